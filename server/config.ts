@@ -1,0 +1,105 @@
+// The environment, parsed and validated once at start (zod). A bad value stops start-up with a
+// message that names the variable; nothing else in the server reads process.env.
+import { networkInterfaces } from 'node:os';
+import { z } from 'zod';
+import type { EngineName, StepRange } from './contract';
+
+const text = z.string().trim().min(1).optional();
+const whole = (name: string, min: number, max: number) =>
+  z.coerce.number({ error: `${name} must be a whole number` }).int(`${name} must be a whole number`).min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`);
+
+const envSchema = z.object({
+  FRIENDLI_TOKEN: text,
+  FRIENDLI_TEAM: text,
+  FRIENDLI_ENDPOINT_ID: text,
+  FRIENDLI_BASE_URL: z.url({ protocol: /^https?$/, error: 'FRIENDLI_BASE_URL must be an http(s) URL' }).default('https://api.friendli.ai'),
+  FRIENDLI_TIMEOUT_MS: whole('FRIENDLI_TIMEOUT_MS', 1000, 600_000).default(120_000),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: whole('PORT', 0, 65535).default(8787),
+  APP_ACCESS_KEY: z.string().trim().min(16, 'APP_ACCESS_KEY must be at least 16 characters').optional(),
+  ALLOWED_HOSTS: z.string().default(''),
+  STEPS_MIN: whole('STEPS_MIN', 1, 50).default(1),
+  STEPS_MAX: whole('STEPS_MAX', 1, 50).default(10),
+  STEPS_DEFAULT: whole('STEPS_DEFAULT', 1, 50).default(4),
+  IMAGE_STORE_MB: whole('IMAGE_STORE_MB', 8, 16_384).default(256),
+  LOCAL_ENGINE_SIZE: whole('LOCAL_ENGINE_SIZE', 64, 2048).default(1024),
+});
+
+export interface Config {
+  engine: EngineName;
+  token?: string;
+  team?: string;
+  endpointId?: string;
+  baseUrl: string;
+  timeoutMs: number;
+  host: string;
+  port: number;
+  accessKey?: string;
+  /** Host names (no port) this server answers to: a guard against DNS rebinding. */
+  allowedHosts: string[];
+  steps: StepRange;
+  imageStoreBytes: number;
+  localEngineSize: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+const WILDCARD = new Set(['0.0.0.0', '::', '[::]']);
+
+function ownHostNames(host: string, extra: string[]): string[] {
+  const names = new Set(['localhost', '127.0.0.1', '[::1]', ...extra]);
+  if (WILDCARD.has(host)) {
+    // Bound to every interface: the machine's own addresses are its names too.
+    for (const list of Object.values(networkInterfaces())) {
+      for (const a of list ?? []) names.add(a.family === 'IPv6' ? `[${a.address}]` : a.address);
+    }
+  } else {
+    names.add(host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
+  }
+  return [...names].map((n) => n.toLowerCase());
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // An empty variable means unset, as in most shells' `FOO= npm start`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => (i.message.includes(String(i.path[0])) ? i.message : `${String(i.path[0])}: ${i.message}`)));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.STEPS_MIN > e.STEPS_MAX) problems.push(`STEPS_MIN (${e.STEPS_MIN}) must not exceed STEPS_MAX (${e.STEPS_MAX})`);
+  if (e.STEPS_DEFAULT < e.STEPS_MIN || e.STEPS_DEFAULT > e.STEPS_MAX) {
+    problems.push(`STEPS_DEFAULT (${e.STEPS_DEFAULT}) must lie within STEPS_MIN..STEPS_MAX (${e.STEPS_MIN}..${e.STEPS_MAX})`);
+  }
+  if (!isLoopback(e.HOST) && !e.APP_ACCESS_KEY) {
+    problems.push(`HOST is ${e.HOST}, beyond loopback: set APP_ACCESS_KEY (16+ characters) so that nobody else on the network can spend the token`);
+  }
+  if (problems.length) throw new ConfigError(problems);
+  const extraHosts = e.ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean);
+  return {
+    engine: e.FRIENDLI_TOKEN ? 'friendli' : 'local',
+    token: e.FRIENDLI_TOKEN,
+    team: e.FRIENDLI_TEAM,
+    endpointId: e.FRIENDLI_ENDPOINT_ID,
+    baseUrl: e.FRIENDLI_BASE_URL.replace(/\/+$/, ''),
+    timeoutMs: e.FRIENDLI_TIMEOUT_MS,
+    host: e.HOST,
+    port: e.PORT,
+    accessKey: e.APP_ACCESS_KEY,
+    allowedHosts: ownHostNames(e.HOST, extraHosts),
+    steps: { min: e.STEPS_MIN, max: e.STEPS_MAX, default: e.STEPS_DEFAULT },
+    imageStoreBytes: e.IMAGE_STORE_MB * 1024 * 1024,
+    localEngineSize: e.LOCAL_ENGINE_SIZE,
+  };
+}

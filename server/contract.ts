@@ -1,0 +1,71 @@
+// The app's own API contract, shared by the server and the browser: request schema, limits and
+// response shapes. Field names are the upstream's own, so nothing is renamed on the way through.
+import { z } from 'zod';
+
+export const RESPONSE_FORMATS = ['url', 'raw', 'png', 'jpeg', 'jpg'] as const;
+export type ResponseFormat = (typeof RESPONSE_FORMATS)[number];
+export const DEFAULT_FORMAT: ResponseFormat = 'url';
+
+/** Characters (UTF-16 code units) a prompt may hold; long enough for any real prompt. */
+export const PROMPT_MAX_LENGTH = 2000;
+export const SEED_MAX = 4_294_967_295;
+
+export interface StepRange {
+  min: number;
+  max: number;
+  default: number;
+}
+
+export type EngineName = 'local' | 'friendli';
+
+/** The body of `POST /api/generate`; the step range is the server's configured one. */
+export function generateRequestSchema(steps: StepRange) {
+  const stepsMessage = `num_inference_steps must be a whole number from ${steps.min} to ${steps.max}`;
+  return z.strictObject({
+    prompt: z
+      .string({ error: 'prompt is required and must be text' })
+      .refine((p) => p.trim().length > 0, 'prompt must not be blank')
+      .refine((p) => p.length <= PROMPT_MAX_LENGTH, `prompt must be at most ${PROMPT_MAX_LENGTH} characters`),
+    num_inference_steps: z
+      .int({ error: stepsMessage })
+      .min(steps.min, stepsMessage)
+      .max(steps.max, stepsMessage)
+      .optional(),
+    seed: z
+      .int({ error: `seed must be a whole number from 0 to ${SEED_MAX}` })
+      .min(0, `seed must be a whole number from 0 to ${SEED_MAX}`)
+      .max(SEED_MAX, `seed must be a whole number from 0 to ${SEED_MAX}`)
+      .nullish(),
+    response_format: z
+      .enum(RESPONSE_FORMATS, { error: `response_format must be one of ${RESPONSE_FORMATS.join(', ')}` })
+      .optional(),
+  });
+}
+
+export type GenerateRequest = z.infer<ReturnType<typeof generateRequestSchema>>;
+
+export interface GeneratedImage {
+  id: string;
+  /** Same-origin `/api/images/:id`. */
+  url: string;
+  /** The seed actually used, also when none was asked for. */
+  seed: number;
+  response_format: ResponseFormat;
+  /** Read from the bytes' magic numbers, never from the label. */
+  mime: ImageMime;
+  bytes: number;
+  width: number;
+  height: number;
+}
+
+export type ImageMime = 'image/png' | 'image/jpeg' | 'image/webp';
+
+export interface GenerateResponse {
+  engine: EngineName;
+  elapsed_ms: number;
+  images: GeneratedImage[];
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: string[]; retry_after_seconds?: number };
+}

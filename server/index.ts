@@ -1,0 +1,51 @@
+// The server's entry point: reads the environment (and .env), builds the app, serves it, prints
+// the URL, and on SIGINT/SIGTERM finishes requests in flight before it exits.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './errors';
+
+if (existsSync('.env')) process.loadEnvFile('.env');
+
+let config;
+try {
+  config = loadConfig(process.env);
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}
+
+const logger = createLogger(config.token ? [config.token] : []);
+const webRoot = fileURLToPath(new URL('../dist', import.meta.url));
+const { app, engine } = createApp({ config, logger, webRoot: existsSync(webRoot) ? webRoot : undefined });
+
+const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+  const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+  const shown = host === '127.0.0.1' || host === '[::1]' ? 'localhost' : host;
+  const engineLine =
+    config.engine === 'local'
+      ? 'engine: local (offline preview engine; set FRIENDLI_TOKEN to use FriendliAI)'
+      : `engine: FriendliAI at ${config.baseUrl}${config.endpointId ? `, endpoint ${config.endpointId}` : ''}`;
+  console.log(`Friendli Image Studio is running at http://${shown}:${info.port}/\n${engineLine}`);
+  if (!existsSync(webRoot)) console.log('(no web build found: run `npm run build`, or use `npm run dev`)');
+});
+
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info('shutting down', { signal });
+  // close() stops accepting connections and waits for the ones in flight to finish.
+  server.close(async () => {
+    await engine.close();
+    process.exit(0);
+  });
+  setTimeout(() => process.exit(1), 15_000).unref();
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -1,0 +1,48 @@
+// The local engine's image pipeline: a pool of worker threads renders the pixels, sharp (libvips,
+// on libuv's thread pool) encodes them, so the server's event loop stays free while it paints.
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import sharp from 'sharp';
+import type { RenderInput } from './render';
+
+export type Encoding = 'png' | 'jpeg';
+
+export interface LocalEngineRequest {
+  prompt: string;
+  seed: number;
+  steps: number;
+  encoding: Encoding;
+}
+
+export interface LocalEngine {
+  readonly size: number;
+  generate(request: LocalEngineRequest, signal?: AbortSignal): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+export function createLocalEngine({ size = 1024, threads = availableParallelism() } = {}): LocalEngine {
+  // Started on first use, so a server that talks to FriendliAI never spawns these threads.
+  let pool: Piscina | undefined;
+  const workerUrl = new URL('./worker.ts', import.meta.url);
+  return {
+    size,
+    async generate({ prompt, seed, steps, encoding }, signal) {
+      pool ??= new Piscina({
+        filename: workerUrl.href,
+        // The worker is TypeScript wherever this runs (tsx, vitest): let Node load it through tsx.
+        execArgv: ['--import', 'tsx'],
+        maxThreads: Math.max(1, threads),
+        minThreads: 1,
+        idleTimeout: 60_000,
+      });
+      const input: RenderInput = { prompt, seed, steps, width: size, height: size };
+      const raw: Uint8Array = await pool.run(input, { signal });
+      const image = sharp(raw, { raw: { width: size, height: size, channels: 3 } });
+      return encoding === 'png' ? image.png({ compressionLevel: 6 }).toBuffer() : image.jpeg({ quality: 90 }).toBuffer();
+    },
+    async close() {
+      await pool?.close({ force: true });
+      pool = undefined;
+    },
+  };
+}

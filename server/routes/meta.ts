@@ -1,0 +1,18 @@
+// GET /health and GET /config: what the browser needs to draw the form (never the token).
+import { Hono } from 'hono';
+import { DEFAULT_FORMAT, RESPONSE_FORMATS } from '../contract';
+import type { Config } from '../config';
+
+export function metaRoutes(config: Config) {
+  const body = {
+    engine: config.engine,
+    steps: config.steps,
+    formats: [...RESPONSE_FORMATS],
+    default_format: DEFAULT_FORMAT,
+    // Which FriendliAI endpoint answers (an id, not a secret), so the studio can record it.
+    endpoint: config.engine === 'local' ? 'local-engine' : (config.endpointId ?? null),
+  };
+  return new Hono()
+    .get('/health', (c) => c.json({ ok: true as const }))
+    .get('/config', (c) => c.json(body));
+}
