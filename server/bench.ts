@@ -1,0 +1,56 @@
+// `npm run bench`: prints figures, asserts nothing. Local engine speed at 1024×1024, and what the
+// app adds on top of the engine (validation, the client, the protocol, the store).
+import { createApp } from './app';
+import { loadConfig } from './config';
+import { createLocalEngine, type LocalEngine } from './local-engine/engine';
+
+const stats = (samples: number[]) => {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+  return { median: at(0.5), p95: at(0.95), n: s.length };
+};
+const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
+const row = (label: string, samples: number[]) => {
+  const { median, p95, n } = stats(samples);
+  console.log(`  ${label.padEnd(44)} median ${fmt(median).padStart(9)}   p95 ${fmt(p95).padStart(9)}   (n=${n})`);
+};
+
+async function timeEach(count: number, concurrency: number, task: (i: number) => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next++;
+        const start = performance.now();
+        await task(i);
+        samples.push(performance.now() - start);
+      }
+    }),
+  );
+  return samples;
+}
+
+const engine = createLocalEngine();
+console.log('Local engine, 1024×1024, one request at a time (worker render + sharp encode):');
+await timeEach(4, 1, (i) => engine.generate({ prompt: 'warm-up', seed: i, steps: 4, encoding: 'png' }));
+for (const encoding of ['png', 'jpeg'] as const) {
+  row(`${encoding.toUpperCase()}, 4 steps, varied prompts and seeds`, await timeEach(30, 1, (i) => engine.generate({ prompt: ['mountain sunset', 'neon city', 'ocean waves', 'a cat portrait', 'galaxy', 'abstract'][i % 6]!, seed: i, steps: 4, encoding })));
+}
+
+// An engine that answers at once with one fixed image: what remains is exactly the app's own cost.
+const fixed = await engine.generate({ prompt: 'fixed', seed: 1, steps: 4, encoding: 'png' });
+const instant: LocalEngine = { size: 1024, generate: async () => fixed, close: async () => {} };
+const { app } = createApp({ config: loadConfig({}), engine: instant });
+const generate = (format: string) => () =>
+  app.request('/api/generate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: 'bench', seed: 1, response_format: format }) }).then((r) => r.arrayBuffer());
+console.log(`\nApp latency added over the engine (POST /api/generate with an instant engine; ${(fixed.length / 1e6).toFixed(1)} MB PNG):`);
+for (const format of ['url', 'png']) {
+  await timeEach(50, 1, generate(format));
+  for (const concurrency of [1, 8]) row(`response_format ${format}, ${concurrency} concurrent`, await timeEach(200, concurrency, generate(format)));
+}
+
+console.log('\nWhole request on the real engine (POST /api/generate, 1024×1024 PNG via url, 1 at a time):');
+const real = createApp({ config: loadConfig({}), engine });
+row('end to end in-process', await timeEach(20, 1, (i) => real.app.request('/api/generate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: 'mountain sunset', seed: i }) })));
+await engine.close();

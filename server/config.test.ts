@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('defaults to the local engine on loopback with the product step range', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      engine: 'local',
+      baseUrl: 'https://api.friendli.ai',
+      host: '127.0.0.1',
+      port: 8787,
+      steps: { min: 1, max: 10, default: 4 },
+      localEngineSize: 1024,
+    });
+    expect(config.allowedHosts).toEqual(expect.arrayContaining(['localhost', '127.0.0.1', '[::1]']));
+    expect(config.token).toBeUndefined();
+  });
+
+  it('switches to FriendliAI with a token, and reads team, endpoint, base URL and steps', () => {
+    const config = loadConfig({
+      FRIENDLI_TOKEN: 'flp_abc123456789',
+      FRIENDLI_TEAM: 'team-1',
+      FRIENDLI_ENDPOINT_ID: 'ep-xyz',
+      FRIENDLI_BASE_URL: 'http://127.0.0.1:9999/',
+      STEPS_MAX: '50',
+      STEPS_DEFAULT: '20',
+      ALLOWED_HOSTS: 'studio.example.com, Other.Example',
+    });
+    expect(config).toMatchObject({ engine: 'friendli', team: 'team-1', endpointId: 'ep-xyz', baseUrl: 'http://127.0.0.1:9999', steps: { min: 1, max: 50, default: 20 } });
+    expect(config.allowedHosts).toEqual(expect.arrayContaining(['studio.example.com', 'other.example']));
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ FRIENDLI_TOKEN: '', PORT: '' })).toMatchObject({ engine: 'local', port: 8787 });
+  });
+
+  it('names every bad variable', () => {
+    expect(problems({ PORT: 'eighty', FRIENDLI_BASE_URL: 'ftp://x', STEPS_MAX: '99' }).sort()).toEqual([
+      'FRIENDLI_BASE_URL must be an http(s) URL',
+      'PORT must be a whole number',
+      'STEPS_MAX must be at most 50',
+    ]);
+    expect(problems({ STEPS_MIN: '5', STEPS_MAX: '3' })[0]).toMatch(/STEPS_MIN \(5\) must not exceed STEPS_MAX \(3\)/);
+    expect(problems({ STEPS_DEFAULT: '12' })[0]).toMatch(/STEPS_DEFAULT \(12\) must lie within/);
+    expect(problems({ APP_ACCESS_KEY: 'short' })[0]).toMatch(/APP_ACCESS_KEY must be at least 16/);
+  });
+
+  it('refuses to listen beyond loopback without an access key', () => {
+    expect(problems({ HOST: '0.0.0.0' })[0]).toMatch(/HOST is 0\.0\.0\.0.*APP_ACCESS_KEY/);
+    const config = loadConfig({ HOST: '0.0.0.0', APP_ACCESS_KEY: 'a-long-enough-access-key' });
+    expect(config.accessKey).toBe('a-long-enough-access-key');
+    expect(loadConfig({ HOST: '::1' }).host).toBe('::1');
+  });
+});

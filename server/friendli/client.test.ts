@@ -1,0 +1,166 @@
+// The client against a Friendli-protocol server on 127.0.0.1, with faults injected.
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../errors';
+import { sniffImage } from '../sniff';
+import { startFriendliTestServer } from '../test/friendli-test-server';
+import { createFriendliClient, parseRetryAfter, type FriendliClientOptions } from './client';
+
+const TOKEN = 'flp_testTOKEN1234567890';
+let upstream: Awaited<ReturnType<typeof startFriendliTestServer>>;
+
+beforeAll(async () => {
+  upstream = await startFriendliTestServer({ size: 64 });
+});
+afterAll(() => upstream.close());
+beforeEach(() => {
+  upstream.requests.length = 0;
+});
+
+const client = (options: Partial<FriendliClientOptions> = {}) =>
+  createFriendliClient({ baseUrl: upstream.url, token: TOKEN, team: 'team-42', model: 'ep-abc', retryBaseMs: 5, retryMaxMs: 20, ...options });
+
+const params = { prompt: 'a red fox in the snow', num_inference_steps: 4, seed: 1234, response_format: 'png' as const };
+
+/** A loopback port nothing listens on: opened, then closed again. */
+async function closedPort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  const err = await promise.then(() => undefined, (e: unknown) => e);
+  expect(err).toBeInstanceOf(AppError);
+  return err as AppError;
+}
+
+describe('FriendliClient', () => {
+  it('sends bearer auth, team, model and the body fields, and decodes a b64_json item', async () => {
+    const items = await client().generate(params);
+    expect(items).toHaveLength(1);
+    const item = items[0]!;
+    expect(item.seed).toBe(1234);
+    expect('b64_json' in item && sniffImage(Buffer.from(item.b64_json, 'base64'))?.mime).toBe('image/png');
+    const [request] = upstream.requests;
+    expect(request!.path).toBe('/dedicated/v1/images/generations');
+    expect(request!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(request!.headers['x-friendli-team']).toBe('team-42');
+    expect(request!.headers['content-type']).toBe('application/json');
+    expect(request!.body).toEqual({ model: 'ep-abc', prompt: 'a red fox in the snow', num_inference_steps: 4, seed: 1234, response_format: 'png' });
+  });
+
+  it('omits model, team and auth when none are configured, and reports the seed the upstream chose', async () => {
+    const items = await client({ model: undefined, team: undefined, token: undefined }).generate({ ...params, seed: undefined });
+    const request = upstream.requests[0]!;
+    expect(request.body).toEqual({ prompt: params.prompt, num_inference_steps: 4, response_format: 'png' });
+    expect(request.headers).not.toHaveProperty('authorization');
+    expect(request.headers).not.toHaveProperty('x-friendli-team');
+    expect(Number.isInteger(items[0]!.seed)).toBe(true);
+  });
+
+  it('returns a url item as given and downloads it', async () => {
+    const c = client();
+    const [item] = await c.generate({ ...params, response_format: 'url' });
+    expect(item && 'url' in item && item.url.startsWith(`${upstream.url}/`)).toBe(true);
+    const bytes = await c.download((item as { url: string }).url);
+    expect(sniffImage(bytes)).toEqual({ mime: 'image/png', width: 64, height: 64 });
+  });
+
+  it('honours Retry-After on a 429, then succeeds', async () => {
+    upstream.inject({ status: 429, headers: { 'retry-after': '1' }, body: { detail: 'slow down' } });
+    const items = await client().generate(params);
+    expect(items).toHaveLength(1);
+    const [first, second] = upstream.requests;
+    expect(upstream.requests).toHaveLength(2);
+    // The second attempt waited for the upstream's word, not the 5 ms backoff.
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(950);
+  });
+
+  it('retries a 5xx and then succeeds', async () => {
+    upstream.inject({ status: 503 }, { status: 502 });
+    await client().generate(params);
+    expect(upstream.requests).toHaveLength(3);
+  });
+
+  it('gives up on a 5xx that never ends after 3 retries, with a clear error', async () => {
+    // Exactly four faults: a fifth attempt would succeed, and this test would fail.
+    upstream.inject(...Array.from({ length: 4 }, () => ({ status: 500 })));
+    const err = await failure(client().generate(params));
+    expect(upstream.requests).toHaveLength(4);
+    expect(err.code).toBe('upstream_unavailable');
+    expect(err.status).toBe(503);
+    expect(err.message).toMatch(/unavailable \(HTTP 500\).*after 4 attempts/);
+  });
+
+  it('does not wait past its total time bound: a long Retry-After fails at once', async () => {
+    upstream.inject({ status: 429, headers: { 'retry-after': '3600' } });
+    const err = await failure(client({ totalTimeoutMs: 5000 }).generate(params));
+    expect(upstream.requests).toHaveLength(1);
+    expect(err.code).toBe('rate_limited');
+    expect(err.extra.retryAfterSeconds).toBe(3600);
+  });
+
+  it('maps a 401 to a token error without retrying, and never repeats the token', async () => {
+    upstream.inject({ status: 401, body: { detail: `Invalid token ${TOKEN}` } });
+    const err = await failure(client().generate(params));
+    expect(upstream.requests).toHaveLength(1);
+    expect(err.code).toBe('upstream_auth');
+    expect(err.message).toMatch(/refused the token.*FRIENDLI_TOKEN/);
+    expect(err.message).not.toContain(TOKEN);
+  });
+
+  it("maps a 422 to the upstream's validation detail", async () => {
+    upstream.inject({ status: 422, body: { detail: [{ loc: ['body', 'num_inference_steps'], msg: 'Input should be less than or equal to 50', type: 'less_than_equal' }] } });
+    const err = await failure(client().generate(params));
+    expect(err.status).toBe(422);
+    expect(err.code).toBe('upstream_validation');
+    expect(err.extra.details).toEqual(['num_inference_steps: Input should be less than or equal to 50']);
+  });
+
+  it('refuses malformed JSON and an empty data list', async () => {
+    upstream.inject({ kind: 'malformed' });
+    expect((await failure(client().generate(params))).message).toMatch(/not valid JSON/);
+    upstream.inject({ status: 200, body: { data: [] } });
+    expect((await failure(client().generate(params))).message).toMatch(/no images/);
+    upstream.inject({ status: 200, body: { data: [{ seed: 'x', response_format: 'png', b64_json: 'AAAA' }] } });
+    expect((await failure(client().generate(params))).code).toBe('upstream_bad_response');
+  });
+
+  it('retries a dropped connection, and says so when it never comes back', async () => {
+    upstream.inject({ kind: 'reset' });
+    await client().generate(params);
+    expect(upstream.requests).toHaveLength(2);
+    const closed = `http://127.0.0.1:${await closedPort()}`;
+    const err = await failure(createFriendliClient({ baseUrl: closed, maxRetries: 1, retryBaseMs: 1 }).generate(params));
+    expect(err.code).toBe('upstream_unreachable');
+    expect(err.message).toContain(`Could not reach FriendliAI at ${closed}: ECONNREFUSED`);
+  });
+
+  it('times out an attempt that never answers, and stops when the caller aborts', async () => {
+    upstream.inject({ kind: 'hang' });
+    const err = await failure(client({ timeoutMs: 300, maxRetries: 0 }).generate(params));
+    expect(err.code).toBe('upstream_timeout');
+
+    upstream.inject({ kind: 'hang' });
+    const controller = new AbortController();
+    const pending = client().generate(params, controller.signal);
+    await expect.poll(() => upstream.requests.length).toBe(2);
+    controller.abort();
+    expect((await failure(pending)).code).toBe('cancelled');
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('reads seconds and HTTP dates', () => {
+    expect(parseRetryAfter('2')).toBe(2000);
+    expect(parseRetryAfter('0.5')).toBe(500);
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:03 GMT', now)).toBe(3000);
+    expect(parseRetryAfter('soon')).toBeUndefined();
+    expect(parseRetryAfter(null)).toBeUndefined();
+  });
+});

@@ -1,0 +1,74 @@
+// The local engine: deterministic, shaped by the prompt, varied by the seed, denoised by steps.
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sniffImage } from '../sniff';
+import { createLocalEngine } from './engine';
+import { render } from './render';
+
+const engine = createLocalEngine({ threads: 1 });
+afterAll(() => engine.close());
+
+const base = { prompt: 'mountain landscape at sunset', seed: 1234, steps: 4 };
+
+/** Mean absolute difference between horizontal neighbours: how much fine noise a picture has. */
+function roughness(rgb: Uint8Array, width: number): number {
+  let sum = 0;
+  for (let i = 3; i < rgb.length; i++) if (i % (width * 3) >= 3) sum += Math.abs(rgb[i]! - rgb[i - 3]!);
+  return sum / rgb.length;
+}
+
+function meanChannels(rgb: Uint8Array): [number, number, number] {
+  const sums = [0, 0, 0];
+  for (let i = 0; i < rgb.length; i++) sums[i % 3]! += rgb[i]!;
+  return sums.map((s) => s / (rgb.length / 3)) as [number, number, number];
+}
+
+describe('local engine', () => {
+  it('gives byte-identical PNG and JPEG files for the same prompt, seed and steps, at 1024×1024', async () => {
+    const a = await engine.generate({ ...base, encoding: 'png' });
+    const b = await engine.generate({ ...base, encoding: 'png' });
+    expect(Buffer.compare(a, b)).toBe(0);
+    expect(sniffImage(a)).toEqual({ mime: 'image/png', width: 1024, height: 1024 });
+    const j1 = await engine.generate({ ...base, encoding: 'jpeg' });
+    const j2 = await engine.generate({ ...base, encoding: 'jpeg' });
+    expect(Buffer.compare(j1, j2)).toBe(0);
+    expect(sniffImage(j1)?.mime).toBe('image/jpeg');
+  });
+
+  it('gives different images for a different seed, steps or prompt', async () => {
+    const png = (over: Partial<typeof base>) => engine.generate({ ...base, ...over, encoding: 'png' });
+    const reference = await png({});
+    for (const other of [await png({ seed: 1235 }), await png({ steps: 5 }), await png({ prompt: 'mountain landscape at sunset, misty' })]) {
+      expect(Buffer.compare(reference, other)).not.toBe(0);
+    }
+  });
+
+  it('acts like denoising: 1 step is visibly noisy, the maximum is crisp', () => {
+    const at = (steps: number) => roughness(render({ ...base, steps, width: 256, height: 256 }), 256);
+    const [one, four, ten] = [at(1), at(4), at(10)];
+    expect(one).toBeGreaterThan(four * 2);
+    expect(four).toBeGreaterThan(ten);
+    expect(ten).toBeLessThan(6);
+  });
+
+  it('keeps the composition across steps: more steps refine the same picture', () => {
+    const small = (steps: number) => render({ ...base, steps, width: 128, height: 128 });
+    const [a, b] = [small(8), small(10)];
+    let diff = 0;
+    for (let i = 0; i < a.length; i++) diff += Math.abs(a[i]! - b[i]!);
+    expect(diff / a.length).toBeLessThan(12);
+  });
+
+  it('lets colour words choose the palette', () => {
+    const mean = (prompt: string) => meanChannels(render({ prompt, seed: 7, steps: 10, width: 96, height: 96 }));
+    const [fireR, , fireB] = mean('red fire abstract');
+    const [oceanR, , oceanB] = mean('blue ocean abstract');
+    expect(fireR).toBeGreaterThan(fireB);
+    expect(oceanB).toBeGreaterThan(oceanR);
+  });
+
+  it('encodes a real image that an image library decodes', async () => {
+    const { width, height, channels } = await sharp(await engine.generate({ ...base, encoding: 'jpeg' })).metadata();
+    expect({ width, height, channels }).toEqual({ width: 1024, height: 1024, channels: 3 });
+  });
+});

@@ -1,0 +1,117 @@
+// A stand-in for FriendliAI in tests: speaks the dedicated image protocol on 127.0.0.1 (backed by
+// the local engine, so images are real), records every request it receives, and plays faults
+// injected by the test first. Run directly (`tsx server/test/friendli-test-server.ts`) it serves
+// on $PORT with /__control endpoints, so a browser test in another process can inject faults too.
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { serve, type HttpBindings } from '@hono/node-server';
+import { Hono } from 'hono';
+import { createMemoryImageStore } from '../image-store';
+import { createLocalEngineApp } from '../local-engine/app';
+import { createLocalEngine } from '../local-engine/engine';
+import { GENERATIONS_PATH } from '../friendli/protocol';
+
+export interface Fault {
+  /** Which requests it applies to (a substring of the path); the generations endpoint by default. */
+  path?: string;
+  /** Answer with this status and body instead of generating. */
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Wait this long before answering (or before generating, with no status). */
+  delayMs?: number;
+  /** `hang`: never answer; `reset`: drop the connection; `malformed`: a 200 that is not JSON. */
+  kind?: 'hang' | 'reset' | 'malformed';
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: unknown;
+  at: number;
+}
+
+export function createFriendliTestApp({ size = 64 } = {}) {
+  const engine = createLocalEngine({ size, threads: 1 });
+  const engineApp = createLocalEngineApp(engine, createMemoryImageStore({ maxBytes: 64 * 1024 * 1024 }));
+  const faults: Fault[] = [];
+  const requests: RecordedRequest[] = [];
+  /** Live counts of requests being answered (a burst test reads the peak). */
+  const stats = { inFlight: 0, maxInFlight: 0 };
+
+  const app = new Hono<{ Bindings: HttpBindings }>()
+    .post('/__control/faults', async (c) => {
+      faults.push(...((await c.req.json()) as Fault[]));
+      return c.json({ queued: faults.length });
+    })
+    .get('/__control/requests', (c) => c.json({ requests, ...stats }))
+    .post('/__control/reset', (c) => {
+      faults.length = 0;
+      requests.length = 0;
+      stats.maxInFlight = 0;
+      return c.json({ ok: true });
+    })
+    .use(async (c, next) => {
+      const path = c.req.path;
+      const body = c.req.method === 'POST' ? await c.req.raw.clone().json().catch(() => undefined) : undefined;
+      requests.push({ method: c.req.method, path, headers: Object.fromEntries(c.req.raw.headers), body, at: Date.now() });
+      stats.inFlight++;
+      stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+      try {
+        const index = faults.findIndex((f) => path.includes(f.path ?? GENERATIONS_PATH));
+        const fault = index >= 0 ? faults.splice(index, 1)[0] : undefined;
+        if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+        if (fault?.kind === 'hang') {
+          await new Promise<void>((resolve) => c.req.raw.signal.addEventListener('abort', () => resolve(), { once: true }));
+          return c.body(null, 499 as 200);
+        }
+        if (fault?.kind === 'reset') {
+          c.env.incoming.socket.destroy();
+          return c.body(null);
+        }
+        if (fault?.kind === 'malformed') return c.body('{"data": [{"seed": 1, "url": ', 200, { 'content-type': 'application/json' });
+        if (fault?.status) {
+          const text = typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body ?? { detail: 'injected fault' });
+          return c.body(text, fault.status as 200, { 'content-type': 'application/json', ...fault.headers });
+        }
+        await next();
+      } finally {
+        stats.inFlight--;
+      }
+    })
+    .route('/', engineApp);
+
+  return {
+    app,
+    requests,
+    inject: (...more: Fault[]) => faults.push(...more),
+    stats,
+    close: () => engine.close(),
+  };
+}
+
+export async function startFriendliTestServer(options: { size?: number; port?: number } = {}) {
+  const testApp = createFriendliTestApp(options);
+  const server = serve({ fetch: testApp.app.fetch, hostname: '127.0.0.1', port: options.port ?? 0 });
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    ...testApp,
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      // Connections a fault left hanging must not keep the test process alive.
+      (server as import('node:http').Server).closeAllConnections?.();
+      await new Promise((resolve) => server.close(resolve));
+      await testApp.close();
+    },
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const server = await startFriendliTestServer({ port: Number(process.env.PORT ?? 8812), size: Number(process.env.SIZE ?? 256) });
+  console.log(`Friendli-protocol test server at ${server.url}`);
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}

@@ -1,0 +1,20 @@
+/// <reference types="vitest/config" />
+// One config for the web build, the dev server (proxying the API to the Hono server) and vitest.
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const apiTarget = `http://127.0.0.1:${process.env.PORT ?? 8787}`;
+
+export default defineConfig({
+  root: 'web',
+  publicDir: '../public',
+  plugins: [react(), tailwindcss()],
+  build: { outDir: '../dist', emptyOutDir: true },
+  server: { host: '127.0.0.1', proxy: { '/api': apiTarget, '/local': apiTarget } },
+  test: {
+    root: '.',
+    include: ['server/**/*.test.ts', 'web/**/*.test.{ts,tsx}'],
+    testTimeout: 20_000,
+  },
+});

@@ -1,0 +1,32 @@
+// The typed API client (Hono RPC over the server's own route types) and the one way to call it:
+// a non-2xx answer or a network failure becomes an ApiError carrying the server's message.
+import { DetailedError, hc, parseResponse, type ClientResponse } from 'hono/client';
+import type { AppType } from '../../../server/app';
+import type { ErrorBody } from '../../../server/contract';
+
+export const api = hc<AppType>('/api');
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export async function call<T extends ClientResponse<unknown>>(request: Promise<T>) {
+  try {
+    return await parseResponse(request);
+  } catch (err) {
+    if (err instanceof DetailedError) {
+      const body = err.detail as Partial<ErrorBody> | undefined;
+      const status = Number(err.statusCode) || undefined;
+      throw new ApiError(body?.error?.code ?? 'http_error', body?.error?.message ?? `The server answered HTTP ${status ?? '?'}.`, status);
+    }
+    if (err instanceof DOMException && err.name === 'AbortError') throw new ApiError('cancelled', 'Cancelled.');
+    throw new ApiError('network', 'Could not reach the studio server. Is it still running?');
+  }
+}
