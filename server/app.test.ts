@@ -216,7 +216,7 @@ describe('on FriendliAI (the Friendli-protocol test server)', () => {
     const [generation, download] = upstream.requests.slice(-2);
     expect(generation!.body).toEqual({ model: 'ep-9', prompt: 'a red barn', num_inference_steps: 4, seed: 3, response_format: 'url' });
     expect(download!.method).toBe('GET');
-    expect((await friendli.app.request('/api/config').then((r) => r.text())).includes(TOKEN)).toBe(false);
+    expect((await (await friendli.app.request('/api/config')).text()).includes(TOKEN)).toBe(false);
   });
 
   it('maps upstream failures to clear errors, with Retry-After passed on and the token never shown', async () => {

@@ -42,8 +42,8 @@ for (const encoding of ['png', 'jpeg'] as const) {
 const fixed = await engine.generate({ prompt: 'fixed', seed: 1, steps: 4, encoding: 'png' });
 const instant: LocalEngine = { size: 1024, generate: async () => fixed, close: async () => {} };
 const { app } = createApp({ config: loadConfig({}), engine: instant });
-const generate = (format: string) => () =>
-  app.request('/api/generate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: 'bench', seed: 1, response_format: format }) }).then((r) => r.arrayBuffer());
+const generate = (format: string) => async () =>
+  (await app.request('/api/generate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: 'bench', seed: 1, response_format: format }) })).arrayBuffer();
 console.log(`\nApp latency added over the engine (POST /api/generate with an instant engine; ${(fixed.length / 1e6).toFixed(1)} MB PNG):`);
 for (const format of ['url', 'png']) {
   await timeEach(50, 1, generate(format));
@@ -52,5 +52,5 @@ for (const format of ['url', 'png']) {
 
 console.log('\nWhole request on the real engine (POST /api/generate, 1024×1024 PNG via url, 1 at a time):');
 const real = createApp({ config: loadConfig({}), engine });
-row('end to end in-process', await timeEach(20, 1, (i) => real.app.request('/api/generate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: 'mountain sunset', seed: i }) })));
+row('end to end in-process', await timeEach(20, 1, async (i) => real.app.request('/api/generate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: 'mountain sunset', seed: i }) })));
 await engine.close();
