@@ -1,44 +1,98 @@
-// The first page: a prompt, Generate, and the image, end to end through the real server.
-import { useState, type FormEvent } from 'react';
+// The studio: the control panel and a large result area on wide screens, stacked on a phone.
+// Wires the features together: a generated image goes into the gallery; gallery entries, links
+// and dropped files put their parameters back into the form.
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Gallery } from '../features/gallery/components/gallery';
+import { useAddEntry } from '../features/gallery/api/add-entry';
+import { useViewerStore } from '../features/gallery/stores/viewer-store';
+import { StorageFullError } from '../features/gallery/storage/gallery-db';
+import { promptSlug } from '../features/gallery/utils/file-name';
 import { useConfig } from '../features/generate/api/get-config';
-import { useGenerateImage } from '../features/generate/api/generate-image';
+import { EngineBadge } from '../features/generate/components/engine-badge';
+import { GenerateForm, type GeneratedResult } from '../features/generate/components/generate-form';
+import { useFormStore } from '../features/generate/stores/form-store';
+import { readLink } from '../lib/link-params';
+import { DropZone, ImportButton } from './drop-zone';
+import { ResultView, type Latest } from './result-view';
+
+// The viewer loads when first opened, keeping the first paint's JavaScript small.
+const Viewer = lazy(() => import('../features/gallery/components/viewer').then((m) => ({ default: m.Viewer })));
+
+const EXTENSION = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' } as const;
 
 export function App() {
   const config = useConfig();
-  const generate = useGenerateImage();
-  const [prompt, setPrompt] = useState('');
-  const image = generate.data?.images[0];
+  const addEntry = useAddEntry();
+  const apply = useFormStore((s) => s.apply);
+  const [latest, setLatest] = useState<Latest | null>(null);
+  const viewerOpened = useViewerStore((s) => s.openId !== null);
+  const [viewerLoaded, setViewerLoaded] = useState(false);
+  if (viewerOpened && !viewerLoaded) setViewerLoaded(true);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (prompt.trim()) generate.mutate({ prompt });
+  useEffect(() => {
+    // A shared link restores the form once; the query then leaves the address bar.
+    const params = readLink(location.search);
+    if (params) {
+      apply(params);
+      history.replaceState(null, '', location.pathname);
+    }
+  }, [apply]);
+
+  const onGenerated = ({ response, request }: GeneratedResult) => {
+    for (const image of response.images) {
+      const entry = {
+        id: image.id,
+        prompt: request.prompt,
+        steps: request.num_inference_steps,
+        seed: image.seed,
+        format: request.response_format,
+        engine: response.engine,
+        endpoint: config.data?.endpoint ?? null,
+        createdAt: Date.now(),
+        elapsedMs: response.elapsed_ms,
+        mime: image.mime,
+        width: image.width,
+        height: image.height,
+        bytes: image.bytes,
+      };
+      setLatest({ url: image.url, entry });
+      addEntry.mutate({ entry, url: image.url });
+    }
   };
 
   return (
-    <main className="mx-auto flex min-h-screen max-w-5xl flex-col gap-6 p-6 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
-      <header className="flex items-baseline justify-between">
-        <h1 className="text-xl font-semibold">Friendli Image Studio</h1>
-        {config.data && (
-          <p className="text-sm text-zinc-500">
-            {config.data.engine === 'local' ? 'Local engine: an offline preview engine, not an AI model' : 'FriendliAI'}
-          </p>
-        )}
+    <div className="min-h-screen bg-zinc-50 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
+      <header className="flex flex-wrap items-center justify-between gap-3 border-b border-zinc-200 px-5 py-3 dark:border-zinc-800">
+        <h1 className="text-lg font-semibold tracking-tight">Friendli Image Studio</h1>
+        <EngineBadge />
       </header>
-      <form onSubmit={submit} className="flex flex-col gap-3">
-        <label htmlFor="prompt" className="text-sm font-medium">Prompt</label>
-        <textarea
-          id="prompt"
-          value={prompt}
-          onChange={(e) => setPrompt(e.target.value)}
-          rows={3}
-          className="rounded-lg border border-zinc-300 bg-white p-3 dark:border-zinc-700 dark:bg-zinc-900"
-        />
-        <button type="submit" disabled={generate.isPending || !prompt.trim()} className="self-start rounded-lg bg-violet-600 px-4 py-2 font-medium text-white disabled:opacity-50">
-          {generate.isPending ? 'Generating…' : 'Generate'}
-        </button>
-      </form>
-      {generate.error && <p role="alert" className="text-red-600">{generate.error.message}</p>}
-      {image && <img src={image.url} alt={`Generated from: ${prompt}`} width={image.width} height={image.height} className="w-full max-w-2xl rounded-xl" />}
-    </main>
+      <main className="mx-auto flex max-w-[1600px] flex-col gap-6 p-4 lg:grid lg:grid-cols-[380px_minmax(0,1fr)] lg:items-start lg:p-6">
+        <aside className="flex flex-col gap-5 rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm lg:sticky lg:top-6 dark:border-zinc-800 dark:bg-zinc-900">
+          <GenerateForm onGenerated={onGenerated} />
+          {addEntry.isError && latest && (
+            <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/50 dark:text-amber-200">
+              {addEntry.error instanceof StorageFullError
+                ? 'This browser’s storage is full, so the new image was not added to the gallery (earlier images are safe). '
+                : `The new image could not be saved to the gallery: ${addEntry.error.message} `}
+              <a className="font-medium underline" href={latest.url} download={`${promptSlug(latest.entry.prompt)}-seed${latest.entry.seed}-steps${latest.entry.steps}.${EXTENSION[latest.entry.mime]}`}>
+                Download it now
+              </a>
+              , or delete older images to make room.
+            </p>
+          )}
+          <ImportButton />
+        </aside>
+        <div className="flex min-w-0 flex-col gap-8">
+          <ResultView latest={latest} />
+          <Gallery onReuse={apply} />
+        </div>
+      </main>
+      {viewerLoaded && (
+        <Suspense>
+          <Viewer onReuse={apply} />
+        </Suspense>
+      )}
+      <DropZone />
+    </div>
   );
 }

@@ -1,0 +1,70 @@
+// Dropping an image anywhere on the page restores the form from its parameters.
+import { useEffect, useState } from 'react';
+import { importFile, useImportStore } from './use-import';
+
+const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
+
+export function DropZone() {
+  const [over, setOver] = useState(false);
+  useEffect(() => {
+    let depth = 0;
+    const enter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth++;
+      setOver(true);
+    };
+    const leave = () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setOver(false);
+    };
+    const overHandler = (e: DragEvent) => hasFiles(e) && e.preventDefault();
+    const drop = (e: DragEvent) => {
+      const file = e.dataTransfer?.files[0];
+      depth = 0;
+      setOver(false);
+      if (!file) return;
+      e.preventDefault();
+      void importFile(file);
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('dragover', overHandler);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('dragover', overHandler);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+  if (!over) return null;
+  return (
+    <div className="pointer-events-none fixed inset-0 z-50 grid place-items-center bg-violet-600/20 backdrop-blur-sm">
+      <p className="rounded-2xl bg-white px-6 py-4 text-lg font-medium shadow-xl dark:bg-zinc-900">Drop an image to restore its settings</p>
+    </div>
+  );
+}
+
+export function ImportButton() {
+  const { message, ok } = useImportStore();
+  return (
+    <div className="flex flex-col gap-2">
+      <label className="cursor-pointer self-start rounded-lg text-sm font-medium text-violet-700 underline-offset-2 focus-within:outline-2 focus-within:outline-violet-500 hover:underline dark:text-violet-300">
+        Restore settings from an image…
+        <input
+          type="file"
+          accept="image/png,image/jpeg"
+          className="sr-only"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void importFile(file);
+            e.target.value = '';
+          }}
+        />
+      </label>
+      {message && (
+        <p role={ok ? 'status' : 'alert'} className={`text-sm ${ok ? 'text-emerald-700 dark:text-emerald-300' : 'text-red-700 dark:text-red-400'}`}>{message}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+// The gallery as react-query data read from IndexedDB: the list, and each entry's thumbnail and
+// full image (loaded only when shown).
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { getImage, getThumb, listEntries } from '../storage/gallery-db';
+
+export const galleryKeys = {
+  all: ['gallery'] as const,
+  list: () => [...galleryKeys.all, 'list'] as const,
+  thumb: (id: string) => [...galleryKeys.all, 'thumb', id] as const,
+  image: (id: string) => [...galleryKeys.all, 'image', id] as const,
+};
+
+export const galleryQueryOptions = queryOptions({ queryKey: galleryKeys.list(), queryFn: listEntries });
+
+export const useGallery = () => useQuery(galleryQueryOptions);
+
+export const useThumb = (id: string) => useQuery({ queryKey: galleryKeys.thumb(id), queryFn: async () => (await getThumb(id)) ?? null });
+
+/** Full images are large: kept in memory only a short while after they leave the screen. */
+export const useImageBlob = (id: string | undefined) =>
+  useQuery({ queryKey: galleryKeys.image(id ?? ''), queryFn: async () => (await getImage(id!)) ?? null, enabled: !!id, gcTime: 30_000 });

@@ -1,0 +1,52 @@
+// The gallery in IndexedDB, through idb-keyval. Three stores, one per kind of data:
+//   entries: small JSON records (parameters, engine, sizes), read all at once to draw the list;
+//   images:  the full image bytes as Blobs, read only when an entry is opened or downloaded;
+//   thumbs:  small WebP thumbnails for the list.
+// An entry is written last, so it never points at bytes that are not there.
+import { createStore, del, get, set, values } from 'idb-keyval';
+import type { GalleryEntry } from '../../../lib/params';
+
+const entries = createStore('friendli-studio-entries', 'entries');
+const images = createStore('friendli-studio-images', 'images');
+const thumbs = createStore('friendli-studio-thumbs', 'thumbs');
+
+export class StorageFullError extends Error {
+  constructor() {
+    super('The browser has no room left to store this image in the gallery.');
+    this.name = 'StorageFullError';
+  }
+}
+
+const isQuotaError = (err: unknown) =>
+  err instanceof DOMException && (err.name === 'QuotaExceededError' || /quota/i.test(err.message));
+
+function isEntry(value: unknown): value is GalleryEntry {
+  const e = value as GalleryEntry;
+  return !!e && typeof e.id === 'string' && typeof e.prompt === 'string' && Number.isInteger(e.seed) && Number.isInteger(e.steps) && typeof e.createdAt === 'number';
+}
+
+/** Every entry, newest first. Records that are not entries (damaged, foreign) are skipped. */
+export async function listEntries(): Promise<GalleryEntry[]> {
+  const all = await values<unknown>(entries);
+  return all.filter(isEntry).sort((a, b) => b.createdAt - a.createdAt);
+}
+
+export async function saveEntry(entry: GalleryEntry, image: Blob, thumb: Blob): Promise<void> {
+  try {
+    await set(entry.id, image, images);
+    await set(entry.id, thumb, thumbs);
+    await set(entry.id, entry, entries);
+  } catch (err) {
+    // Leave nothing half-written behind; earlier entries are untouched either way.
+    await Promise.allSettled([del(entry.id, images), del(entry.id, thumbs)]);
+    throw isQuotaError(err) ? new StorageFullError() : err;
+  }
+}
+
+export const getImage = (id: string) => get<Blob>(id, images);
+export const getThumb = (id: string) => get<Blob>(id, thumbs);
+
+export async function deleteEntry(id: string): Promise<void> {
+  await del(id, entries);
+  await Promise.all([del(id, images), del(id, thumbs)]);
+}

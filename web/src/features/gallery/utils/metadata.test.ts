@@ -1,0 +1,62 @@
+// The metadata round trip on real PNG and JPEG files (made by sharp, as the local engine does).
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { embedParameters, parametersText, readParameters } from './metadata';
+import { downloadName } from './file-name';
+
+const pixels = sharp({ create: { width: 8, height: 8, channels: 3, background: '#3a7' } });
+const params = { prompt: 'a "quiet" lake at dawn, 日本の庭, 🌅\nsecond line', steps: 6, seed: 4294967295, format: 'png' as const };
+const meta = { ...params, engine: 'friendli' as const, endpoint: 'ep-123', width: 8, height: 8 };
+
+describe.each([
+  ['PNG', () => pixels.clone().png().toBuffer()],
+  ['JPEG', () => pixels.clone().jpeg().toBuffer()],
+])('%s metadata', (_, make) => {
+  it('round-trips the exact parameters, unicode and newlines included', async () => {
+    const original = new Uint8Array(await make());
+    const tagged = embedParameters(original, meta);
+    expect(readParameters(tagged)).toEqual(params);
+    expect(readParameters(original)).toBeUndefined();
+  });
+
+  it('leaves the pixels untouched and the file valid', async () => {
+    const original = await make();
+    const tagged = embedParameters(new Uint8Array(original), meta);
+    const [a, b] = await Promise.all([sharp(original).raw().toBuffer(), sharp(Buffer.from(tagged)).raw().toBuffer()]);
+    expect(Buffer.compare(a, b)).toBe(0);
+  });
+
+  it('replaces its own earlier parameters instead of stacking them', async () => {
+    const once = embedParameters(new Uint8Array(await make()), meta);
+    const twice = embedParameters(once, { ...meta, seed: 7 });
+    expect(readParameters(twice)?.seed).toBe(7);
+    expect(twice.length).toBeLessThan(once.length + 50);
+  });
+});
+
+describe('parameters text', () => {
+  it('follows the convention other studios write', () => {
+    expect(parametersText(meta)).toBe(`${params.prompt}\nSteps: 6, Seed: 4294967295, Size: 8x8, Model: ep-123, Engine: FriendliAI, Format: png`);
+  });
+
+  it("reads another studio's PNG that carries only that text", async () => {
+    const foreign = await pixels.clone().png().withMetadata().toBuffer();
+    // A file as another studio writes it: a tEXt `parameters` chunk with a negative prompt line.
+    const extract = (await import('png-chunks-extract')).default;
+    const encode = (await import('png-chunks-encode')).default;
+    const chunks = extract(new Uint8Array(foreign));
+    const text = new TextEncoder().encode('parameters\0a red barn\nNegative prompt: blurry\nSteps: 20, Sampler: Euler a, CFG scale: 7, Seed: 42, Size: 8x8');
+    chunks.splice(1, 0, { name: 'tEXt', data: text });
+    expect(readParameters(encode(chunks))).toEqual({ prompt: 'a red barn', steps: 20, seed: 42 });
+  });
+});
+
+describe('download names', () => {
+  it('say what the file is, with the extension of the real bytes', async () => {
+    const png = new Uint8Array(await pixels.clone().png().toBuffer());
+    const jpg = new Uint8Array(await pixels.clone().jpeg().toBuffer());
+    expect(downloadName({ prompt: 'A Café at Night, *neon*!', seed: 12, steps: 4 }, png)).toBe('a-cafe-at-night-neon-seed12-steps4.png');
+    expect(downloadName({ prompt: '🌅🌅', seed: 1, steps: 10 }, jpg)).toBe('image-seed1-steps10.jpg');
+    expect(downloadName({ prompt: 'x'.repeat(100), seed: 1, steps: 1 }, png)).toBe(`${'x'.repeat(48)}-seed1-steps1.png`);
+  });
+});

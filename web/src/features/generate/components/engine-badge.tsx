@@ -1,0 +1,20 @@
+// Which engine answers: always visible, and plain about what the local engine is.
+import { useConfig } from '../api/get-config';
+
+export function EngineBadge() {
+  const { data: config } = useConfig();
+  if (!config) return null;
+  if (config.engine === 'friendli') {
+    return (
+      <p className="rounded-full bg-emerald-100 px-3 py-1 text-xs font-medium text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">
+        FriendliAI{config.endpoint ? ` · endpoint ${config.endpoint}` : ''}
+      </p>
+    );
+  }
+  return (
+    <p className="max-w-md text-right text-xs text-zinc-600 dark:text-zinc-400">
+      <span className="mr-1 rounded-full bg-amber-100 px-2 py-0.5 font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200">Local engine</span>
+      An offline preview engine, not an AI model. To use FriendliAI, start the server with FRIENDLI_TOKEN and FRIENDLI_ENDPOINT_ID set.
+    </p>
+  );
+}

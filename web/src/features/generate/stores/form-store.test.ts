@@ -1,0 +1,38 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useFormStore } from './form-store';
+
+const state = () => useFormStore.getState();
+
+describe('form store', () => {
+  beforeEach(() => useFormStore.setState({ prompt: '', steps: null, seed: null, seedLocked: false, format: null }));
+
+  it('restores parameters and locks a restored seed', () => {
+    state().apply({ prompt: 'a red barn', steps: 7, seed: 42, format: 'jpeg' });
+    expect(state()).toMatchObject({ prompt: 'a red barn', steps: 7, seed: 42, seedLocked: true, format: 'jpeg' });
+  });
+
+  it('keeps fields a partial restore does not carry', () => {
+    state().apply({ prompt: 'first', steps: 3, format: 'png' });
+    state().apply({ prompt: 'second' });
+    expect(state()).toMatchObject({ prompt: 'second', steps: 3, format: 'png', seed: null, seedLocked: false });
+  });
+
+  it('goes back to random after a generation unless the seed is locked', () => {
+    state().setSeed(1234);
+    state().generated(1234);
+    expect(state().seed).toBeNull();
+    state().setSeedLocked(true);
+    state().generated(987);
+    expect(state().seed).toBe(987);
+    state().generated(987);
+    expect(state()).toMatchObject({ seed: 987, seedLocked: true });
+  });
+
+  it('fills a random 32-bit seed on demand', () => {
+    state().randomizeSeed();
+    const first = state().seed!;
+    expect(Number.isInteger(first) && first >= 0 && first <= 4294967295).toBe(true);
+    state().randomizeSeed();
+    expect(state().seed).not.toBe(first);
+  });
+});

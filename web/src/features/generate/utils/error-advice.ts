@@ -1,0 +1,25 @@
+// What to do about each kind of failure, added to the server's own account of what happened.
+import { ApiError } from '../../../lib/api-client';
+
+const ADVICE: Record<string, string> = {
+  invalid_request: 'Correct the setting and generate again.',
+  invalid_json: 'Reload the page and try again.',
+  rate_limited: 'Wait a moment, then generate again.',
+  busy: 'Wait a moment, then generate again.',
+  upstream_unavailable: 'Try again in a minute; if it keeps failing, check FriendliAI’s status.',
+  upstream_unreachable: 'Check the server’s network connection and FRIENDLI_BASE_URL, then try again.',
+  upstream_timeout: 'Try again, perhaps with fewer steps.',
+  upstream_auth: 'The server’s FRIENDLI_TOKEN needs fixing; your prompt and settings are kept.',
+  upstream_not_found: 'The server’s FRIENDLI_ENDPOINT_ID needs fixing; your prompt and settings are kept.',
+  upstream_validation: 'Adjust the settings and generate again.',
+  network: 'Check that the studio server is running, then generate again.',
+};
+
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.code === 'cancelled') return 'Generation cancelled. Your prompt and settings are unchanged; press Generate to run it again.';
+    const advice = ADVICE[error.code] ?? 'Try again; your prompt, settings and gallery are unchanged.';
+    return `${error.message} ${advice}`;
+  }
+  return `Something went wrong: ${error instanceof Error ? error.message : String(error)}. Your prompt, settings and gallery are unchanged.`;
+}
