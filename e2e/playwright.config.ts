@@ -1,11 +1,22 @@
 // End-to-end tests: real Chromium against the real server, started here on loopback ports.
 import { defineConfig, devices } from '@playwright/test';
 import { launchOptions } from './browser';
+import { E2E_TOKEN, FRIENDLI_APP, LOCAL_APP, UPSTREAM } from './servers';
 
-export const APP_PORT = 8811;
+const port = (url: string) => new URL(url).port;
+const server = (url: string, command: string, env: Record<string, string>) => ({
+  command,
+  cwd: '..',
+  url: `${url}${url === UPSTREAM ? '/__control/requests' : '/api/health'}`,
+  env: { HOST: '127.0.0.1', PORT: port(url), ...env },
+  reuseExistingServer: false,
+  stdout: 'ignore' as const,
+  stderr: 'pipe' as const,
+});
 
 export default defineConfig({
   testDir: '.',
+  testMatch: '*.spec.ts',
   outputDir: './.output',
   fullyParallel: false,
   workers: 1,
@@ -14,21 +25,15 @@ export default defineConfig({
   reporter: process.env.CI ? [['list'], ['github']] : 'list',
   timeout: 30_000,
   use: {
-    baseURL: `http://127.0.0.1:${APP_PORT}`,
+    baseURL: LOCAL_APP,
     trace: 'retain-on-failure',
     ...devices['Desktop Chrome'],
     launchOptions,
   },
   webServer: [
-    {
-      // The real server on the local engine, serving the built studio (npm run test:e2e builds it).
-      command: 'npx tsx server/index.ts',
-      cwd: '..',
-      url: `http://127.0.0.1:${APP_PORT}/api/health`,
-      env: { PORT: String(APP_PORT), HOST: '127.0.0.1', FRIENDLI_TOKEN: '' },
-      reuseExistingServer: false,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
+    // The app on the local engine, serving the built studio (npm run test:e2e builds it).
+    server(LOCAL_APP, 'npx tsx server/index.ts', { FRIENDLI_TOKEN: '' }),
+    server(UPSTREAM, 'npx tsx server/test/friendli-test-server.ts', { SIZE: '256' }),
+    server(FRIENDLI_APP, 'npx tsx server/index.ts', { FRIENDLI_TOKEN: E2E_TOKEN, FRIENDLI_BASE_URL: UPSTREAM, FRIENDLI_ENDPOINT_ID: 'e2e-endpoint' }),
   ],
 });

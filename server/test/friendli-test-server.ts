@@ -61,7 +61,15 @@ export function createFriendliTestApp({ size = 64 } = {}) {
       try {
         const index = faults.findIndex((f) => path.includes(f.path ?? GENERATIONS_PATH));
         const fault = index >= 0 ? faults.splice(index, 1)[0] : undefined;
-        if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+        if (fault?.delayMs) {
+          // Like a real upstream, a request aborted mid-wait ends then (tests see that in stats).
+          const signal = c.req.raw.signal;
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, fault.delayMs);
+            signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+          });
+          if (signal.aborted) return c.body(null, 499 as 200);
+        }
         if (fault?.kind === 'hang') {
           await new Promise<void>((resolve) => c.req.raw.signal.addEventListener('abort', () => resolve(), { once: true }));
           return c.body(null, 499 as 200);

@@ -22,7 +22,8 @@ export async function call<T extends ClientResponse<unknown>>(request: Promise<T
     return await parseResponse(request);
   } catch (err) {
     if (err instanceof DetailedError) {
-      const body = err.detail as Partial<ErrorBody> | undefined;
+      // parseResponse puts the parsed body under detail.data.
+      const body = (err.detail as { data?: Partial<ErrorBody> } | undefined)?.data;
       const status = Number(err.statusCode) || undefined;
       throw new ApiError(body?.error?.code ?? 'http_error', body?.error?.message ?? `The server answered HTTP ${status ?? '?'}.`, status);
     }

@@ -1,0 +1,89 @@
+// Reproducing and carrying images: download with metadata, Reuse settings, links, dropped files.
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import sharp from 'sharp';
+import { readParameters } from '../web/src/features/gallery/utils/metadata';
+import { entries, fillForm, formValues, generate } from './studio';
+
+const settings = { prompt: 'Neon city skyline at night, rain', steps: 6, seed: 4242, format: 'png' };
+
+async function downloadFirst(page: Page) {
+  const downloading = page.waitForEvent('download');
+  await entries(page).first().getByRole('button', { name: 'Download' }).click();
+  const download = await downloading;
+  return { name: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
+}
+
+test('download: a telling file name, the generated pixels, and parameters that read back', async ({ page, request }) => {
+  await page.goto('/');
+  await generate(page, settings);
+  const { name, bytes } = await downloadFirst(page);
+  expect(name).toBe('neon-city-skyline-at-night-rain-seed4242-steps6.png');
+
+  const src = await page.getByRole('img', { name: /Generated from/ }).getAttribute('src');
+  const original = await (await request.get(src!)).body();
+  const [a, b] = await Promise.all([sharp(original).raw().toBuffer(), sharp(bytes).raw().toBuffer()]);
+  expect(Buffer.compare(a, b)).toBe(0);
+  expect(readParameters(new Uint8Array(bytes))).toEqual(settings);
+});
+
+test('a JPEG download is named .jpg and carries its parameters too', async ({ page }) => {
+  await page.goto('/');
+  await generate(page, { ...settings, format: 'jpeg' });
+  const { name, bytes } = await downloadFirst(page);
+  expect(name).toBe('neon-city-skyline-at-night-rain-seed4242-steps6.jpg');
+  expect(readParameters(new Uint8Array(bytes))).toEqual({ ...settings, format: 'jpeg' });
+});
+
+test('Reuse settings puts prompt, steps, locked seed and format back into the form', async ({ page }) => {
+  await page.goto('/');
+  await generate(page, settings);
+  await fillForm(page, { prompt: 'something else entirely', steps: 2, format: 'url' });
+  await page.getByLabel('Seed', { exact: true }).fill('');
+  await entries(page).first().getByRole('button', { name: 'Reuse settings' }).click();
+  expect(await formValues(page)).toEqual({ prompt: settings.prompt, steps: '6', seed: '4242', locked: true, format: 'png' });
+});
+
+test('a copied link opens the studio with the form restored', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await generate(page, settings);
+  await entries(page).first().getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toContain('?prompt=Neon+city');
+
+  const fresh = await context.newPage();
+  await fresh.goto(link);
+  await expect(fresh.getByLabel('Prompt')).toHaveValue(settings.prompt);
+  expect(await formValues(fresh)).toEqual({ prompt: settings.prompt, steps: '6', seed: '4242', locked: true, format: 'png' });
+  expect(new URL(fresh.url()).search).toBe('');
+});
+
+test('dropping a downloaded file, or choosing it, restores the form; a file without parameters says so', async ({ page }) => {
+  await page.goto('/');
+  await generate(page, settings);
+  const { name, bytes } = await downloadFirst(page);
+  await fillForm(page, { prompt: 'changed', steps: 1, format: 'url' });
+
+  // A real drop: a DataTransfer holding the file, dispatched as the browser does.
+  const dataTransfer = await page.evaluateHandle(({ data, name }) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(data)], name, { type: 'image/png' }));
+    return transfer;
+  }, { data: [...bytes], name });
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer });
+  await expect(page.getByText('Drop an image to restore its settings')).toBeVisible();
+  await page.dispatchEvent('main', 'drop', { dataTransfer });
+  await expect(page.getByRole('status').filter({ hasText: `Settings restored from “${name}”` })).toBeVisible();
+  expect(await formValues(page)).toEqual({ prompt: settings.prompt, steps: '6', seed: '4242', locked: true, format: 'png' });
+
+  await fillForm(page, { prompt: 'changed again' });
+  await page.getByLabel('Restore settings from an image…').setInputFiles({ name, mimeType: 'image/png', buffer: bytes });
+  await expect(page.getByLabel('Prompt')).toHaveValue(settings.prompt);
+
+  const plain = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } }).png().toBuffer();
+  await page.getByLabel('Restore settings from an image…').setInputFiles({ name: 'plain.png', mimeType: 'image/png', buffer: plain });
+  await expect(page.getByRole('alert')).toContainText('“plain.png” carries no generation parameters');
+  await expect(page.getByLabel('Prompt')).toHaveValue(settings.prompt);
+});

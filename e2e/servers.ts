@@ -1,0 +1,28 @@
+// The servers the end-to-end tests run against, all on loopback, started by playwright.config.ts:
+// the app on the local engine, a Friendli-protocol test server, and the app on "FriendliAI" (that
+// test server), whose faults a test injects over HTTP.
+export const LOCAL_APP = 'http://127.0.0.1:8811';
+export const UPSTREAM = 'http://127.0.0.1:8812';
+export const FRIENDLI_APP = 'http://127.0.0.1:8813';
+export const E2E_TOKEN = 'flp_e2eSecretToken0123456789';
+
+export interface Fault {
+  path?: string;
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  delayMs?: number;
+  kind?: 'hang' | 'reset' | 'malformed';
+}
+
+export async function injectFaults(...faults: Fault[]) {
+  await fetch(`${UPSTREAM}/__control/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+}
+
+export async function resetUpstream() {
+  await fetch(`${UPSTREAM}/__control/reset`, { method: 'POST' });
+}
+
+export async function upstreamStats(): Promise<{ inFlight: number; maxInFlight: number; requests: { path: string; method: string }[] }> {
+  return (await fetch(`${UPSTREAM}/__control/requests`)).json();
+}

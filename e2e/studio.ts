@@ -1,0 +1,40 @@
+// Helpers that drive the studio the way a designer does, by the controls' accessible names.
+import { expect, type Page } from '@playwright/test';
+
+export const gallery = (page: Page) => page.getByRole('region', { name: 'Gallery' });
+export const entries = (page: Page) => gallery(page).getByRole('listitem');
+
+export interface Settings {
+  prompt: string;
+  steps?: number;
+  seed?: number;
+  format?: string;
+}
+
+export async function fillForm(page: Page, { prompt, steps, seed, format }: Settings) {
+  await page.getByLabel('Prompt').fill(prompt);
+  if (steps !== undefined) await page.getByLabel('Steps').fill(String(steps));
+  if (seed !== undefined) await page.getByLabel('Seed', { exact: true }).fill(String(seed));
+  if (format !== undefined) await page.getByLabel('Format').selectOption(format);
+}
+
+/** Generates and waits until the gallery holds one more entry. */
+export async function generate(page: Page, settings: Settings) {
+  await expect(page.getByLabel('Prompt')).toBeEnabled();
+  const before = await entries(page).count();
+  await fillForm(page, settings);
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
+  await expect(entries(page)).toHaveCount(before + 1);
+  return entries(page).first();
+}
+
+/** The form's current values, as the controls show them. */
+export async function formValues(page: Page) {
+  return {
+    prompt: await page.getByLabel('Prompt').inputValue(),
+    steps: await page.getByLabel('Steps').inputValue(),
+    seed: await page.getByLabel('Seed', { exact: true }).inputValue(),
+    locked: await page.getByRole('checkbox', { name: /Lock seed/ }).isChecked(),
+    format: await page.getByLabel('Format').inputValue(),
+  };
+}
