@@ -1,7 +1,7 @@
 // The studio: the control panel and a large result area on wide screens, stacked on a phone.
 // Wires the features together: a generated image goes into the gallery; gallery entries, links
 // and dropped files put their parameters back into the form.
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Gallery } from '../features/gallery/components/gallery';
 import { useAddEntry } from '../features/gallery/api/add-entry';
 import { useViewerStore } from '../features/gallery/stores/viewer-store';
@@ -25,6 +25,12 @@ export function App() {
   const addEntry = useAddEntry();
   const apply = useFormStore((s) => s.apply);
   const [latest, setLatest] = useState<Latest | null>(null);
+  const saved = useRef(new Set<string>());
+  const save = (next: Latest, shown?: HTMLImageElement) => {
+    if (saved.current.has(next.entry.id)) return;
+    saved.current.add(next.entry.id);
+    addEntry.mutate({ entry: next.entry, url: next.url, shown });
+  };
   const viewerOpened = useViewerStore((s) => s.openId !== null);
   const [viewerLoaded, setViewerLoaded] = useState(false);
   if (viewerOpened && !viewerLoaded) setViewerLoaded(true);
@@ -55,8 +61,10 @@ export function App() {
         height: image.height,
         bytes: image.bytes,
       };
-      setLatest({ url: image.url, entry });
-      addEntry.mutate({ entry, url: image.url });
+      // The image shown is saved once it has painted (ResultView's onShown): storing it (a second
+      // decode for the thumbnail, IndexedDB writes) would otherwise compete with showing it.
+      if (image === response.images[0]) setLatest({ url: image.url, entry });
+      else save({ url: image.url, entry });
     }
   };
 
@@ -83,7 +91,7 @@ export function App() {
           <ImportButton />
         </aside>
         <div className="flex min-w-0 flex-col gap-8">
-          <ResultView latest={latest} />
+          <ResultView latest={latest} onShown={save} />
           <Gallery onReuse={apply} />
         </div>
       </main>

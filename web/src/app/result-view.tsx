@@ -10,7 +10,8 @@ export interface Latest {
   entry: GalleryEntry;
 }
 
-export function ResultView({ latest }: { latest: Latest | null }) {
+/** `onShown` fires once the just-made image has loaded (or failed to), to save it then. */
+export function ResultView({ latest, onShown }: { latest: Latest | null; onShown(latest: Latest, shown?: HTMLImageElement): void }) {
   const newest = useGallery().data?.[0];
   const stored = useObjectUrl(useImageBlob(latest ? undefined : newest?.id).data);
   const open = useViewerStore((s) => s.open);
@@ -26,7 +27,17 @@ export function ResultView({ latest }: { latest: Latest | null }) {
   return (
     <figure className="flex flex-col items-center gap-2">
       <button type="button" onClick={() => open(entry.id)} className="block w-full max-w-[min(100%,75vh)] overflow-hidden rounded-2xl bg-zinc-200 shadow-sm dark:bg-zinc-800" aria-label="Open the latest image in the viewer">
-        {src && <img src={src} alt={`Generated from: ${entry.prompt}`} width={entry.width} height={entry.height} className="h-auto w-full" />}
+        {src && (
+          <img
+            src={src}
+            alt={`Generated from: ${entry.prompt}`}
+            width={entry.width}
+            height={entry.height}
+            className="h-auto w-full"
+            onLoad={(e) => latest && onShown(latest, e.currentTarget)}
+            onError={() => latest && onShown(latest)}
+          />
+        )}
       </button>
       <figcaption className="text-xs tabular-nums text-zinc-500">
         Seed {entry.seed} · {entry.steps} steps · {entry.format} · {entry.width}×{entry.height} · {(entry.elapsedMs / 1000).toFixed(2)} s

@@ -10,13 +10,15 @@ export interface NewEntry {
   entry: GalleryEntry;
   /** Where the server holds the bytes right now (same origin). */
   url: string;
+  /** The <img> already showing it, if any: the thumbnail is drawn from it. */
+  shown?: HTMLImageElement;
 }
 
-export async function addEntry({ entry, url }: NewEntry): Promise<GalleryEntry> {
+export async function addEntry({ entry, url, shown }: NewEntry): Promise<GalleryEntry> {
   const response = await fetch(url);
   if (!response.ok) throw new Error('The image could not be fetched from the server to store it.');
   const image = await response.blob();
-  await saveEntry(entry, image, await makeThumbnail(image));
+  await saveEntry(entry, image, await makeThumbnail(image, shown));
   return entry;
 }
 

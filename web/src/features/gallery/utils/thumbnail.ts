@@ -1,8 +1,12 @@
-// A small WebP thumbnail for the gallery list, made by the browser's own image pipeline.
-export async function makeThumbnail(image: Blob, width = 320): Promise<Blob> {
-  const bitmap = await createImageBitmap(image, { resizeWidth: width, resizeQuality: 'medium' });
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-  canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
-  bitmap.close();
+// A small WebP thumbnail for the gallery list, made by the browser's own image pipeline. Given an
+// <img> that already shows the picture, it draws from that, sparing a second decode.
+export async function makeThumbnail(image: Blob, shown?: HTMLImageElement, width = 320): Promise<Blob> {
+  const source = shown?.complete && shown.naturalWidth ? shown : await createImageBitmap(image);
+  const height = Math.round((width * source.height) / source.width);
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d')!;
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(source, 0, 0, width, height);
+  if (source instanceof ImageBitmap) source.close();
   return canvas.convertToBlob({ type: 'image/webp', quality: 0.8 });
 }

@@ -1,0 +1,120 @@
+// Browser figures for `npm run bench` (after the server's): initial JavaScript and CSS gzipped,
+// time from pressing Generate to the image painted, and time to show a 500-entry gallery after a
+// reload. Prints figures, asserts nothing. Needs a build (npm run bench makes one).
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright';
+import { launchOptions } from './browser';
+
+const PORT = 8897;
+const BASE = `http://127.0.0.1:${PORT}`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
+
+// 1. What the first page load fetches: the entry script and stylesheet named in index.html.
+const html = readFileSync('dist/index.html', 'utf8');
+const assets = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(js|css))"/g)];
+console.log('\nInitial web assets (gzipped; lazily loaded chunks not counted):');
+for (const kind of ['js', 'css']) {
+  const bytes = assets.filter((a) => a[2] === kind).reduce((n, a) => n + gzipSync(readFileSync(`dist/${a[1]}`)).length, 0);
+  console.log(`  ${kind === 'js' ? 'JavaScript' : 'CSS'}: ${(bytes / 1024).toFixed(1)} KB`);
+}
+
+const server = spawn('npx', ['tsx', 'server/index.ts'], { env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', FRIENDLI_TOKEN: '' }, stdio: 'ignore' });
+try {
+  for (let i = 0; ; i++) {
+    if (await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)) break;
+    if (i > 100) throw new Error('the server did not start');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const browser = await chromium.launch(launchOptions);
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(BASE);
+  await page.getByLabel('Prompt').fill('mountain landscape at sunset');
+
+  // 2. Press Generate, wait until the new image is decoded and a frame has been painted with it.
+  // Two series: presses back to back (the previous image is still being stored meanwhile), and a
+  // second's look at each image before the next press, as a designer works.
+  async function pressToPaint(pauseMs: number): Promise<number[]> {
+    const times: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      await page.getByLabel('Seed', { exact: true }).fill(String(1000 + i));
+      await page.waitForTimeout(pauseMs);
+      const ms = await page.evaluate(async () => {
+        const before = document.querySelector<HTMLImageElement>('img[alt^="Generated from"]')?.src;
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Generate')!;
+        const start = performance.now();
+        button.click();
+        for (;;) {
+          await new Promise((r) => requestAnimationFrame(r));
+          const img = document.querySelector<HTMLImageElement>('img[alt^="Generated from"]');
+          if (img && img.src !== before && img.complete && img.naturalWidth) {
+            await img.decode();
+            await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+            return performance.now() - start;
+          }
+        }
+      });
+      if (i >= 2) times.push(ms);
+    }
+    return times;
+  }
+  console.log('\nIn Chromium, press Generate → 1024×1024 image painted (local engine):');
+  for (const [label, pause] of [['a second between presses', 1000], ['back to back', 0]] as const) {
+    const times = await pressToPaint(pause);
+    console.log(`  ${label.padEnd(26)} median ${median(times).toFixed(0)} ms, p95 ${p95(times).toFixed(0)} ms (n=${times.length})`);
+  }
+
+  // 3. A gallery of 500 stored entries: written straight into the studio's IndexedDB stores.
+  // Plain JavaScript source: tsx would wrap named helpers in a `__name` call the page does not have.
+  await page.evaluate(`(async (count) => {
+    const open = (name, store) => new Promise((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onupgradeneeded = () => request.result.createObjectStore(store);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const putAll = (db, store, items) => new Promise((resolve, reject) => {
+      const tx = db.transaction(store, 'readwrite');
+      for (const [key, value] of items) tx.objectStore(store).put(value, key);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    const canvas = new OffscreenCanvas(320, 320);
+    const ctx = canvas.getContext('2d');
+    const thumbs = [];
+    const entries = [];
+    for (let i = 0; i < count; i++) {
+      ctx.fillStyle = 'hsl(' + ((i * 37) % 360) + ' 60% 50%)';
+      ctx.fillRect(0, 0, 320, 320);
+      const id = 'bench-' + String(i).padStart(4, '0');
+      thumbs.push([id, await canvas.convertToBlob({ type: 'image/webp', quality: 0.8 })]);
+      entries.push([id, { id, prompt: 'bench prompt number ' + i + ', a quiet lake at dawn', steps: 4, seed: i, format: 'png', engine: 'local',
+        endpoint: 'local-engine', createdAt: Date.now() - i * 1000, elapsedMs: 150, mime: 'image/png', width: 1024, height: 1024, bytes: 2600000 }]);
+    }
+    await putAll(await open('friendli-studio-thumbs', 'thumbs'), 'thumbs', thumbs);
+    await putAll(await open('friendli-studio-entries', 'entries'), 'entries', entries);
+  })(500)`);
+
+  const loads: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await page.reload();
+    // From navigation start until the list shows its 500 entries with the first thumbnails decoded.
+    loads.push(
+      await page.evaluate(async () => {
+        for (;;) {
+          await new Promise((r) => requestAnimationFrame(r));
+          const count = document.querySelector('section[aria-label="Gallery"] h2 + p')?.textContent ?? '';
+          const thumb = document.querySelector<HTMLImageElement>('section[aria-label="Gallery"] li img');
+          if (Number.parseInt(count) >= 500 && thumb?.complete && thumb.naturalWidth) return performance.now();
+        }
+      }),
+    );
+  }
+  const rendered = await page.locator('section[aria-label="Gallery"] li').count();
+  console.log(`In Chromium, a gallery of ${await page.locator('section[aria-label="Gallery"] h2 + p').textContent().then((t) => Number.parseInt(t!))} stored entries shown after a reload: median ${median(loads).toFixed(0)} ms from navigation start (n=${loads.length}; ${rendered} list items in the DOM, the rest virtualized)`);
+  await browser.close();
+} finally {
+  server.kill('SIGTERM');
+}
