@@ -3,14 +3,15 @@ import { expect, test } from '@playwright/test';
 import { entries, generate } from './studio';
 
 test('a full storage quota: a clear message, the new image offered for download, nothing earlier lost', async ({ page, context, baseURL }) => {
-  // Room for one 1024×1024 PNG (about 2.6 MB with its thumbnail) but not two, set before the
-  // page first opens its storage, as Chromium reads the quota then.
+  // 1.5 MB of storage: room for a JPEG (~180 KB) with its thumbnail, not for a 1024×1024 PNG
+  // (~2.5 MB). Set before the page first opens its storage: Chromium reads the quota then.
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseURL!).origin, quotaSize: 4 * 1024 * 1024 });
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseURL!).origin, quotaSize: 1.5 * 1024 * 1024 });
   await page.goto('/');
-  await generate(page, { prompt: 'kept safe', seed: 1 });
+  await generate(page, { prompt: 'kept safe', seed: 1, format: 'jpeg' });
 
   await page.getByLabel('Prompt').fill('no room for this one');
+  await page.getByLabel('Format').selectOption('png');
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('storage is full');
