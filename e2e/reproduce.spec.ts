@@ -48,6 +48,9 @@ test('a copied link opens the studio with the form restored', async ({ page, con
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
   await generate(page, settings);
+  await entries(page).first().getByRole('button', { name: 'Copy seed' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Seed copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('4242');
   await entries(page).first().getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -67,11 +70,13 @@ test('dropping a downloaded file, or choosing it, restores the form; a file with
   await fillForm(page, { prompt: 'changed', steps: 1, format: 'url' });
 
   // A real drop: a DataTransfer holding the file, dispatched as the browser does.
-  const dataTransfer = await page.evaluateHandle(({ data, name }) => {
+  const dataTransfer = await page.evaluateHandle(({ base64, name }) => {
+    // (Not fetch of a data: URL: the studio's CSP allows connections to its own origin only.)
+    const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
     const transfer = new DataTransfer();
-    transfer.items.add(new File([new Uint8Array(data)], name, { type: 'image/png' }));
+    transfer.items.add(new File([data], name, { type: 'image/png' }));
     return transfer;
-  }, { data: [...bytes], name });
+  }, { base64: bytes.toString('base64'), name });
   await page.dispatchEvent('main', 'dragenter', { dataTransfer });
   await expect(page.getByText('Drop an image to restore its settings')).toBeVisible();
   await page.dispatchEvent('main', 'drop', { dataTransfer });
@@ -86,4 +91,16 @@ test('dropping a downloaded file, or choosing it, restores the form; a file with
   await page.getByLabel('Restore settings from an image…').setInputFiles({ name: 'plain.png', mimeType: 'image/png', buffer: plain });
   await expect(page.getByRole('alert')).toContainText('“plain.png” carries no generation parameters');
   await expect(page.getByLabel('Prompt')).toHaveValue(settings.prompt);
+});
+
+test('Delete removes an entry from the gallery and from storage', async ({ page }) => {
+  await page.goto('/');
+  await generate(page, { ...settings, prompt: 'to keep' });
+  await generate(page, { ...settings, prompt: 'to delete' });
+  await entries(page).filter({ hasText: 'to delete' }).getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(entries(page)).toHaveCount(1);
+  await expect(entries(page).first()).toContainText('to keep');
+  await page.reload();
+  await expect(entries(page)).toHaveCount(1);
+  await expect(entries(page).first()).toContainText('to keep');
 });
