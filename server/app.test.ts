@@ -31,6 +31,7 @@ describe('GET /api/health and /api/config', () => {
       steps: { min: 1, max: 10, default: 4 },
       formats: ['url', 'raw', 'png', 'jpeg', 'jpg'],
       default_format: 'url',
+      concurrency: 2,
       endpoint: 'local-engine',
     });
   });
@@ -254,5 +255,23 @@ describe('on FriendliAI (the Friendli-protocol test server)', () => {
     // The hanging upstream request ends only when our server aborts it.
     await expect.poll(() => upstream.stats.inFlight).toBe(0);
     server.close();
+  });
+});
+
+describe('the server-wide limit on upstream calls', () => {
+  it('answers a clear busy with Retry-After when every slot and the waiting room are taken', async () => {
+    const upstream = await startFriendliTestServer({ size: 64 });
+    const { app, engine } = createApp({ config: loadConfig({ FRIENDLI_TOKEN: 't0ken-for-test', FRIENDLI_BASE_URL: upstream.url, UPSTREAM_CONCURRENCY: '1', UPSTREAM_QUEUE: '1', GENERATE_CONCURRENCY: '3' }) });
+    upstream.inject({ delayMs: 400 });
+    const [first, second, third] = [post(app, { prompt: 'a' }), post(app, { prompt: 'b' }), post(app, { prompt: 'c' })];
+    const busy = await third;
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get('retry-after')).toBe('2');
+    expect((await busy.json()).error.code).toBe('busy');
+    expect([(await first).status, (await second).status]).toEqual([200, 200]);
+    expect(upstream.stats.maxInFlight).toBe(1);
+    expect((await (await app.request('/api/config')).json()).concurrency).toBe(3);
+    await upstream.close();
+    await engine.close();
   });
 });

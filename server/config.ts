@@ -23,6 +23,9 @@ const envSchema = z.object({
   STEPS_DEFAULT: whole('STEPS_DEFAULT', 1, 50).default(4),
   IMAGE_STORE_MB: whole('IMAGE_STORE_MB', 8, 16_384).default(256),
   LOCAL_ENGINE_SIZE: whole('LOCAL_ENGINE_SIZE', 64, 2048).default(1024),
+  GENERATE_CONCURRENCY: whole('GENERATE_CONCURRENCY', 1, 16).default(2),
+  UPSTREAM_CONCURRENCY: whole('UPSTREAM_CONCURRENCY', 1, 64).default(4),
+  UPSTREAM_QUEUE: whole('UPSTREAM_QUEUE', 0, 1000).default(32),
 });
 
 export interface Config {
@@ -40,6 +43,11 @@ export interface Config {
   steps: StepRange;
   imageStoreBytes: number;
   localEngineSize: number;
+  /** How many generations one browser runs at once (its queue's limit). */
+  browserConcurrency: number;
+  /** How many upstream calls this server makes at once, and how many may wait for a turn. */
+  upstreamConcurrency: number;
+  upstreamQueue: number;
 }
 
 export class ConfigError extends Error {
@@ -101,5 +109,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     steps: { min: e.STEPS_MIN, max: e.STEPS_MAX, default: e.STEPS_DEFAULT },
     imageStoreBytes: e.IMAGE_STORE_MB * 1024 * 1024,
     localEngineSize: e.LOCAL_ENGINE_SIZE,
+    browserConcurrency: e.GENERATE_CONCURRENCY,
+    upstreamConcurrency: e.UPSTREAM_CONCURRENCY,
+    upstreamQueue: e.UPSTREAM_QUEUE,
   };
 }

@@ -7,10 +7,12 @@ import type { Config } from '../config';
 import { AppError } from '../errors';
 import type { FriendliClient } from '../friendli/client';
 import type { ImageStore } from '../image-store';
+import { createLimiter } from '../limiter';
 import { sniffImage } from '../sniff';
 
 export function generateRoutes({ config, client, store }: { config: Config; client: FriendliClient; store: ImageStore }) {
   const schema = generateRequestSchema(config.steps);
+  const limiter = createLimiter({ concurrency: config.upstreamConcurrency, maxWaiting: config.upstreamQueue });
   return new Hono().post(
     '/generate',
     zValidator('json', schema, (result) => {
@@ -23,15 +25,13 @@ export function generateRoutes({ config, client, store }: { config: Config; clie
       const body = c.req.valid('json');
       const signal = c.req.raw.signal;
       const started = performance.now();
-      const items = await client.generate(
-        {
-          prompt: body.prompt,
-          num_inference_steps: body.num_inference_steps ?? config.steps.default,
-          ...(body.seed != null ? { seed: body.seed } : {}),
-          response_format: body.response_format ?? DEFAULT_FORMAT,
-        },
-        signal,
-      );
+      const request = {
+        prompt: body.prompt,
+        num_inference_steps: body.num_inference_steps ?? config.steps.default,
+        ...(body.seed != null ? { seed: body.seed } : {}),
+        response_format: body.response_format ?? DEFAULT_FORMAT,
+      };
+      const items = await limiter.run(() => client.generate(request, signal), signal);
       const images = await Promise.all(
         items.map(async (item): Promise<GeneratedImage> => {
           // Only a URL the upstream itself returned is ever fetched: this is not an open proxy.

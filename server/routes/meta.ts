@@ -9,6 +9,8 @@ export function metaRoutes(config: Config) {
     steps: config.steps,
     formats: [...RESPONSE_FORMATS],
     default_format: DEFAULT_FORMAT,
+    /** The browser queue's limit: the server decides, so a burst never trips upstream rate limits. */
+    concurrency: config.browserConcurrency,
     // Which FriendliAI endpoint answers (an id, not a secret), so the studio can record it.
     endpoint: config.engine === 'local' ? 'local-engine' : (config.endpointId ?? null),
   };
