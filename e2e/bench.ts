@@ -31,7 +31,7 @@ try {
   const browser = await chromium.launch(launchOptions);
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(BASE);
-  await page.getByLabel('Prompt').fill('mountain landscape at sunset');
+  await page.getByLabel('Prompt', { exact: true }).fill('mountain landscape at sunset');
 
   // 2. Press Generate, wait until the new image is decoded and a frame has been painted with it.
   // Two series: presses back to back (the previous image is still being stored meanwhile), and a

@@ -10,8 +10,8 @@ test('a full storage quota: a clear message, the new image offered for download,
   await page.goto('/');
   await generate(page, { prompt: 'kept safe', seed: 1, format: 'jpeg' });
 
-  await page.getByLabel('Prompt').fill('no room for this one');
-  await page.getByLabel('Format').selectOption('png');
+  await page.getByLabel('Prompt', { exact: true }).fill('no room for this one');
+  await page.getByLabel('Format', { exact: true }).selectOption('png');
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('storage is full');
@@ -49,11 +49,11 @@ test('the viewer zooms at the cursor with the wheel and pans by dragging', async
   // Zooming kept the same point of the picture under the cursor.
   expect(await pointUnder()).toEqual(before);
 
-  const transform = await image.evaluate((img) => img.style.transform);
+  const transform = await image.evaluate((img) => img.parentElement!.style.transform);
   await page.mouse.down();
   await page.mouse.move(at.x + 120, at.y + 60, { steps: 5 });
   await page.mouse.up();
-  expect(await image.evaluate((img) => img.style.transform)).not.toBe(transform);
+  expect(await image.evaluate((img) => img.parentElement!.style.transform)).not.toBe(transform);
   await page.keyboard.press('Escape');
   await expect(viewer).toBeHidden();
 });

@@ -5,7 +5,7 @@ import { entries, formValues, gallery, generate } from './studio';
 test('type a prompt, generate, see the image', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByText(/offline preview engine/i)).toBeVisible();
-  await page.getByLabel('Prompt').fill('mountain landscape at sunset');
+  await page.getByLabel('Prompt', { exact: true }).fill('mountain landscape at sunset');
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
   const image = page.getByRole('img', { name: /mountain landscape at sunset/ });
   await expect(image).toBeVisible();

@@ -23,7 +23,9 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: process.env.CI ? [['list'], ['github']] : 'list',
-  timeout: 30_000,
+  timeout: 60_000,
+  // Ten 1024×1024 images decoded, thumbnailed and stored on a 2-core machine take seconds.
+  expect: { timeout: 15_000 },
   use: {
     baseURL: LOCAL_APP,
     trace: 'retain-on-failure',

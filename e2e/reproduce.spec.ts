@@ -58,7 +58,7 @@ test('a copied link opens the studio with the form restored', async ({ page, con
 
   const fresh = await context.newPage();
   await fresh.goto(link);
-  await expect(fresh.getByLabel('Prompt')).toHaveValue(settings.prompt);
+  await expect(fresh.getByLabel('Prompt', { exact: true })).toHaveValue(settings.prompt);
   expect(await formValues(fresh)).toEqual({ prompt: settings.prompt, steps: '6', seed: '4242', locked: true, format: 'png' });
   expect(new URL(fresh.url()).search).toBe('');
 });
@@ -85,12 +85,12 @@ test('dropping a downloaded file, or choosing it, restores the form; a file with
 
   await fillForm(page, { prompt: 'changed again' });
   await page.getByLabel('Restore settings from an image…').setInputFiles({ name, mimeType: 'image/png', buffer: bytes });
-  await expect(page.getByLabel('Prompt')).toHaveValue(settings.prompt);
+  await expect(page.getByLabel('Prompt', { exact: true })).toHaveValue(settings.prompt);
 
   const plain = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } }).png().toBuffer();
   await page.getByLabel('Restore settings from an image…').setInputFiles({ name: 'plain.png', mimeType: 'image/png', buffer: plain });
   await expect(page.getByRole('alert')).toContainText('“plain.png” carries no generation parameters');
-  await expect(page.getByLabel('Prompt')).toHaveValue(settings.prompt);
+  await expect(page.getByLabel('Prompt', { exact: true })).toHaveValue(settings.prompt);
 });
 
 test('Delete removes an entry from the gallery and from storage', async ({ page }) => {

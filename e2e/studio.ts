@@ -12,15 +12,15 @@ export interface Settings {
 }
 
 export async function fillForm(page: Page, { prompt, steps, seed, format }: Settings) {
-  await page.getByLabel('Prompt').fill(prompt);
-  if (steps !== undefined) await page.getByLabel('Steps').fill(String(steps));
+  await page.getByLabel('Prompt', { exact: true }).fill(prompt);
+  if (steps !== undefined) await page.getByLabel('Steps', { exact: true }).fill(String(steps));
   if (seed !== undefined) await page.getByLabel('Seed', { exact: true }).fill(String(seed));
-  if (format !== undefined) await page.getByLabel('Format').selectOption(format);
+  if (format !== undefined) await page.getByLabel('Format', { exact: true }).selectOption(format);
 }
 
 /** Generates and waits until the gallery holds one more entry. */
 export async function generate(page: Page, settings: Settings) {
-  await expect(page.getByLabel('Prompt')).toBeEnabled();
+  await expect(page.getByLabel('Prompt', { exact: true })).toBeEnabled();
   const before = await entries(page).count();
   await fillForm(page, settings);
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
@@ -31,10 +31,10 @@ export async function generate(page: Page, settings: Settings) {
 /** The form's current values, as the controls show them. */
 export async function formValues(page: Page) {
   return {
-    prompt: await page.getByLabel('Prompt').inputValue(),
-    steps: await page.getByLabel('Steps').inputValue(),
+    prompt: await page.getByLabel('Prompt', { exact: true }).inputValue(),
+    steps: await page.getByLabel('Steps', { exact: true }).inputValue(),
     seed: await page.getByLabel('Seed', { exact: true }).inputValue(),
     locked: await page.getByRole('checkbox', { name: /Lock seed/ }).isChecked(),
-    format: await page.getByLabel('Format').inputValue(),
+    format: await page.getByLabel('Format', { exact: true }).inputValue(),
   };
 }

@@ -5,11 +5,16 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Gallery } from '../features/gallery/components/gallery';
 import { useAddEntry } from '../features/gallery/api/add-entry';
 import { useViewerStore } from '../features/gallery/stores/viewer-store';
+import { useGalleryView } from '../features/gallery/stores/gallery-view-store';
+import { generateImage } from '../features/generate/api/generate-image';
+import type { GalleryEntry } from '../lib/params';
 import { StorageFullError } from '../features/gallery/storage/gallery-db';
 import { promptSlug } from '../features/gallery/utils/file-name';
 import { useConfig } from '../features/generate/api/get-config';
 import { EngineBadge } from '../features/generate/components/engine-badge';
-import { GenerateForm, type GeneratedResult } from '../features/generate/components/generate-form';
+import { GenerateForm } from '../features/generate/components/generate-form';
+import { onJobDone, type Job } from '../features/generate/stores/queue-store';
+import type { GenerateResponse } from '../../../server/contract';
 import { useFormStore } from '../features/generate/stores/form-store';
 import { readLink } from '../lib/link-params';
 import { DropZone, ImportButton } from './drop-zone';
@@ -17,6 +22,13 @@ import { ResultView, type Latest } from './result-view';
 
 // The viewer loads when first opened, keeping the first paint's JavaScript small.
 const Viewer = lazy(() => import('../features/gallery/components/viewer').then((m) => ({ default: m.Viewer })));
+const Compare = lazy(() => import('../features/gallery/components/compare').then((m) => ({ default: m.Compare })));
+
+/** The same parameters once more, outside the gallery: the bytes the engine gives now. */
+async function reproduce(entry: GalleryEntry): Promise<Uint8Array> {
+  const response = await generateImage({ prompt: entry.prompt, num_inference_steps: entry.steps, seed: entry.seed, response_format: entry.format });
+  return new Uint8Array(await (await fetch(response.images[0]!.url)).arrayBuffer());
+}
 
 const EXTENSION = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' } as const;
 
@@ -26,6 +38,7 @@ export function App() {
   const apply = useFormStore((s) => s.apply);
   const [latest, setLatest] = useState<Latest | null>(null);
   const saved = useRef(new Set<string>());
+  const shownRef = useRef<Latest | null>(null);
   const save = (next: Latest, shown?: HTMLImageElement) => {
     if (saved.current.has(next.entry.id)) return;
     saved.current.add(next.entry.id);
@@ -34,6 +47,9 @@ export function App() {
   const viewerOpened = useViewerStore((s) => s.openId !== null);
   const [viewerLoaded, setViewerLoaded] = useState(false);
   if (viewerOpened && !viewerLoaded) setViewerLoaded(true);
+  const comparing = useGalleryView((s) => s.comparing);
+  const [compareLoaded, setCompareLoaded] = useState(false);
+  if (comparing && !compareLoaded) setCompareLoaded(true);
 
   useEffect(() => {
     // A shared link restores the form once; the query then leaves the address bar.
@@ -44,11 +60,15 @@ export function App() {
     }
   }, [apply]);
 
-  const onGenerated = ({ response, request }: GeneratedResult) => {
+  const onGenerated = (job: Job, response: GenerateResponse) => {
+    const { request } = job;
     for (const image of response.images) {
       const entry = {
         id: image.id,
         prompt: request.prompt,
+        basePrompt: job.basePrompt,
+        styles: job.styles,
+        ...(job.group ? { group: job.group } : {}),
         steps: request.num_inference_steps,
         seed: image.seed,
         format: request.response_format,
@@ -62,11 +82,20 @@ export function App() {
         bytes: image.bytes,
       };
       // The image shown is saved once it has painted (ResultView's onShown): storing it (a second
-      // decode for the thumbnail, IndexedDB writes) would otherwise compete with showing it.
-      if (image === response.images[0]) setLatest({ url: image.url, entry });
-      else save({ url: image.url, entry });
+      // decode for the thumbnail, IndexedDB writes) would otherwise compete with showing it. One
+      // that a newer result replaces before it painted is saved at once.
+      if (image === response.images[0]) {
+        if (shownRef.current) save(shownRef.current);
+        shownRef.current = { url: image.url, entry };
+        setLatest(shownRef.current);
+      } else save({ url: image.url, entry });
     }
   };
+
+  // Finished jobs go to the gallery; the handler is read through a ref so it always sees this render.
+  const handler = useRef(onGenerated);
+  handler.current = onGenerated;
+  useEffect(() => onJobDone((job, response) => handler.current(job, response)), []);
 
   return (
     <div className="min-h-screen bg-zinc-50 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
@@ -76,7 +105,7 @@ export function App() {
       </header>
       <main className="mx-auto flex max-w-[1600px] flex-col gap-6 p-4 lg:grid lg:grid-cols-[380px_minmax(0,1fr)] lg:items-start lg:p-6">
         <aside className="flex flex-col gap-5 rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm lg:sticky lg:top-6 dark:border-zinc-800 dark:bg-zinc-900">
-          <GenerateForm onGenerated={onGenerated} />
+          <GenerateForm />
           {addEntry.isError && latest && (
             <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/50 dark:text-amber-200">
               {addEntry.error instanceof StorageFullError
@@ -97,7 +126,12 @@ export function App() {
       </main>
       {viewerLoaded && (
         <Suspense>
-          <Viewer onReuse={apply} />
+          <Viewer onReuse={apply} onReproduce={reproduce} />
+        </Suspense>
+      )}
+      {compareLoaded && (
+        <Suspense>
+          <Compare />
         </Suspense>
       )}
       <DropZone />

@@ -12,8 +12,23 @@ export interface ImageParams {
   format: ResponseFormat;
 }
 
+/** A batch or sweep: its entries are kept together and labelled by what varied. */
+export interface EntryGroup {
+  id: string;
+  kind: 'batch' | 'steps' | 'seeds' | 'ab';
+  label: string;
+  /** This entry's place in the group, and the group's size. */
+  index: number;
+  size: number;
+}
+
 export interface GalleryEntry extends ImageParams {
   id: string;
+  /** The prompt as typed, before styles were added (`prompt` is what was sent). */
+  basePrompt?: string;
+  styles?: string[];
+  group?: EntryGroup;
+  starred?: boolean;
   engine: EngineName;
   endpoint: string | null;
   createdAt: number;

@@ -1,6 +1,7 @@
 // The gallery as react-query data read from IndexedDB: the list, and each entry's thumbnail and
 // full image (loaded only when shown).
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { GalleryEntry } from '../../../lib/params';
 import { getImage, getThumb, listEntries } from '../storage/gallery-db';
 
 export const galleryKeys = {
@@ -9,6 +10,9 @@ export const galleryKeys = {
   thumb: (id: string) => [...galleryKeys.all, 'thumb', id] as const,
   image: (id: string) => [...galleryKeys.all, 'image', id] as const,
 };
+
+/** One empty list for "not loaded yet": a new [] each render would change memoized layouts forever. */
+export const NO_ENTRIES: GalleryEntry[] = [];
 
 export const galleryQueryOptions = queryOptions({ queryKey: galleryKeys.list(), queryFn: listEntries });
 

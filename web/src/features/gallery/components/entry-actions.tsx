@@ -55,7 +55,7 @@ export function EntryActions({ entry, onReuse, compact, onDeleted }: { entry: Ga
       }} />
       <Action compact={compact} icon="seed" label="Copy seed" onClick={() => copy(String(entry.seed), 'Seed')} />
       <Action compact={compact} icon="link" label="Copy link" onClick={() => copy(buildLink(entry, location.origin), 'Link')} />
-      <Action compact={compact} icon="delete" label="Delete" onClick={() => remove.mutate(entry.id, { onSuccess: () => { notify('Deleted'); onDeleted?.(); } })} />
+      <Action compact={compact} icon="delete" label="Delete" onClick={() => remove.mutate(entry.id, { onSuccess: () => onDeleted?.() })} />
     </div>
   );
 }

@@ -1,16 +1,33 @@
 import type { GalleryEntry, ImageParams } from '../../../lib/params';
 import { useObjectUrl } from '../../../lib/use-object-url';
+import { useToggleStar } from '../api/delete-entry';
 import { useThumb } from '../api/gallery';
+import { useGalleryView } from '../stores/gallery-view-store';
 import { useViewerStore } from '../stores/viewer-store';
 import { EntryActions } from './entry-actions';
 
 export function GalleryItem({ entry, onReuse }: { entry: GalleryEntry; onReuse(params: ImageParams): void }) {
   const thumb = useObjectUrl(useThumb(entry.id).data);
   const open = useViewerStore((s) => s.open);
+  const star = useToggleStar();
+  const selected = useGalleryView((s) => s.selected.includes(entry.id));
+  const toggleSelected = useGalleryView((s) => s.toggleSelected);
   return (
-    <article className="flex h-full flex-col overflow-hidden rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+    <article className={`relative flex h-full flex-col overflow-hidden rounded-xl border bg-white dark:bg-zinc-900 ${selected ? 'border-violet-600 ring-2 ring-violet-600/40' : 'border-zinc-200 dark:border-zinc-800'}`}>
       <button type="button" onClick={() => open(entry.id)} aria-label={`Open: ${entry.prompt}`} className="block aspect-square w-full bg-zinc-100 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-violet-500 dark:bg-zinc-800">
         {thumb && <img src={thumb} alt="" className="size-full object-cover" draggable={false} />}
+      </button>
+      <label className="absolute top-2 left-2 flex size-7 cursor-pointer items-center justify-center rounded-md bg-black/45 backdrop-blur-sm">
+        <input type="checkbox" aria-label={`Select: ${entry.prompt}`} checked={selected} onChange={() => toggleSelected(entry.id)} className="size-4 accent-violet-600" />
+      </label>
+      <button
+        type="button"
+        aria-pressed={!!entry.starred}
+        aria-label={entry.starred ? 'Unstar' : 'Star'}
+        onClick={() => star.mutate(entry)}
+        className={`absolute top-2 right-2 flex size-7 items-center justify-center rounded-md bg-black/45 text-base backdrop-blur-sm ${entry.starred ? 'text-amber-400' : 'text-white/80 hover:text-amber-300'}`}
+      >
+        {entry.starred ? '★' : '☆'}
       </button>
       <div className="flex flex-1 flex-col gap-1 p-2">
         <p className="line-clamp-2 text-xs leading-snug text-zinc-800 dark:text-zinc-200" title={entry.prompt}>{entry.prompt}</p>

@@ -1,18 +1,24 @@
-// The gallery: every stored entry, newest first, as a virtualized grid, so hundreds of entries
-// cost only the rows on screen.
+// The gallery: every stored entry, newest first, with batches and sweeps kept together under a
+// label, as a virtualized grid so that hundreds of entries cost only the rows on screen.
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ImageParams } from '../../../lib/params';
-import { useGallery } from '../api/gallery';
+import { NO_ENTRIES, useGallery } from '../api/gallery';
+import { useGalleryView } from '../stores/gallery-view-store';
 import { useNoticeStore } from '../stores/notice-store';
+import { filterEntries } from '../utils/filter';
+import { buildRows } from '../utils/rows';
 import { GalleryItem } from './gallery-item';
+import { GalleryToolbar } from './gallery-toolbar';
 
 const MIN_CELL = 170;
 const GAP = 12;
 const CAPTION = 104;
+const HEADER = 36;
 
 export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
-  const { data: entries = [], isPending, isError } = useGallery();
+  const { data: entries = NO_ENTRIES, isPending, isError } = useGallery();
+  const { query, favouritesOnly } = useGalleryView();
   const notice = useNoticeStore();
   const listRef = useRef<HTMLUListElement>(null);
   const [width, setWidth] = useState(0);
@@ -32,31 +38,56 @@ export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
   const columns = Math.max(2, Math.floor((width + GAP) / (MIN_CELL + GAP)));
   const cell = width ? (width - GAP * (columns - 1)) / columns : MIN_CELL;
   const rowHeight = cell + CAPTION + GAP;
-  const rows = Math.ceil(entries.length / columns);
-  const virtualizer = useWindowVirtualizer({ count: rows, estimateSize: () => rowHeight, overscan: 2, scrollMargin: offset });
-  useLayoutEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
+  const shown = useMemo(() => filterEntries(entries, { query, favouritesOnly }), [entries, query, favouritesOnly]);
+  const rows = useMemo(() => buildRows(shown, columns), [shown, columns]);
+  const virtualizer = useWindowVirtualizer({
+    count: rows.length,
+    estimateSize: (i) => (rows[i]!.kind === 'header' ? HEADER : rowHeight),
+    getItemKey: (i) => rows[i]!.key,
+    overscan: 2,
+    scrollMargin: offset,
+  });
+  useLayoutEffect(() => virtualizer.measure(), [rowHeight, rows, virtualizer]);
 
   return (
     <section aria-label="Gallery" className="flex flex-col gap-3">
       <div className="flex items-baseline justify-between">
         <h2 className="text-base font-semibold">Gallery</h2>
-        <p className="text-xs text-zinc-500">{entries.length === 1 ? '1 image' : `${entries.length} images`} · kept in this browser</p>
+        <p className="text-xs text-zinc-500">
+          {entries.length === 1 ? '1 image' : `${entries.length} images`}
+          {shown.length !== entries.length && `, ${shown.length} shown`} · kept in this browser
+        </p>
       </div>
-      <p role={notice.kind} className="min-h-5 text-xs text-violet-700 dark:text-violet-300">{notice.message}</p>
+      <GalleryToolbar total={entries.length} />
+      <div className="flex min-h-6 items-center gap-3 text-xs">
+        <p role={notice.kind} className={notice.kind === 'alert' ? 'text-red-700 dark:text-red-400' : 'text-violet-700 dark:text-violet-300'}>{notice.message}</p>
+        {notice.message && notice.action && (
+          <button type="button" onClick={() => (notice.action!.run(), notice.dismiss())} className="font-semibold text-violet-700 underline dark:text-violet-300">
+            {notice.action.label}
+          </button>
+        )}
+      </div>
       {isError && <p role="alert" className="text-sm text-red-700">The gallery could not be read from this browser’s storage. Reload to try again.</p>}
       {!isPending && entries.length === 0 && <p className="text-sm text-zinc-500">Images you generate are kept here, with everything needed to make them again.</p>}
-      <ul ref={listRef} aria-label="Gallery entries" className="relative w-full" style={{ height: rows * rowHeight }}>
-        {virtualizer.getVirtualItems().flatMap((row) =>
-          entries.slice(row.index * columns, row.index * columns + columns).map((entry, col) => (
-            <li
-              key={entry.id}
-              className="absolute"
-              style={{ top: row.start - offset, left: col * (cell + GAP), width: cell, height: rowHeight - GAP }}
-            >
+      {entries.length > 0 && shown.length === 0 && <p className="text-sm text-zinc-500">No image matches{query ? ` “${query}”` : ''}{favouritesOnly ? ' among your favourites' : ''}.</p>}
+      <ul ref={listRef} aria-label="Gallery entries" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().flatMap((item) => {
+          const row = rows[item.index]!;
+          const top = item.start - offset;
+          if (row.kind === 'header') {
+            return [
+              <li key={row.key} role="presentation" className="absolute inset-x-0 flex items-end pb-1.5 text-xs font-semibold text-zinc-600 dark:text-zinc-300" style={{ top, height: HEADER }}>
+                <span role="heading" aria-level={3}>{row.label}</span>
+                <span className="ml-2 font-normal text-zinc-500">{row.count} images</span>
+              </li>,
+            ];
+          }
+          return row.entries.map((entry, col) => (
+            <li key={entry.id} className="absolute" style={{ top, left: col * (cell + GAP), width: cell, height: rowHeight - GAP }}>
               <GalleryItem entry={entry} onReuse={onReuse} />
             </li>
-          )),
-        )}
+          ));
+        })}
       </ul>
     </section>
   );

@@ -1,20 +1,25 @@
-// An image that zooms with the wheel around the cursor and pans by dragging; double-click resets.
-import { useEffect, useRef, useState } from 'react';
+// A frame whose content zooms with the wheel around the cursor and pans by dragging; double-click
+// fits. Controlled or not: compare views share one view, so their images move together.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 
-interface View {
+export interface View {
   scale: number;
   x: number;
   y: number;
 }
 
-const FIT: View = { scale: 1, x: 0, y: 0 };
+export const FIT: View = { scale: 1, x: 0, y: 0 };
 
-export function ZoomPan({ src, alt }: { src: string; alt: string }) {
+export function ZoomPan({ children, view: controlled, onViewChange }: { children: ReactNode; view?: View; onViewChange?(view: View): void }) {
   const box = useRef<HTMLDivElement>(null);
-  const [view, setView] = useState<View>(FIT);
+  const [own, setOwn] = useState<View>(FIT);
+  const view = controlled ?? own;
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const setView = (next: View) => (onViewChange ?? setOwn)(next);
+  const setRef = useRef(setView);
+  setRef.current = setView;
   const drag = useRef<{ x: number; y: number } | null>(null);
-
-  useEffect(() => setView(FIT), [src]);
 
   useEffect(() => {
     const el = box.current!;
@@ -24,12 +29,11 @@ export function ZoomPan({ src, alt }: { src: string; alt: string }) {
       const rect = el.getBoundingClientRect();
       const px = e.clientX - rect.left;
       const py = e.clientY - rect.top;
-      setView((v) => {
-        const scale = Math.min(16, Math.max(1, v.scale * Math.exp(-e.deltaY * 0.0015)));
-        // Keep the point under the cursor where it is: t' = p - (p - t) * s'/s.
-        const k = scale / v.scale;
-        return scale === 1 ? FIT : { scale, x: px - (px - v.x) * k, y: py - (py - v.y) * k };
-      });
+      const v = viewRef.current;
+      const scale = Math.min(16, Math.max(1, v.scale * Math.exp(-e.deltaY * 0.0015)));
+      // Keep the point under the cursor where it is: t' = p - (p - t) * s'/s.
+      const k = scale / v.scale;
+      setRef.current(scale === 1 ? FIT : { scale, x: px - (px - v.x) * k, y: py - (py - v.y) * k });
     };
     el.addEventListener('wheel', onWheel, { passive: false });
     return () => el.removeEventListener('wheel', onWheel);
@@ -39,7 +43,7 @@ export function ZoomPan({ src, alt }: { src: string; alt: string }) {
     <div
       ref={box}
       className="relative size-full touch-none overflow-hidden select-none"
-      style={{ cursor: view.scale > 1 ? (drag.current ? 'grabbing' : 'grab') : 'zoom-in' }}
+      style={{ cursor: view.scale > 1 ? 'grab' : 'zoom-in' }}
       onPointerDown={(e) => {
         e.currentTarget.setPointerCapture(e.pointerId);
         drag.current = { x: e.clientX, y: e.clientY };
@@ -48,19 +52,20 @@ export function ZoomPan({ src, alt }: { src: string; alt: string }) {
         const last = drag.current;
         if (!last || view.scale === 1) return;
         drag.current = { x: e.clientX, y: e.clientY };
-        setView((v) => ({ ...v, x: v.x + e.clientX - last.x, y: v.y + e.clientY - last.y }));
+        setView({ ...view, x: view.x + e.clientX - last.x, y: view.y + e.clientY - last.y });
       }}
       onPointerUp={() => (drag.current = null)}
       onDoubleClick={() => setView(FIT)}
     >
-      <img
-        src={src}
-        alt={alt}
-        draggable={false}
-        className="size-full object-contain"
-        style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.scale})`, transformOrigin: '0 0' }}
-      />
+      <div className="absolute inset-0" style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.scale})`, transformOrigin: '0 0' }}>
+        {children}
+      </div>
       <p className="pointer-events-none absolute bottom-2 left-2 rounded bg-black/60 px-2 py-0.5 text-xs tabular-nums text-white">{Math.round(view.scale * 100)}%</p>
     </div>
   );
+}
+
+/** An image filling the frame, as every layer in a ZoomPan does. */
+export function Layer({ src, alt, style }: { src: string; alt: string; style?: React.CSSProperties }) {
+  return <img src={src} alt={alt} draggable={false} className="absolute inset-0 size-full object-contain" style={style} />;
 }

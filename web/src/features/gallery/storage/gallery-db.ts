@@ -3,7 +3,7 @@
 //   images:  the full image bytes as Blobs, read only when an entry is opened or downloaded;
 //   thumbs:  small WebP thumbnails for the list.
 // An entry is written last, so it never points at bytes that are not there.
-import { createStore, del, get, set, values } from 'idb-keyval';
+import { clear, createStore, del, get, set, values } from 'idb-keyval';
 import type { GalleryEntry } from '../../../lib/params';
 
 const entries = createStore('friendli-studio-entries', 'entries');
@@ -49,4 +49,18 @@ export const getThumb = (id: string) => get<Blob>(id, thumbs);
 export async function deleteEntry(id: string): Promise<void> {
   await del(id, entries);
   await Promise.all([del(id, images), del(id, thumbs)]);
+}
+
+/** Rewrites an entry's record (a star, say); its bytes stay as they are. */
+export const updateEntry = (entry: GalleryEntry) => set(entry.id, entry, entries);
+
+/** Everything stored for one entry, to put back on Undo. */
+export async function readWhole(id: string) {
+  const [entry, image, thumb] = await Promise.all([get<GalleryEntry>(id, entries), getImage(id), getThumb(id)]);
+  return entry && image && thumb ? { entry, image, thumb } : undefined;
+}
+
+export async function clearAll(): Promise<void> {
+  await clear(entries);
+  await Promise.all([clear(images), clear(thumbs)]);
 }

@@ -1,10 +1,18 @@
-// A short confirmation for the gallery's quiet actions ("Seed copied"), read out by screen readers.
+// A short confirmation for the gallery's quiet actions ("Seed copied"), read out by screen readers,
+// optionally with one action (Undo).
 import { create } from 'zustand';
+
+export interface NoticeAction {
+  label: string;
+  run(): void;
+}
 
 interface NoticeState {
   message: string;
   kind: 'status' | 'alert';
-  show(message: string, kind?: 'status' | 'alert'): void;
+  action?: NoticeAction;
+  show(message: string, kind?: 'status' | 'alert', action?: NoticeAction): void;
+  dismiss(): void;
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -12,9 +20,10 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 export const useNoticeStore = create<NoticeState>()((set) => ({
   message: '',
   kind: 'status',
-  show: (message, kind = 'status') => {
+  show: (message, kind = 'status', action) => {
     clearTimeout(timer);
-    set({ message, kind });
-    timer = setTimeout(() => set({ message: '' }), kind === 'alert' ? 8000 : 2500);
+    set({ message, kind, action });
+    timer = setTimeout(() => set({ message: '', action: undefined }), action ? 10_000 : kind === 'alert' ? 8000 : 2500);
   },
+  dismiss: () => set({ message: '', action: undefined }),
 }));

@@ -1,7 +1,7 @@
 // The metadata round trip on real PNG and JPEG files (made by sharp, as the local engine does).
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { embedParameters, parametersText, readParameters } from './metadata';
+import { embedParameters, parametersText, readParameters, stripParameters } from './metadata';
 import { downloadName } from './file-name';
 
 const pixels = sharp({ create: { width: 8, height: 8, channels: 3, background: '#3a7' } });
@@ -24,6 +24,11 @@ describe.each([
     const tagged = embedParameters(new Uint8Array(original), meta);
     const [a, b] = await Promise.all([sharp(original).raw().toBuffer(), sharp(Buffer.from(tagged)).raw().toBuffer()]);
     expect(Buffer.compare(a, b)).toBe(0);
+  });
+
+  it('strips them again to the very bytes that were generated', async () => {
+    const original = new Uint8Array(await make());
+    expect(Buffer.compare(stripParameters(embedParameters(original, meta)), original)).toBe(0);
   });
 
   it('replaces its own earlier parameters instead of stacking them', async () => {

@@ -166,3 +166,21 @@ export function readParameters(bytes: Uint8Array): Partial<ImageParams> | undefi
   const fromText = text ? parseParametersText(text) : {};
   return fromText.prompt ? fromText : undefined;
 }
+
+/** The image as it was before `embedParameters`: our chunks or comments removed, all else as it was. */
+export function stripParameters(bytes: Uint8Array): Uint8Array {
+  if (isPng(bytes)) {
+    return encode(extract(bytes).filter((c) => !(c.name === 'iTXt' || c.name === 'tEXt') || ![JSON_KEY, TEXT_KEY].includes(readKeyword(c.data))));
+  }
+  if (isJpeg(bytes)) {
+    const parts: Uint8Array[] = [bytes.subarray(0, 2)];
+    let end = 2;
+    for (const [marker, payload, start] of jpegSegments(bytes)) {
+      end = start + 4 + payload.length;
+      if (!(marker === 0xfe && isOurComment(fromUtf8(payload)))) parts.push(bytes.subarray(start, end));
+    }
+    parts.push(bytes.subarray(end));
+    return concat(parts);
+  }
+  return bytes;
+}

@@ -1,28 +1,30 @@
-// The control panel: prompt, steps, seed, format, Generate (Ctrl/Cmd+Enter) and Cancel. Errors show
-// here, in an alert, and leave the form exactly as it was.
-import { useRef } from 'react';
-import type { GenerateRequest, GenerateResponse } from '../../../../../server/contract';
+// The control panel: prompt (and prompt B), mode, steps, seed, format and styles; Generate (also
+// Ctrl/Cmd+Enter) queues the jobs. While any run, elapsed time and Cancel show here; the newest
+// failure shows here too, in an alert, and leaves the form exactly as it was.
+import { useEffect } from 'react';
 import { useConfig } from '../api/get-config';
-import { useGenerateImage } from '../api/generate-image';
-import { useFormStore } from '../stores/form-store';
-import { describeError } from '../utils/error-advice';
+import { randomSeed, useFormStore } from '../stores/form-store';
+import { useQueueStore } from '../stores/queue-store';
+import { planJobs } from '../utils/plan-jobs';
+import { BUILT_IN_STYLES } from '../utils/styles';
 import { Elapsed } from './elapsed';
-import { secondaryButtonClass } from './field';
+import { inputClass, labelClass, secondaryButtonClass } from './field';
 import { FormatSelect } from './format-select';
+import { ModeField } from './mode-field';
 import { PromptField } from './prompt-field';
+import { QueuePanel } from './queue-panel';
+import { RecentPrompts } from './recent-prompts';
 import { SeedField } from './seed-field';
 import { StepsSlider } from './steps-slider';
+import { StylesField } from './styles-field';
 
-export interface GeneratedResult {
-  response: GenerateResponse;
-  request: GenerateRequest & { num_inference_steps: number; response_format: NonNullable<GenerateRequest['response_format']> };
-}
-
-export function GenerateForm({ onGenerated }: { onGenerated(result: GeneratedResult): void }) {
+export function GenerateForm() {
   const config = useConfig();
   const form = useFormStore();
-  const generate = useGenerateImage();
-  const controller = useRef<AbortController | null>(null);
+  const { jobs, enqueue, cancelAll, setConcurrency } = useQueueStore();
+  useEffect(() => {
+    if (config.data) setConcurrency(config.data.concurrency);
+  }, [config.data, setConcurrency]);
 
   if (config.isPending) return <p className="text-sm text-zinc-500">Loading the studio…</p>;
   if (config.isError) {
@@ -31,22 +33,19 @@ export function GenerateForm({ onGenerated }: { onGenerated(result: GeneratedRes
   const { steps: range, formats, default_format } = config.data;
   const steps = Math.min(range.max, Math.max(range.min, form.steps ?? range.default));
   const format = form.format && formats.includes(form.format) ? form.format : default_format;
-  const canGenerate = form.prompt.trim().length > 0 && !generate.isPending;
+  const ready = form.prompt.trim().length > 0 && (form.mode !== 'ab' || form.promptB.trim().length > 0);
+  const running = jobs.filter((j) => j.status === 'running');
+  const active = running.length + jobs.filter((j) => j.status === 'waiting').length;
+  const lastFinished = jobs.filter((j) => j.finishedAt).sort((a, b) => b.finishedAt! - a.finishedAt!)[0];
 
   const submit = () => {
-    if (!canGenerate) return;
-    const abort = new AbortController();
-    controller.current = abort;
-    const request = { prompt: form.prompt, num_inference_steps: steps, response_format: format, ...(form.seed !== null ? { seed: form.seed } : {}) };
-    generate.mutate(
-      { body: request, signal: abort.signal },
-      {
-        onSuccess: (response) => {
-          useFormStore.getState().generated(response.images[0]!.seed);
-          onGenerated({ response, request });
-        },
-      },
-    );
+    if (!ready) return;
+    const styles = [...BUILT_IN_STYLES, ...form.customStyles].filter((s) => form.activeStyles.includes(s.name));
+    const specs = planJobs({ mode: form.mode, prompt: form.prompt, promptB: form.promptB, steps, range, seed: form.seed, locked: form.seedLocked, count: form.count, format, styles }, randomSeed);
+    enqueue(specs);
+    form.remember(form.prompt);
+    if (form.mode === 'ab') form.remember(form.promptB);
+    form.submitted(specs[0]!.request.seed ?? undefined);
   };
 
   return (
@@ -59,33 +58,44 @@ export function GenerateForm({ onGenerated }: { onGenerated(result: GeneratedRes
       }}
     >
       <PromptField />
-      <StepsSlider range={range} value={steps} onChange={form.setSteps} />
+      <RecentPrompts />
+      <ModeField />
+      {form.mode === 'ab' && (
+        <div className="flex flex-col gap-1.5">
+          <label htmlFor="prompt-b" className={labelClass}>Prompt B</label>
+          <textarea id="prompt-b" rows={3} value={form.promptB} onChange={(e) => form.setPromptB(e.target.value)} className={`${inputClass} resize-y`} />
+        </div>
+      )}
+      {form.mode !== 'steps' && <StepsSlider range={range} value={steps} onChange={form.setSteps} />}
       <SeedField />
       <FormatSelect formats={formats} value={format} onChange={form.setFormat} />
+      <StylesField />
       <div className="flex items-center gap-3">
         <button
           type="submit"
-          disabled={!canGenerate}
+          disabled={!ready}
           className="flex-1 rounded-lg bg-violet-600 px-4 py-2.5 font-semibold text-white shadow-sm hover:bg-violet-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-500 disabled:cursor-not-allowed disabled:opacity-50"
         >
           Generate
         </button>
-        {generate.isPending && (
-          <button type="button" onClick={() => controller.current?.abort()} className={secondaryButtonClass}>
+        {active > 0 && (
+          <button type="button" onClick={cancelAll} className={secondaryButtonClass}>
             Cancel
           </button>
         )}
       </div>
-      {generate.isPending && (
+      {running[0]?.startedAt && (
         <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
-          Generating… <Elapsed since={generate.submittedAt} />
+          Generating… <Elapsed since={running[0].startedAt} />
+          {active > 1 && ` · ${active} in the queue`}
         </p>
       )}
-      {generate.isError && (
+      {lastFinished && (lastFinished.status === 'failed' || lastFinished.status === 'cancelled') && (
         <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-300">
-          {describeError(generate.error)}
+          {lastFinished.error}
         </p>
       )}
+      <QueuePanel />
     </form>
   );
 }

@@ -24,6 +24,17 @@ export function PromptField() {
             e.preventDefault();
             e.currentTarget.form?.requestSubmit();
           }
+          // ArrowUp at the very start recalls the previous prompt; ArrowDown at the end the next.
+          const el = e.currentTarget;
+          const { recent } = useFormStore.getState();
+          const at = recent.indexOf(prompt);
+          if (e.key === 'ArrowUp' && el.selectionStart === 0 && el.selectionEnd === 0 && recent.length) {
+            const older = recent[Math.min(recent.length - 1, at + 1)];
+            if (older !== undefined) (e.preventDefault(), setPrompt(older));
+          } else if (e.key === 'ArrowDown' && el.selectionStart === prompt.length && at > 0) {
+            e.preventDefault();
+            setPrompt(recent[at - 1]!);
+          }
         }}
         className={`${inputClass} resize-y leading-relaxed`}
       />

@@ -1,0 +1,75 @@
+// Find and keep: search, favourites, compare the selection, export/import, clear all.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { galleryKeys } from '../api/gallery';
+import { useClearGallery } from '../api/delete-entry';
+import { MAX_COMPARE, useGalleryView } from '../stores/gallery-view-store';
+import { useNoticeStore } from '../stores/notice-store';
+
+const tool = 'rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium hover:bg-zinc-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-violet-500 dark:border-zinc-700 dark:hover:bg-zinc-800';
+
+export function GalleryToolbar({ total }: { total: number }) {
+  const view = useGalleryView();
+  const notify = useNoticeStore((s) => s.show);
+  const queryClient = useQueryClient();
+  const importing = useMutation({
+    mutationFn: async (file: File) => (await import('../api/archive')).importGallery(file),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: galleryKeys.list() }),
+  });
+  const exportZip = async () => (await import('../api/archive')).exportGallery(view.selected);
+  const clear = useClearGallery();
+  const confirm = useRef<HTMLDialogElement>(null);
+  const n = view.selected.length;
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <input
+        type="search"
+        aria-label="Search prompts"
+        placeholder="Search prompts"
+        value={view.query}
+        onChange={(e) => view.setQuery(e.target.value)}
+        className="min-w-40 flex-1 rounded-md border border-zinc-300 bg-white px-2.5 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-950"
+      />
+      <label className="flex items-center gap-1.5 text-xs">
+        <input type="checkbox" checked={view.favouritesOnly} onChange={(e) => view.setFavouritesOnly(e.target.checked)} className="accent-violet-600" />
+        Favourites only
+      </label>
+      <button type="button" className={tool} disabled={n < 2 || n > MAX_COMPARE} onClick={() => view.setComparing(true)} title="Select 2 to 4 images to compare">
+        Compare{n ? ` (${n})` : ''}
+      </button>
+      {n > 0 && <button type="button" className={tool} onClick={view.clearSelection}>Clear selection</button>}
+      <button type="button" className={tool} disabled={total === 0} onClick={async () => notify(`Exported ${await exportZip()} images`)}>
+        {n ? 'Export selection' : 'Export all'}
+      </button>
+      <label className={`${tool} cursor-pointer has-focus-visible:outline-2`}>
+        Import zip
+        <input
+          type="file"
+          accept=".zip,application/zip"
+          className="sr-only"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (!file) return;
+            importing.mutate(file, {
+              onSuccess: ({ added, skipped }) => notify(`Imported ${added} images${skipped ? `, skipped ${skipped} already here` : ''}`),
+              onError: (err) => notify(`Could not import “${file.name}”: ${err.message}`, 'alert'),
+            });
+          }}
+        />
+      </label>
+      <button type="button" className={`${tool} text-red-700 dark:text-red-400`} disabled={total === 0} onClick={() => confirm.current?.showModal()}>
+        Clear all
+      </button>
+      <dialog ref={confirm} aria-label="Clear the gallery" className="m-auto max-w-sm rounded-xl bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-black/50 dark:bg-zinc-900 dark:text-zinc-100">
+        <p className="text-sm">Delete all {total} images from this browser? This cannot be undone; export them first to keep a copy.</p>
+        <form method="dialog" className="mt-4 flex justify-end gap-2">
+          <button value="cancel" className={tool} autoFocus>Keep them</button>
+          <button value="clear" className="rounded-md bg-red-600 px-2.5 py-1 text-xs font-medium text-white" onClick={() => clear.mutate(undefined, { onSuccess: () => notify('Gallery cleared') })}>
+            Delete all
+          </button>
+        </form>
+      </dialog>
+    </div>
+  );
+}

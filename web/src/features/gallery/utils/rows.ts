@@ -1,0 +1,31 @@
+// Lays the gallery out in rows: single images side by side, newest first; a batch or sweep kept
+// together under a header that says what varied, its images in their planned order.
+import type { GalleryEntry } from '../../../lib/params';
+
+export type Row = { kind: 'header'; key: string; label: string; count: number } | { kind: 'items'; key: string; entries: GalleryEntry[] };
+
+export function buildRows(entries: GalleryEntry[], columns: number): Row[] {
+  const rows: Row[] = [];
+  const groups = new Map<string, GalleryEntry[]>();
+  for (const entry of entries) if (entry.group) groups.set(entry.group.id, [...(groups.get(entry.group.id) ?? []), entry]);
+  let loose: GalleryEntry[] = [];
+  const flush = () => {
+    for (let i = 0; i < loose.length; i += columns) rows.push({ kind: 'items', key: loose[i]!.id, entries: loose.slice(i, i + columns) });
+    loose = [];
+  };
+  const placed = new Set<string>();
+  for (const entry of entries) {
+    if (!entry.group) {
+      loose.push(entry);
+      continue;
+    }
+    if (placed.has(entry.group.id)) continue;
+    placed.add(entry.group.id);
+    flush();
+    const members = groups.get(entry.group.id)!.sort((a, b) => a.group!.index - b.group!.index);
+    rows.push({ kind: 'header', key: `h-${entry.group.id}`, label: entry.group.label, count: members.length });
+    for (let i = 0; i < members.length; i += columns) rows.push({ kind: 'items', key: members[i]!.id, entries: members.slice(i, i + columns) });
+  }
+  flush();
+  return rows;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { planJobs, withStyles, type PlanInput } from './plan-jobs';
+
+const base: PlanInput = { mode: 'single', prompt: 'a fox', promptB: 'a wolf', steps: 4, range: { min: 1, max: 10, default: 4 }, seed: null, locked: false, count: 1, format: 'png', styles: [] };
+let n = 100;
+const random = () => n++;
+
+describe('planJobs', () => {
+  it('makes one job with the typed seed, or none for the upstream to pick', () => {
+    expect(planJobs({ ...base, seed: 7 }, random).map((j) => j.request)).toEqual([{ prompt: 'a fox', num_inference_steps: 4, response_format: 'png', seed: 7 }]);
+    const [job] = planJobs(base, random);
+    expect(job!.request).not.toHaveProperty('seed');
+    expect(job!.group).toBeUndefined();
+  });
+
+  it('batches with a locked seed as seed, seed+1, …, in one group', () => {
+    const jobs = planJobs({ ...base, count: 4, seed: 4294967294, locked: true }, random);
+    expect(jobs.map((j) => j.request.seed)).toEqual([4294967294, 4294967295, 0, 1]);
+    expect(new Set(jobs.map((j) => j.group!.id)).size).toBe(1);
+    expect(jobs[0]!.group).toMatchObject({ kind: 'batch', size: 4, index: 0 });
+    expect(planJobs({ ...base, count: 3 }, random).every((j) => !('seed' in j.request))).toBe(true);
+  });
+
+  it('sweeps steps across the whole range with one seed', () => {
+    const jobs = planJobs({ ...base, mode: 'steps', range: { min: 2, max: 5, default: 4 } }, random);
+    expect(jobs.map((j) => j.request.num_inference_steps)).toEqual([2, 3, 4, 5]);
+    expect(new Set(jobs.map((j) => j.request.seed)).size).toBe(1);
+    expect(jobs[0]!.group!.label).toMatch(/^Steps sweep 2–5 · seed \d+$/);
+  });
+
+  it('sweeps seeds, and runs prompt A/B on one seed', () => {
+    const seeds = planJobs({ ...base, mode: 'seeds', count: 3 }, random).map((j) => j.request.seed);
+    expect(new Set(seeds).size).toBe(3);
+    const ab = planJobs({ ...base, mode: 'ab', seed: 9 }, random);
+    expect(ab.map((j) => [j.request.prompt, j.request.seed])).toEqual([['a fox', 9], ['a wolf', 9]]);
+  });
+
+  it('sends the prompt with the chosen styles and records them', () => {
+    const styles = [{ name: 'Watercolor', fragment: 'watercolor painting, soft edges' }];
+    expect(withStyles('  a fox ', styles)).toBe('a fox, watercolor painting, soft edges');
+    const [job] = planJobs({ ...base, styles }, random);
+    expect(job).toMatchObject({ basePrompt: 'a fox', styles: ['Watercolor'], request: { prompt: 'a fox, watercolor painting, soft edges' } });
+  });
+});

@@ -1,0 +1,76 @@
+// Turns the form into queue jobs: one image, a batch, a steps sweep, a seed sweep or a prompt A/B.
+// Every job of a batch or sweep shares a group, labelled by what varies.
+import type { StepRange } from '../../../../../server/contract';
+import type { EntryGroup, ResponseFormat } from '../../../lib/params';
+import type { JobSpec } from '../stores/queue-store';
+
+export type Mode = 'single' | 'steps' | 'seeds' | 'ab';
+export const MAX_COUNT = 8;
+
+export interface Style {
+  name: string;
+  fragment: string;
+}
+
+export interface PlanInput {
+  mode: Mode;
+  prompt: string;
+  promptB: string;
+  steps: number;
+  range: StepRange;
+  seed: number | null;
+  locked: boolean;
+  count: number;
+  format: ResponseFormat;
+  styles: Style[];
+}
+
+/** The prompt that is sent: what was typed, then each chosen style's fragment. */
+export function withStyles(prompt: string, styles: Style[]): string {
+  return [prompt.trim(), ...styles.map((s) => s.fragment.trim())].filter(Boolean).join(', ');
+}
+
+const SEED_SPAN = 4_294_967_296;
+
+export function planJobs(input: PlanInput, randomSeed: () => number): JobSpec[] {
+  const { mode, steps, range, format, styles } = input;
+  const count = Math.min(MAX_COUNT, Math.max(1, Math.round(input.count)));
+  const styleNames = styles.map((s) => s.name);
+  const groupId = crypto.randomUUID();
+  const job = (prompt: string, over: { steps?: number; seed?: number }, group?: Omit<EntryGroup, 'id'>): JobSpec => ({
+    request: {
+      prompt: withStyles(prompt, styles),
+      num_inference_steps: over.steps ?? steps,
+      response_format: format,
+      ...(over.seed !== undefined ? { seed: over.seed } : {}),
+    },
+    basePrompt: prompt,
+    styles: styleNames,
+    ...(group ? { group: { id: groupId, ...group } } : {}),
+  });
+  // Sweeps vary one thing, so everything else, the seed included, must hold still.
+  const fixedSeed = input.seed ?? randomSeed();
+  const next = (seed: number, i: number) => (seed + i) % SEED_SPAN;
+
+  if (mode === 'steps') {
+    const size = range.max - range.min + 1;
+    return Array.from({ length: size }, (_, i) =>
+      job(input.prompt, { steps: range.min + i, seed: fixedSeed }, { kind: 'steps', label: `Steps sweep ${range.min}–${range.max} · seed ${fixedSeed}`, index: i, size }),
+    );
+  }
+  if (mode === 'ab') {
+    const label = `Prompt A/B · seed ${fixedSeed} · ${steps} steps`;
+    return [job(input.prompt, { seed: fixedSeed }, { kind: 'ab', label, index: 0, size: 2 }), job(input.promptB, { seed: fixedSeed }, { kind: 'ab', label, index: 1, size: 2 })];
+  }
+  if (mode === 'seeds') {
+    // A locked seed makes the sweep repeatable (seed, seed+1, …); otherwise N random seeds.
+    const seeds = Array.from({ length: count }, (_, i) => (input.locked && input.seed !== null ? next(input.seed, i) : randomSeed()));
+    return seeds.map((seed, i) => job(input.prompt, { seed }, { kind: 'seeds', label: `Seed sweep ×${count} · ${steps} steps`, index: i, size: count }));
+  }
+  if (count === 1) return [job(input.prompt, input.seed !== null ? { seed: input.seed } : {})];
+  // A batch: with a locked seed, seed, seed+1, …; unlocked, the upstream picks each seed.
+  const base = input.locked ? fixedSeed : undefined;
+  return Array.from({ length: count }, (_, i) =>
+    job(input.prompt, base !== undefined ? { seed: next(base, i) } : {}, { kind: 'batch', label: `Batch ×${count}${base !== undefined ? ` · seeds ${base}–${next(base, count - 1)}` : ''}`, index: i, size: count }),
+  );
+}
