@@ -21,6 +21,24 @@ for (const kind of ['js', 'css']) {
   console.log(`  ${kind === 'js' ? 'JavaScript' : 'CSS'}: ${(bytes / 1024).toFixed(1)} KB`);
 }
 
+// Gallery search: the same filter the studio runs, over 1,000 entries.
+{
+  const { filterEntries } = await import('../web/src/features/gallery/utils/filter');
+  const words = ['fox', 'lake', 'city', 'dawn', 'neon', 'forest', 'storm', 'portrait', 'desert', 'ocean', 'misty', 'golden'];
+  const entries = Array.from({ length: 1000 }, (_, i) => ({
+    id: String(i), prompt: `a ${words[i % 12]} and a ${words[(i * 7) % 12]} at ${words[(i * 5) % 12]}, detailed, number ${i}`, steps: 4, seed: i, format: 'png' as const,
+    engine: 'local' as const, endpoint: null, createdAt: i, elapsedMs: 1, mime: 'image/png' as const, width: 1024, height: 1024, bytes: 1, starred: i % 10 === 0,
+  }));
+  const times: number[] = [];
+  let found = 0;
+  for (let i = 0; i < 200; i++) {
+    const start = performance.now();
+    found = filterEntries(entries, { query: i % 2 ? 'fox detailed' : 'misty', favouritesOnly: i % 4 === 0 }).length;
+    times.push(performance.now() - start);
+  }
+  console.log(`\nGallery search over 1,000 entries: median ${median(times).toFixed(3)} ms, p95 ${p95(times).toFixed(3)} ms (last query matched ${found})`);
+}
+
 const server = spawn('npx', ['tsx', 'server/index.ts'], { env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', FRIENDLI_TOKEN: '' }, stdio: 'ignore' });
 try {
   for (let i = 0; ; i++) {

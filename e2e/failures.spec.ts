@@ -64,6 +64,9 @@ test('the queue never runs more jobs at once than the server allows, and Cancel 
   const queue = page.getByRole('region', { name: 'Queue' });
   await expect(queue.getByText('Waiting')).toHaveCount(2);
   await expect.poll(async () => (await upstreamStats()).inFlight).toBe(2);
+  // One waiting job cancelled alone never starts; then all the rest.
+  await queue.getByRole('button', { name: /^Cancel job:/ }).first().click();
+  await expect(queue.getByText('Cancelled')).toHaveCount(1);
   await queue.getByRole('button', { name: 'Cancel all' }).click();
   await expect(queue.getByText('Cancelled')).toHaveCount(4);
   await expect.poll(async () => (await upstreamStats()).inFlight, { timeout: 5000 }).toBe(0);

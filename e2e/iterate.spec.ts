@@ -55,6 +55,14 @@ test('a seed sweep and a prompt A/B; compare shows the differing word and views 
   await expect(compare.getByRole('deletion')).toHaveText('red');
   await expect(compare.getByRole('img', { name: /^Compared:/ })).toHaveCount(2);
 
+  // Zoom on one image zooms both: they share one view.
+  const [left, right] = await compare.getByRole('img', { name: /^Compared:/ }).all();
+  const box = (await left!.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -500);
+  await expect(compare.getByText(/^(?!100%)\d+%$/)).toHaveCount(2);
+  expect(await right!.evaluate((img) => img.parentElement!.style.transform)).toBe(await left!.evaluate((img) => img.parentElement!.style.transform));
+
   await compare.getByRole('radio', { name: 'Slider' }).click();
   await expect(compare.getByText('Divider')).toBeVisible();
   await compare.getByRole('radio', { name: 'Difference' }).click();

@@ -50,6 +50,15 @@ for (const format of ['url', 'png']) {
   for (const concurrency of [1, 8]) row(`response_format ${format}, ${concurrency} concurrent`, await timeEach(200, concurrency, generate(format)));
 }
 
+console.log('\nA 16-image batch on the local engine (1024×1024 PNG via url), through the app:');
+const batch = createApp({ config: loadConfig({}), engine });
+for (const concurrency of [1, 2]) {
+  const start = performance.now();
+  await timeEach(16, concurrency, async (i) => (await batch.app.request('/api/generate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: 'a batch of sixteen', seed: 5000 + i }) })).arrayBuffer());
+  const wall = performance.now() - start;
+  console.log(`  concurrency ${concurrency}: ${(wall / 1000).toFixed(2)} s wall, ${(16 / (wall / 1000)).toFixed(1)} images/s`);
+}
+
 console.log('\nWhole request on the real engine (POST /api/generate, 1024×1024 PNG via url, 1 at a time):');
 const real = createApp({ config: loadConfig({}), engine });
 row('end to end in-process', await timeEach(20, 1, async (i) => real.app.request('/api/generate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: 'mountain sunset', seed: i }) })));

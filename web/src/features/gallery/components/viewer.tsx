@@ -14,6 +14,8 @@ function Parameters({ entry }: { entry: GalleryEntry }) {
     ['Steps', String(entry.steps)],
     ['Seed', String(entry.seed)],
     ['Format', entry.format],
+    ...(entry.styles?.length ? [['Styles', entry.styles.join(', ')] as [string, string]] : []),
+    ...(entry.group ? [['Group', entry.group.label] as [string, string]] : []),
     ['Engine', entry.engine === 'local' ? 'local preview engine' : 'FriendliAI'],
     ['Endpoint', entry.endpoint ?? '—'],
     ['Size', `${entry.width}×${entry.height}, ${(entry.bytes / 1024).toFixed(0)} KB`],
