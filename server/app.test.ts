@@ -275,3 +275,29 @@ describe('the server-wide limit on upstream calls', () => {
     await engine.close();
   });
 });
+
+describe('hostile input', () => {
+  it.each([
+    ['a NUL', 'a\u0000b', /control characters/],
+    ['an escape character', 'a\u001bb', /control characters/],
+    ['a lone surrogate', 'a\ud800b', /unpaired surrogate/],
+  ])('refuses a prompt with %s, clearly', async (_, prompt, message) => {
+    const res = await post(local.app, { prompt });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(message);
+  });
+
+  it('accepts emoji, right-to-left text, line breaks and tabs', async () => {
+    const prompt = 'שלום עולם 🌅 مرحبا\n\tline two 👩🏽‍🚀';
+    const res = await post(local.app, { prompt, seed: 1 });
+    expect(res.status).toBe(200);
+  });
+
+  it('refuses deeply nested JSON with a 4xx, not a crash', async () => {
+    const deep = `{"prompt": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    const res = await post(local.app, deep);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect((await res.json()).error.code).toMatch(/invalid_request|invalid_json|body_too_large/);
+  });
+});
