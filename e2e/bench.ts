@@ -39,7 +39,7 @@ for (const kind of ['js', 'css']) {
   console.log(`\nGallery search over 1,000 entries: median ${median(times).toFixed(3)} ms, p95 ${p95(times).toFixed(3)} ms (last query matched ${found})`);
 }
 
-const server = spawn('npx', ['tsx', 'server/index.ts'], { env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', FRIENDLI_TOKEN: '' }, stdio: 'ignore' });
+const server = spawn('npx', ['tsx', 'server/index.ts'], { env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', FRIENDLI_TOKEN: '', RATE_LIMIT_PER_MINUTE: '0' }, stdio: 'ignore' });
 try {
   for (let i = 0; ; i++) {
     if (await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)) break;

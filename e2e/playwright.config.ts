@@ -8,7 +8,8 @@ const server = (url: string, command: string, env: Record<string, string>) => ({
   command,
   cwd: '..',
   url: `${url}${url === UPSTREAM ? '/__control/requests' : '/api/health'}`,
-  env: { HOST: '127.0.0.1', PORT: port(url), ...env },
+  // Every test comes from one address; the per-client limit has its own unit tests.
+  env: { HOST: '127.0.0.1', PORT: port(url), RATE_LIMIT_PER_MINUTE: '0', ...env },
   reuseExistingServer: false,
   stdout: 'ignore' as const,
   stderr: 'pipe' as const,

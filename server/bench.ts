@@ -41,7 +41,7 @@ for (const encoding of ['png', 'jpeg'] as const) {
 // An engine that answers at once with one fixed image: what remains is exactly the app's own cost.
 const fixed = await engine.generate({ prompt: 'fixed', seed: 1, steps: 4, encoding: 'png' });
 const instant: LocalEngine = { size: 1024, generate: async () => fixed, close: async () => {} };
-const { app } = createApp({ config: loadConfig({}), engine: instant });
+const { app } = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }), engine: instant });
 const generate = (format: string) => async () =>
   (await app.request('/api/generate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: 'bench', seed: 1, response_format: format }) })).arrayBuffer();
 console.log(`\nApp latency added over the engine (POST /api/generate with an instant engine; ${(fixed.length / 1e6).toFixed(1)} MB PNG):`);
@@ -51,7 +51,7 @@ for (const format of ['url', 'png']) {
 }
 
 console.log('\nA 16-image batch on the local engine (1024×1024 PNG via url), through the app:');
-const batch = createApp({ config: loadConfig({}), engine });
+const batch = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }), engine });
 for (const concurrency of [1, 2]) {
   const start = performance.now();
   await timeEach(16, concurrency, async (i) => (await batch.app.request('/api/generate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: 'a batch of sixteen', seed: 5000 + i }) })).arrayBuffer());
@@ -60,6 +60,6 @@ for (const concurrency of [1, 2]) {
 }
 
 console.log('\nWhole request on the real engine (POST /api/generate, 1024×1024 PNG via url, 1 at a time):');
-const real = createApp({ config: loadConfig({}), engine });
+const real = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }), engine });
 row('end to end in-process', await timeEach(20, 1, async (i) => real.app.request('/api/generate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: 'mountain sunset', seed: i }) })));
 await engine.close();

@@ -26,6 +26,7 @@ const envSchema = z.object({
   GENERATE_CONCURRENCY: whole('GENERATE_CONCURRENCY', 1, 16).default(2),
   UPSTREAM_CONCURRENCY: whole('UPSTREAM_CONCURRENCY', 1, 64).default(4),
   UPSTREAM_QUEUE: whole('UPSTREAM_QUEUE', 0, 1000).default(32),
+  RATE_LIMIT_PER_MINUTE: whole('RATE_LIMIT_PER_MINUTE', 0, 100_000).default(120),
 });
 
 export interface Config {
@@ -48,6 +49,8 @@ export interface Config {
   /** How many upstream calls this server makes at once, and how many may wait for a turn. */
   upstreamConcurrency: number;
   upstreamQueue: number;
+  /** Generations one client may start a minute (0: no limit). */
+  rateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -112,5 +115,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     browserConcurrency: e.GENERATE_CONCURRENCY,
     upstreamConcurrency: e.UPSTREAM_CONCURRENCY,
     upstreamQueue: e.UPSTREAM_QUEUE,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
   };
 }

@@ -10,7 +10,7 @@ import type { LocalEngine } from './local-engine/engine';
 const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#123' } }).png().toBuffer();
 // An engine that answers at once: the fuzz exercises validation, guards, client and store.
 const instant: LocalEngine = { size: 4, generate: async () => png, close: async () => {} };
-const { app } = createApp({ config: loadConfig({}), engine: instant });
+const { app } = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }), engine: instant });
 
 const field = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }), fc.object({ maxDepth: 1 }));
 const plausible = fc.record(

@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import type { FriendliClient } from '../friendli/client';
 import type { ImageStore } from '../image-store';
 import { createLimiter } from '../limiter';
+import { rateLimit } from '../rate-limit';
 import { sniffImage } from '../sniff';
 
 export function generateRoutes({ config, client, store }: { config: Config; client: FriendliClient; store: ImageStore }) {
@@ -15,6 +16,7 @@ export function generateRoutes({ config, client, store }: { config: Config; clie
   const limiter = createLimiter({ concurrency: config.upstreamConcurrency, maxWaiting: config.upstreamQueue });
   return new Hono().post(
     '/generate',
+    rateLimit({ perMinute: config.rateLimitPerMinute }),
     zValidator('json', schema, (result) => {
       if (!result.success) {
         const details = result.error.issues.map((i) => (i.path.length && !i.message.startsWith(String(i.path[0])) ? `${i.path.join('.')}: ${i.message}` : i.message));
