@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { serve, type HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { createMemoryImageStore } from '../image-store';
 import { createLocalEngineApp } from '../local-engine/app';
 import { createLocalEngine } from '../local-engine/engine';
@@ -20,8 +21,12 @@ export interface Fault {
   headers?: Record<string, string>;
   /** Wait this long before answering (or before generating, with no status). */
   delayMs?: number;
-  /** `hang`: never answer; `reset`: drop the connection; `malformed`: a 200 that is not JSON. */
-  kind?: 'hang' | 'reset' | 'malformed';
+  /**
+   * `hang`: never answer; `reset`: drop the connection; `malformed`: a 200 that is not JSON;
+   * `cut`: a 200 whose body breaks off halfway; `huge`: a 200 of `size` bytes.
+   */
+  kind?: 'hang' | 'reset' | 'malformed' | 'cut' | 'huge';
+  size?: number;
 }
 
 export interface RecordedRequest {
@@ -79,6 +84,18 @@ export function createFriendliTestApp({ size = 64 } = {}) {
           return c.body(null);
         }
         if (fault?.kind === 'malformed') return c.body('{"data": [{"seed": 1, "url": ', 200, { 'content-type': 'application/json' });
+        if (fault?.kind === 'cut') {
+          // Promise a body, send half of it, and drop the connection.
+          const { outgoing } = c.env;
+          outgoing.writeHead(200, { 'content-type': 'application/json', 'content-length': '4000' });
+          outgoing.write('{"data": [{"seed": 1, "response_format": "png", "b64_json": "iVBORw0KGgo');
+          setTimeout(() => outgoing.destroy(), 20);
+          return RESPONSE_ALREADY_SENT;
+        }
+        if (fault?.kind === 'huge') {
+          const padding = 'A'.repeat(fault.size ?? 2 * 1024 * 1024);
+          return c.body(`{"data": [{"seed": 1, "response_format": "png", "b64_json": "${padding}"}]}`, 200, { 'content-type': 'application/json' });
+        }
         if (fault?.status) {
           const text = typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body ?? { detail: 'injected fault' });
           return c.body(text, fault.status as 200, { 'content-type': 'application/json', ...fault.headers });
