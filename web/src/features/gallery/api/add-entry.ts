@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { GalleryEntry } from '../../../lib/params';
 import { saveEntry } from '../storage/gallery-db';
 import { makeThumbnail } from '../utils/thumbnail';
-import { galleryKeys } from './gallery';
+import { announceChange, galleryKeys } from './gallery';
 
 export interface NewEntry {
   entry: GalleryEntry;
@@ -28,6 +28,7 @@ export function useAddEntry() {
     mutationFn: addEntry,
     onSuccess: (entry) => {
       queryClient.setQueryData(galleryKeys.list(), (old: GalleryEntry[] = []) => [entry, ...old.filter((e) => e.id !== entry.id)]);
+      announceChange();
     },
   });
 }

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { GalleryEntry } from '../../../lib/params';
 import { clearAll, deleteEntry, readWhole, saveEntry, updateEntry } from '../storage/gallery-db';
 import { useNoticeStore } from '../stores/notice-store';
-import { galleryKeys } from './gallery';
+import { announceChange, galleryKeys } from './gallery';
 
 export function useDeleteEntry() {
   const queryClient = useQueryClient();
@@ -16,6 +16,7 @@ export function useDeleteEntry() {
     },
     onSuccess: (whole, id) => {
       setList((old) => old.filter((e) => e.id !== id));
+      announceChange();
       queryClient.removeQueries({ queryKey: galleryKeys.image(id) });
       if (!whole) return;
       useNoticeStore.getState().show('Deleted', 'status', {
@@ -23,6 +24,7 @@ export function useDeleteEntry() {
         run: async () => {
           await saveEntry(whole.entry, whole.image, whole.thumb);
           setList((old) => [...old, whole.entry].sort((a, b) => b.createdAt - a.createdAt));
+          announceChange();
           useNoticeStore.getState().show('Restored');
         },
       });
@@ -38,7 +40,10 @@ export function useToggleStar() {
       await updateEntry(next);
       return next;
     },
-    onSuccess: (next) => queryClient.setQueryData(galleryKeys.list(), (old: GalleryEntry[] = []) => old.map((e) => (e.id === next.id ? next : e))),
+    onSuccess: (next) => {
+      queryClient.setQueryData(galleryKeys.list(), (old: GalleryEntry[] = []) => old.map((e) => (e.id === next.id ? next : e)));
+      announceChange();
+    },
   });
 }
 
@@ -48,6 +53,7 @@ export function useClearGallery() {
     mutationFn: clearAll,
     onSuccess: () => {
       queryClient.setQueryData(galleryKeys.list(), []);
+      announceChange();
       queryClient.removeQueries({ queryKey: galleryKeys.all, type: 'inactive' });
     },
   });

@@ -1,7 +1,7 @@
 // Find and keep: search, favourites, compare the selection, export/import, clear all.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import { galleryKeys } from '../api/gallery';
+import { announceChange, galleryKeys } from '../api/gallery';
 import { useClearGallery } from '../api/delete-entry';
 import { MAX_COMPARE, useGalleryView } from '../stores/gallery-view-store';
 import { useNoticeStore } from '../stores/notice-store';
@@ -14,7 +14,10 @@ export function GalleryToolbar({ total }: { total: number }) {
   const queryClient = useQueryClient();
   const importing = useMutation({
     mutationFn: async (file: File) => (await import('../api/archive')).importGallery(file),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: galleryKeys.list() }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: galleryKeys.list() });
+      announceChange();
+    },
   });
   const exportZip = async () => (await import('../api/archive')).exportGallery(view.selected);
   const clear = useClearGallery();

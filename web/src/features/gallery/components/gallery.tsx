@@ -3,7 +3,8 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ImageParams } from '../../../lib/params';
-import { NO_ENTRIES, useGallery } from '../api/gallery';
+import { NO_ENTRIES, useGallery, useGallerySync } from '../api/gallery';
+import { damagedCount } from '../storage/gallery-db';
 import { useGalleryView } from '../stores/gallery-view-store';
 import { useNoticeStore } from '../stores/notice-store';
 import { filterEntries } from '../utils/filter';
@@ -19,6 +20,8 @@ const HEADER = 36;
 export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
   const { data: entries = NO_ENTRIES, isPending, isError } = useGallery();
   const { query, favouritesOnly } = useGalleryView();
+  useGallerySync();
+  const damaged = isPending ? 0 : damagedCount();
   const notice = useNoticeStore();
   const listRef = useRef<HTMLUListElement>(null);
   const [width, setWidth] = useState(0);
@@ -67,6 +70,11 @@ export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
           </button>
         )}
       </div>
+      {damaged > 0 && (
+        <p role="status" className="text-xs text-amber-800 dark:text-amber-300">
+          {damaged === 1 ? 'One stored entry was damaged and is not shown' : `${damaged} stored entries were damaged and are not shown`}; everything else is intact.
+        </p>
+      )}
       {isError && <p role="alert" className="text-sm text-red-700">The gallery could not be read from this browser’s storage. Reload to try again.</p>}
       {!isPending && entries.length === 0 && <p className="text-sm text-zinc-500">Images you generate are kept here, with everything needed to make them again.</p>}
       {entries.length > 0 && shown.length === 0 && <p className="text-sm text-zinc-500">No image matches{query ? ` “${query}”` : ''}{favouritesOnly ? ' among your favourites' : ''}.</p>}

@@ -25,10 +25,16 @@ function isEntry(value: unknown): value is GalleryEntry {
   return !!e && typeof e.id === 'string' && typeof e.prompt === 'string' && Number.isInteger(e.seed) && Number.isInteger(e.steps) && typeof e.createdAt === 'number';
 }
 
-/** Every entry, newest first. Records that are not entries (damaged, foreign) are skipped. */
+let damaged = 0;
+/** How many stored records the last listing skipped as damaged. */
+export const damagedCount = () => damaged;
+
+/** Every entry, newest first. Records that are not entries (damaged, foreign) are skipped and counted. */
 export async function listEntries(): Promise<GalleryEntry[]> {
   const all = await values<unknown>(entries);
-  return all.filter(isEntry).sort((a, b) => b.createdAt - a.createdAt);
+  const good = all.filter(isEntry);
+  damaged = all.length - good.length;
+  return good.sort((a, b) => b.createdAt - a.createdAt);
 }
 
 export async function saveEntry(entry: GalleryEntry, image: Blob, thumb: Blob): Promise<void> {
