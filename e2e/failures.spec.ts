@@ -85,3 +85,22 @@ test('a failed job is retried with one action', async ({ page }) => {
   await expect(queue.getByText('Done')).toBeVisible();
   await expect(entries(page)).toHaveCount(1);
 });
+
+for (const [name, fault, message] of [
+  ['a long rate limit', { status: 429, headers: { 'retry-after': '3600' } }, 'FriendliAI is rate limiting requests; try again in 3600 s'],
+  ['a refused token', { status: 401, body: { detail: 'invalid token' } }, 'refused the token (HTTP 401)'],
+  ['malformed JSON', { kind: 'malformed' as const }, 'not valid JSON'],
+  ['a body cut short', { kind: 'cut' as const }, 'broke off before it was complete'],
+  ['an empty data list', { status: 200, body: { data: [] } }, 'answered with no images'],
+] as const) {
+  test(`${name} upstream: a clear message in the browser; form and gallery intact`, async ({ page }) => {
+    await page.goto('/');
+    await generate(page, { prompt: 'kept', seed: 2 });
+    await injectFaults(fault);
+    await page.getByLabel('Prompt', { exact: true }).fill(`after ${name}`);
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
+    await expect(page.getByRole('alert')).toContainText(message);
+    await expect(entries(page)).toHaveCount(1);
+    await expect(page.getByLabel('Prompt', { exact: true })).toHaveValue(`after ${name}`);
+  });
+}

@@ -48,3 +48,24 @@ test('an unlocked seed is random each time and the one used is recorded; a locke
   await expect(gallery(page).getByText(`Seed ${seed} · 4 steps`)).toHaveCount(2);
   expect((await formValues(page)).seed).toBe(seed);
 });
+
+test('a prompt in any script, with emoji, survives the gallery round trip byte for byte', async ({ page }) => {
+  const prompt = 'שלום עולם 🌅 مرحبا بالعالم — 東京の夜景, 👩🏽‍🚀\n\tcafé naïve Ωμέγα';
+  await page.goto('/');
+  await generate(page, { prompt, seed: 9 });
+  await page.reload();
+  await page.getByLabel('Prompt', { exact: true }).fill('something else');
+  await entries(page).first().getByRole('button', { name: 'Reuse settings' }).click();
+  expect(await page.getByLabel('Prompt', { exact: true }).inputValue()).toBe(prompt);
+  const stored = await page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const r = indexedDB.open('friendli-studio-entries');
+        r.onsuccess = () => {
+          const all = r.result.transaction('entries').objectStore('entries').getAll();
+          all.onsuccess = () => resolve(all.result.map((e: { prompt: string }) => e.prompt));
+        };
+      }),
+  );
+  expect(stored).toEqual([prompt]);
+});
