@@ -1,6 +1,6 @@
 // Cancel and upstream failures against the app on "FriendliAI" (the Friendli-protocol test server).
 import { expect, test } from '@playwright/test';
-import { E2E_TOKEN, FRIENDLI_APP, injectFaults, resetUpstream, upstreamStats } from './servers';
+import { E2E_TOKEN, FRIENDLI_APP, injectFaults, resetUpstream, upstreamStats, type Fault } from './servers';
 import { entries, formValues, generate } from './studio';
 
 test.use({ baseURL: FRIENDLI_APP, viewport: { width: 1400, height: 2000 } });
@@ -86,13 +86,14 @@ test('a failed job is retried with one action', async ({ page }) => {
   await expect(entries(page)).toHaveCount(1);
 });
 
-for (const [name, fault, message] of [
+const faultCases: [string, Fault, string][] = [
   ['a long rate limit', { status: 429, headers: { 'retry-after': '3600' } }, 'FriendliAI is rate limiting requests; try again in 3600 s'],
   ['a refused token', { status: 401, body: { detail: 'invalid token' } }, 'refused the token (HTTP 401)'],
-  ['malformed JSON', { kind: 'malformed' as const }, 'not valid JSON'],
-  ['a body cut short', { kind: 'cut' as const }, 'broke off before it was complete'],
+  ['malformed JSON', { kind: 'malformed' }, 'not valid JSON'],
+  ['a body cut short', { kind: 'cut' }, 'broke off before it was complete'],
   ['an empty data list', { status: 200, body: { data: [] } }, 'answered with no images'],
-] as const) {
+];
+for (const [name, fault, message] of faultCases) {
   test(`${name} upstream: a clear message in the browser; form and gallery intact`, async ({ page }) => {
     await page.goto('/');
     await generate(page, { prompt: 'kept', seed: 2 });

@@ -12,7 +12,8 @@ export interface Fault {
   body?: unknown;
   headers?: Record<string, string>;
   delayMs?: number;
-  kind?: 'hang' | 'reset' | 'malformed';
+  kind?: 'hang' | 'reset' | 'malformed' | 'cut' | 'huge';
+  size?: number;
 }
 
 export async function injectFaults(...faults: Fault[]) {

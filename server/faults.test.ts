@@ -16,7 +16,7 @@ beforeAll(async () => {
   friendli = createApp({
     config: loadConfig({ FRIENDLI_TOKEN: TOKEN, FRIENDLI_BASE_URL: upstream.url, RATE_LIMIT_PER_MINUTE: '0' }),
     logger: createLogger([TOKEN], (l) => lines.push(l)),
-    clientOptions: { retryBaseMs: 40, retryMaxMs: 200, timeoutMs: 800, maxResponseBytes: 1024 * 1024 },
+    clientOptions: { retryBaseMs: 40, retryMaxMs: 200, timeoutMs: 2000, maxResponseBytes: 1024 * 1024 },
   });
 });
 afterAll(async () => {
