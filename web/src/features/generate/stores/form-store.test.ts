@@ -17,14 +17,14 @@ describe('form store', () => {
     expect(state()).toMatchObject({ prompt: 'second', steps: 3, format: 'png', seed: null, seedLocked: false });
   });
 
-  it('goes back to random after a generation unless the seed is locked', () => {
+  it('goes back to random after queuing unless the seed is locked, which keeps the seed used', () => {
     state().setSeed(1234);
-    state().generated(1234);
+    state().submitted(1234);
     expect(state().seed).toBeNull();
     state().setSeedLocked(true);
-    state().generated(987);
+    state().submitted(987);
     expect(state().seed).toBe(987);
-    state().generated(987);
+    state().submitted(undefined);
     expect(state()).toMatchObject({ seed: 987, seedLocked: true });
   });
 

@@ -39,8 +39,6 @@ export interface FormState {
   randomizeSeed(): void;
   /** Restores parameters (Reuse settings, a link, a dropped file); a restored seed is locked. */
   apply(params: Partial<ImageParams>): void;
-  /** After a generation: unlocked, the next one is random again; locked, it keeps the seed used. */
-  generated(seedUsed: number): void;
   /** When jobs are queued: a locked seed is pinned (picked now if empty); an unlocked one is cleared. */
   submitted(seedUsed: number | undefined): void;
 }
@@ -93,7 +91,6 @@ export const useFormStore = create<FormState>()(
           format: params.format ?? s.format,
           ...(params.seed !== undefined ? { seed: params.seed, seedLocked: true } : {}),
         })),
-      generated: (seedUsed) => set((s) => (s.seedLocked ? { seed: seedUsed } : { seed: null })),
       submitted: (seedUsed) => set((s) => (s.seedLocked ? { seed: seedUsed ?? s.seed } : { seed: null })),
     }),
     {
