@@ -1,11 +1,22 @@
 // Runs `npm run resilience` (load, memory, the store's bound; see server/resilience.ts) and the
 // server's graceful shutdown, each in a process of its own.
 import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { startFriendliTestServer } from './test/friendli-test-server';
 
 const run = promisify(execFile);
+
+/** A loopback port that was free a moment ago: the OS picks it. */
+async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
 
 describe('under load', () => {
   it('answers every request (images or a clear busy), returns to its idle memory, keeps the store bounded', async () => {
@@ -25,16 +36,18 @@ describe('graceful shutdown', () => {
   it('on SIGTERM finishes the request in flight, then exits', async () => {
     const upstream = await startFriendliTestServer({ size: 64 });
     upstream.inject({ delayMs: 1500 });
-    const port = 8870 + Math.floor(Math.random() * 20);
+    const port = await freePort();
     // Node itself (with tsx's loader), so that the signal reaches the server and nothing between.
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', FRIENDLI_TOKEN: 'shutdown-token', FRIENDLI_BASE_URL: upstream.url },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
+      let stderr = '';
+      child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
       await new Promise<void>((resolve, reject) => {
         child.stdout!.on('data', (d: Buffer) => d.toString().includes('is running at') && resolve());
-        child.once('exit', (code) => reject(new Error(`server exited early (${code})`)));
+        child.once('exit', (code) => reject(new Error(`server exited early (${code}): ${stderr}`)));
       });
       const pending = fetch(`http://127.0.0.1:${port}/api/generate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"prompt":"in flight"}' });
       await expect.poll(() => upstream.stats.inFlight).toBe(1);
