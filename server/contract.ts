@@ -64,6 +64,9 @@ export interface GeneratedImage {
 
 export type ImageMime = 'image/png' | 'image/jpeg' | 'image/webp';
 
+/** The file extension for each image type the studio serves. */
+export const MIME_EXTENSION: Record<ImageMime, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' };
+
 export interface GenerateResponse {
   engine: EngineName;
   elapsed_ms: number;

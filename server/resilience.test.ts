@@ -1,22 +1,12 @@
 // Runs `npm run resilience` (load, memory, the store's bound; see server/resilience.ts) and the
 // server's graceful shutdown, each in a process of its own.
 import { execFile, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer, type AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { startFriendliTestServer } from './test/friendli-test-server';
+import { freePort } from './test/ports';
 
 const run = promisify(execFile);
-
-/** A loopback port that was free a moment ago: the OS picks it. */
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 describe('under load', () => {
   it('answers every request (images or a clear busy), returns to its idle memory, keeps the store bounded', async () => {

@@ -4,7 +4,6 @@ import { imageSize } from 'image-size';
 import type { ImageMime } from './contract';
 
 const MIME: Record<string, ImageMime> = { png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp' };
-export const EXTENSION: Record<ImageMime, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' };
 
 export interface ImageInfo {
   mime: ImageMime;

@@ -1,10 +1,9 @@
 // The client against a Friendli-protocol server on 127.0.0.1, with faults injected.
-import { once } from 'node:events';
-import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
 import { sniffImage } from '../sniff';
 import { startFriendliTestServer } from '../test/friendli-test-server';
+import { freePort } from '../test/ports';
 import { createFriendliClient, parseRetryAfter, type FriendliClientOptions } from './client';
 
 const TOKEN = ['flp', 'testTOKEN1234567890'].join('_'); // token-shaped, built so none is committed
@@ -22,15 +21,6 @@ const client = (options: Partial<FriendliClientOptions> = {}) =>
   createFriendliClient({ baseUrl: upstream.url, token: TOKEN, team: 'team-42', model: 'ep-abc', retryBaseMs: 5, retryMaxMs: 20, ...options });
 
 const params = { prompt: 'a red fox in the snow', num_inference_steps: 4, seed: 1234, response_format: 'png' as const };
-
-/** A loopback port nothing listens on: opened, then closed again. */
-async function closedPort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
   const err = await promise.then(() => undefined, (e: unknown) => e);
@@ -134,7 +124,7 @@ describe('FriendliClient', () => {
     upstream.inject({ kind: 'reset' });
     await client().generate(params);
     expect(upstream.requests).toHaveLength(2);
-    const closed = `http://127.0.0.1:${await closedPort()}`;
+    const closed = `http://127.0.0.1:${await freePort()}`;
     const err = await failure(createFriendliClient({ baseUrl: closed, maxRetries: 1, retryBaseMs: 1 }).generate(params));
     expect(err.code).toBe('upstream_unreachable');
     expect(err.message).toContain(`Could not reach FriendliAI at ${closed}: ECONNREFUSED`);

@@ -37,7 +37,7 @@ export interface RecordedRequest {
   at: number;
 }
 
-export function createFriendliTestApp({ size = 64 } = {}) {
+function createFriendliTestApp({ size = 64 } = {}) {
   const engine = createLocalEngine({ size, threads: 1 });
   const engineApp = createLocalEngineApp(engine, createMemoryImageStore({ maxBytes: 64 * 1024 * 1024 }));
   const faults: Fault[] = [];

@@ -14,7 +14,7 @@ import { useConfig } from '../features/generate/api/get-config';
 import { EngineBadge } from '../features/generate/components/engine-badge';
 import { GenerateForm } from '../features/generate/components/generate-form';
 import { onJobDone, type Job } from '../features/generate/stores/queue-store';
-import type { GenerateResponse } from '../../../server/contract';
+import { MIME_EXTENSION, type GenerateResponse } from '../../../server/contract';
 import { useFormStore } from '../features/generate/stores/form-store';
 import { readLink } from '../lib/link-params';
 import { DropZone, ImportButton } from './drop-zone';
@@ -30,7 +30,6 @@ async function reproduce(entry: GalleryEntry): Promise<Uint8Array> {
   return new Uint8Array(await (await fetch(response.images[0]!.url)).arrayBuffer());
 }
 
-const EXTENSION = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' } as const;
 
 export function App() {
   const config = useConfig();
@@ -111,7 +110,7 @@ export function App() {
               {addEntry.error instanceof StorageFullError
                 ? 'This browser’s storage is full, so the new image was not added to the gallery (earlier images are safe). '
                 : `The new image could not be saved to the gallery: ${addEntry.error.message} `}
-              <a className="font-medium underline" href={latest.url} download={`${promptSlug(latest.entry.prompt)}-seed${latest.entry.seed}-steps${latest.entry.steps}.${EXTENSION[latest.entry.mime]}`}>
+              <a className="font-medium underline" href={latest.url} download={`${promptSlug(latest.entry.prompt)}-seed${latest.entry.seed}-steps${latest.entry.steps}.${MIME_EXTENSION[latest.entry.mime]}`}>
                 Download it now
               </a>
               , or delete older images to make room.
