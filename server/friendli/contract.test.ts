@@ -1,5 +1,5 @@
 // Contract: the client's requests and the local engine's responses validate against the official
-// description in shared/spec/friendli-images.openapi.yaml. That file is today's API, where `model`
+// description vendored in server/protocol/friendli-images.openapi.yaml. That file is today's API, where `model`
 // is required; the product's original API has no `model`, so both shapes are checked.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,7 @@ import { startFriendliTestServer } from '../test/friendli-test-server';
 import { createFriendliClient } from './client';
 import { GENERATIONS_PATH } from './protocol';
 
-const specPath = fileURLToPath(new URL('../../../shared/spec/friendli-images.openapi.yaml', import.meta.url));
+const specPath = fileURLToPath(new URL('../protocol/friendli-images.openapi.yaml', import.meta.url));
 const spec = parse(readFileSync(specPath, 'utf8'));
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 ajv.addFormat('binary', true); // OpenAPI's marker for b64 text; any string

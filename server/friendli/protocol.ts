@@ -1,4 +1,4 @@
-// FriendliAI's dedicated image generation protocol (shared/spec/friendli-images.openapi.yaml) as
+// FriendliAI's dedicated image generation protocol (server/protocol/friendli-images.openapi.yaml) as
 // zod schemas: what the client sends and accepts, and what the local engine accepts and answers.
 import { z } from 'zod';
 import { RESPONSE_FORMATS, SEED_MAX } from '../contract';
