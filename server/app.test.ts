@@ -280,6 +280,10 @@ describe('hostile input', () => {
   it.each([
     ['a NUL', 'a\u0000b', /control characters/],
     ['an escape character', 'a\u001bb', /control characters/],
+    ['a C1 control (the first, U+0080)', 'a\u0080b', /control characters/],
+    ['a C1 next-line (U+0085)', 'a\u0085b', /control characters/],
+    ['a C1 control sequence introducer (U+009B)', 'a\u009b31mb', /control characters/],
+    ['a C1 control (the last, U+009F)', 'a\u009fb', /control characters/],
     ['a lone surrogate', 'a\ud800b', /unpaired surrogate/],
   ])('refuses a prompt with %s, clearly', async (_, prompt, message) => {
     const res = await post(local.app, { prompt });
@@ -288,7 +292,8 @@ describe('hostile input', () => {
   });
 
   it('accepts emoji, right-to-left text, line breaks and tabs', async () => {
-    const prompt = 'שלום עולם 🌅 مرحبا\n\tline two 👩🏽‍🚀';
+    // U+00A0 (no-break space) and U+00E9 lie just past the C1 range: ordinary text.
+    const prompt = 'שלום עולם 🌅 مرحبا\n\tline two 👩🏽‍🚀 caf\u00e9\u00a0noir';
     const res = await post(local.app, { prompt, seed: 1 });
     expect(res.status).toBe(200);
   });

@@ -61,4 +61,21 @@ describe('loadConfig', () => {
     expect(config.accessKey).toBe('a-long-enough-access-key');
     expect(loadConfig({ HOST: '::1' }).host).toBe('::1');
   });
+
+  it.each([
+    ['user and password', 'https://someone:s3cret-pass@127.0.0.1:9999'],
+    ['a user name only', 'https://s3cret-user@localhost:9999/'],
+    ['an empty user with a password', 'http://:s3cret-pass@127.0.0.1:9999'],
+  ])('refuses a FRIENDLI_BASE_URL with %s, naming the variable and not echoing the value', (_, url) => {
+    let error: unknown;
+    try {
+      loadConfig({ FRIENDLI_BASE_URL: url });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const { problems: found, message } = error as ConfigError;
+    expect(found).toEqual([expect.stringMatching(/^FRIENDLI_BASE_URL must not contain a user name or password/)]);
+    expect(message).not.toMatch(/s3cret|someone/);
+  });
 });

@@ -93,6 +93,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.STEPS_DEFAULT < e.STEPS_MIN || e.STEPS_DEFAULT > e.STEPS_MAX) {
     problems.push(`STEPS_DEFAULT (${e.STEPS_DEFAULT}) must lie within STEPS_MIN..STEPS_MAX (${e.STEPS_MIN}..${e.STEPS_MAX})`);
   }
+  // Credentials in the URL are never sent (the token is), and the URL is shown in the log and the
+  // start-up line: refused, without echoing the value.
+  const base = new URL(e.FRIENDLI_BASE_URL);
+  if (base.username || base.password) {
+    problems.push('FRIENDLI_BASE_URL must not contain a user name or password (user:pass@): remove them; the API is authenticated with FRIENDLI_TOKEN');
+  }
   if (!isLoopback(e.HOST) && !e.APP_ACCESS_KEY) {
     problems.push(`HOST is ${e.HOST}, beyond loopback: set APP_ACCESS_KEY (16+ characters) so that nobody else on the network can spend the token`);
   }
