@@ -14,6 +14,13 @@ const json = { 'content-type': 'application/json' };
 const local = createApp({ config: loadConfig({ LOCAL_ENGINE_SIZE: '64' }) });
 afterAll(() => local.engine.close());
 
+function expectSecurityHeaders(res: Response) {
+  expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+  expect(res.headers.get('x-frame-options')).toBe('DENY');
+  expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+}
+
 const post = (app: { request: typeof local.app.request }, body: unknown, headers: Record<string, string> = json) =>
   app.request('/api/generate', { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
@@ -143,10 +150,19 @@ describe('guards', () => {
   });
 
   it('sends security headers with every answer', async () => {
-    const res = await local.app.request('/api/config');
-    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
-    expect(res.headers.get('x-frame-options')).toBe('DENY');
-    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expectSecurityHeaders(await local.app.request('/api/config'));
+  });
+
+  it('sends the security headers with the guards\' own refusals and with 404s', async () => {
+    const answers = [
+      await local.app.request('http://evil.example/api/config', { headers: { host: 'evil.example' } }),
+      await post(local.app, { prompt: 'p' }, { ...json, origin: 'https://evil.example' }),
+      await post(local.app, '{"prompt":"p"}', { 'content-type': 'text/plain' }),
+      await local.app.request('/api/nothing-here'),
+      await local.app.request('/nothing-here-either'),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([403, 403, 415, 404, 404]);
+    for (const res of answers) expectSecurityHeaders(res);
   });
 
   describe('with an access key (bound beyond loopback)', () => {
@@ -169,9 +185,31 @@ describe('guards', () => {
       expect(open.headers.get('location')).toBe('/?prompt=x');
       const cookie = open.headers.get('set-cookie')!;
       expect(cookie).toMatch(/HttpOnly/i);
-      expect(cookie).toMatch(/SameSite=Strict/i);
       const res = await guarded.app.request('http://studio.lan/api/config', { headers: { cookie: cookie.split(';')[0]! } });
       expect(res.status).toBe(200);
+    });
+
+    it('sets a SameSite=Lax cookie holding a value derived from the key, never the key, Secure only over https', async () => {
+      const open = await guarded.app.request(`http://studio.lan/?key=${key}`);
+      const cookie = open.headers.get('set-cookie')!;
+      // Lax: a shared link opened from another site (a top-level GET) still carries it.
+      expect(cookie).toMatch(/SameSite=Lax/i);
+      expect(cookie).not.toMatch(/Secure/i);
+      const value = decodeURIComponent(cookie.split(';')[0]!.split('=').slice(1).join('='));
+      expect(value).not.toContain(key);
+      expect(value).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+      // The raw key in the cookie is not a credential: only the derived value is.
+      expect((await guarded.app.request('http://studio.lan/api/config', { headers: { cookie: `studio_key=${key}` } })).status).toBe(401);
+      const overTls = await guarded.app.request(`https://studio.lan/?key=${key}`);
+      expect(overTls.status).toBe(303);
+      expect(overTls.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
+    });
+
+    it('sends the security headers with its own 401 and 303 answers', async () => {
+      for (const res of [await guarded.app.request('http://studio.lan/api/config'), await guarded.app.request(`http://studio.lan/?key=${key}`)]) {
+        expect([401, 303]).toContain(res.status);
+        expectSecurityHeaders(res);
+      }
     });
   });
 });

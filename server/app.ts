@@ -1,6 +1,7 @@
 // Builds the whole app from its dependencies: guards, the /api routes, the local engine under
-// /local, and (given a web root) the built studio. No port, no process.env: tests call app.request().
-import { Hono } from 'hono';
+// /local (for SDKs: under the same rate limit and upstream limit as /api/generate), and (given a
+// web root) the built studio. No port, no process.env: tests call app.request().
+import { Hono, type ErrorHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
@@ -11,7 +12,10 @@ import { AppError, CLIENT_CLOSED, silentLogger, type Logger } from './errors';
 import { createFriendliClient, type FriendliClientOptions } from './friendli/client';
 import { createMemoryImageStore, type ImageStore } from './image-store';
 import { createLocalEngineApp } from './local-engine/app';
-import { createLocalEngine, type LocalEngine } from './local-engine/engine';
+import { createLocalEngine, EngineBusyError, type LocalEngine } from './local-engine/engine';
+import { createLimiter } from './limiter';
+import { rateLimit } from './rate-limit';
+import { GENERATIONS_PATH } from './friendli/protocol';
 import { generateRoutes } from './routes/generate';
 import { imageRoutes } from './routes/images';
 import { metaRoutes } from './routes/meta';
@@ -30,10 +34,12 @@ export interface AppDeps {
   clientOptions?: Partial<FriendliClientOptions>;
 }
 
-function createApi(config: Config, client: ReturnType<typeof createFriendliClient>, store: ImageStore) {
+type GenerationGuards = Pick<Parameters<typeof generateRoutes>[0], 'rateLimit' | 'limiter'>;
+
+function createApi(config: Config, client: ReturnType<typeof createFriendliClient>, store: ImageStore, guards: GenerationGuards) {
   return new Hono()
     .route('/', metaRoutes(config))
-    .route('/', generateRoutes({ config, client, store }))
+    .route('/', generateRoutes({ config, client, store, ...guards }))
     .route('/', imageRoutes(store));
 }
 
@@ -47,36 +53,42 @@ function toAppError(err: Error): AppError {
     return new AppError(err.status as ContentfulStatusCode, malformed ? 'invalid_json' : 'bad_request', malformed ? 'The request body is not valid JSON.' : err.message);
   }
   if (err.name === 'AbortError') return new AppError(CLIENT_CLOSED, 'cancelled', 'The request was cancelled.');
-  if (/queue is full/i.test(err.message)) return new AppError(503, 'busy', 'The local engine is busy with other images; try again in a moment.', { retryAfterSeconds: 2 });
+  if (err instanceof EngineBusyError) return new AppError(503, 'busy', err.message, { retryAfterSeconds: 2 });
   return new AppError(500, 'internal', 'Something went wrong on the server; the details are in its log.');
 }
 
 export function createApp({ config, engine, store, logger = silentLogger, webRoot, clientOptions }: AppDeps) {
   const secrets = config.token ? [config.token] : [];
-  const imageStore = store ?? createMemoryImageStore({ maxBytes: config.imageStoreBytes });
-  const localEngine = engine ?? createLocalEngine({ size: config.localEngineSize });
-  const localApp = createLocalEngineApp(localEngine, createMemoryImageStore({ maxBytes: 128 * 1024 * 1024 }));
-  const client =
-    config.engine === 'local'
-      ? // The same client and protocol as for FriendliAI, handed the engine's own fetch: no socket.
-        createFriendliClient({ baseUrl: 'http://local-engine', fetch: async (input, init) => localApp.fetch(new Request(input, init)), logger, ...clientOptions })
-      : createFriendliClient({ baseUrl: config.baseUrl, token: config.token, team: config.team, model: config.endpointId, timeoutMs: config.timeoutMs, logger, ...clientOptions });
-
-  const app = new Hono();
-  app.onError((err, c) => {
+  const onError: ErrorHandler = (err, c) => {
     const appError = toAppError(err);
     if (appError.code === 'internal') logger.error('unhandled error', { path: c.req.path, error: err.message, stack: err.stack });
     else if (appError.status >= 500) logger.warn('request failed', { path: c.req.path, code: appError.code, message: appError.message });
     const headers: Record<string, string> = appError.extra.retryAfterSeconds ? { 'retry-after': String(appError.extra.retryAfterSeconds) } : {};
     return c.json(appError.toBody(secrets), appError.status, headers);
-  });
+  };
+  const imageStore = store ?? createMemoryImageStore({ maxBytes: config.imageStoreBytes });
+  const localEngine = engine ?? createLocalEngine({ size: config.localEngineSize });
+  // Its own error handler too, so an in-process call gets a clear (retryable) 503 when it is busy.
+  const localApp = createLocalEngineApp(localEngine, createMemoryImageStore({ maxBytes: 128 * 1024 * 1024 })).onError(onError);
+  const client =
+    config.engine === 'local'
+      ? // The same client and protocol as for FriendliAI, handed the engine's own fetch: no socket.
+        createFriendliClient({ baseUrl: 'http://local-engine', fetch: async (input, init) => localApp.fetch(new Request(input, init)), logger, ...clientOptions })
+      : createFriendliClient({ baseUrl: config.baseUrl, token: config.token, team: config.team, model: config.endpointId, timeoutMs: config.timeoutMs, logger, ...clientOptions });
+  // One per-client bucket and one server-wide limit for every generation: /api/generate, and
+  // /local over HTTP. The studio's own in-process calls to the engine pass neither (they are
+  // already counted by /api/generate).
+  const guards: GenerationGuards = {
+    rateLimit: rateLimit({ perMinute: config.rateLimitPerMinute }),
+    limiter: createLimiter({ concurrency: config.upstreamConcurrency, maxWaiting: config.upstreamQueue }),
+  };
+  let draining = false;
+
+  const app = new Hono();
+  app.onError(onError);
   app.notFound((c) => c.json(new AppError(404, 'not_found', `Nothing at ${c.req.method} ${c.req.path}.`).toBody(), 404));
 
-  app.use(hostGuard(config.allowedHosts));
-  if (config.accessKey) {
-    const guard = accessKeyGuard(config.accessKey);
-    app.use((c, next) => (c.req.path === '/api/health' ? next() : guard(c, next)));
-  }
+  // First, so that every answer carries them, the guards' own refusals included.
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -93,13 +105,26 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
       referrerPolicy: 'no-referrer',
     }),
   );
+  app.use(async (c, next) => {
+    if (!draining) return next();
+    // Shutting down: requests in flight finish, new ones (also on kept-alive connections) are
+    // refused clearly, and the connection is not kept for another.
+    c.header('connection', 'close');
+    throw new AppError(503, 'shutting_down', 'The studio server is shutting down; try again in a moment.', { retryAfterSeconds: 5 });
+  });
+  app.use(hostGuard(config.allowedHosts));
+  if (config.accessKey) {
+    const guard = accessKeyGuard(config.accessKey);
+    app.use((c, next) => (c.req.path === '/api/health' ? next() : guard(c, next)));
+  }
   const limit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) => c.json(new AppError(413, 'body_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`).toBody(), 413),
   });
   for (const prefix of ['/api/*', '/local/*']) app.use(prefix, originGuard, requireJson, limit);
+  app.post(`/local${GENERATIONS_PATH}`, guards.rateLimit, (c, next) => guards.limiter.run(next, c.req.raw.signal));
 
-  app.route('/api', createApi(config, client, imageStore));
+  app.route('/api', createApi(config, client, imageStore, guards));
   app.route('/local', localApp);
   app.all('/api/*', (c) => c.json(new AppError(404, 'not_found', `Nothing at ${c.req.method} ${c.req.path}.`).toBody(), 404));
   if (webRoot) {
@@ -107,5 +132,14 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
     // The studio is one page: any other path gets it, so links with a query open the app.
     app.get('*', serveStatic({ root: webRoot, path: 'index.html' }));
   }
-  return { app, engine: localEngine, store: imageStore, client };
+  return {
+    app,
+    engine: localEngine,
+    store: imageStore,
+    client,
+    /** From now on every new request is refused with 503 `shutting_down` (see server/shutdown.ts). */
+    startDraining() {
+      draining = true;
+    },
+  };
 }

@@ -1,8 +1,46 @@
-// A per-client limit on generation (a token bucket per client address): a runaway script or a
-// stuck key cannot spend the token unchecked. Refusals say when to come back (Retry-After).
+// A per-client limit on generation (a token bucket per client): a runaway script or a stuck key
+// cannot spend the token unchecked. Refusals say when to come back (Retry-After). One machine is
+// one client: IPv4-mapped IPv6 is keyed as IPv4, every loopback address as one, IPv6 by its /64.
+// Not hono-rate-limiter: it counts fixed windows (up to twice the limit across a window's edge)
+// and answers 429 in its own shape; a token bucket of a few lines keeps our JSON error.
+import { isIPv4, isIPv6 } from 'node:net';
 import type { MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { AppError } from './errors';
+
+/** Eight 16-bit groups of an IPv6 address (zone id dropped), or undefined when it is not one. */
+function ipv6Groups(address: string): number[] | undefined {
+  const plain = address.split('%')[0]!;
+  if (!isIPv6(plain)) return undefined;
+  let text = plain.toLowerCase();
+  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (v4) {
+    const [a, b, c, d] = v4[1]!.split('.').map(Number) as [number, number, number, number];
+    text = `${text.slice(0, -v4[1]!.length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.split('::') as [string, string | undefined];
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const middle = tail === undefined ? [] : Array(8 - left.length - right.length).fill('0');
+  return [...left, ...middle, ...right].map((g) => Number.parseInt(g, 16));
+}
+
+/**
+ * The rate-limit key of a peer address: IPv4 as is, IPv4-mapped IPv6 as its IPv4, every loopback
+ * address (127.0.0.0/8, ::1) as `loopback`, other IPv6 as its /64 prefix (one host's privacy
+ * addresses rotate within it). Anything else is kept as given.
+ */
+export function clientKey(address: string): string {
+  const raw = address.trim();
+  const ipv4 = (a: string) => (a.startsWith('127.') ? 'loopback' : a);
+  if (isIPv4(raw)) return ipv4(raw);
+  const groups = ipv6Groups(raw);
+  if (!groups) return raw;
+  const isMapped = groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff;
+  if (isMapped) return ipv4([groups[6]! >> 8, groups[6]! & 255, groups[7]! >> 8, groups[7]! & 255].join('.'));
+  if (groups.slice(0, 7).every((g) => g === 0) && groups[7] === 1) return 'loopback';
+  return `${groups.slice(0, 4).map((g) => g.toString(16)).join(':')}::/64`;
+}
 
 export function rateLimit({ perMinute, now = Date.now }: { perMinute: number; now?: () => number }): MiddlewareHandler {
   const buckets = new Map<string, { tokens: number; at: number }>();
@@ -11,7 +49,8 @@ export function rateLimit({ perMinute, now = Date.now }: { perMinute: number; no
     if (perMinute <= 0) return next();
     let client = 'local';
     try {
-      client = getConnInfo(c).remote.address ?? client;
+      const address = getConnInfo(c).remote.address;
+      if (address) client = clientKey(address);
     } catch {
       // In-process requests (tests, the bench) have no socket: one shared bucket.
     }

@@ -1,6 +1,9 @@
 // Request guards: who may talk to this server at all (Host allow-list against DNS rebinding,
 // access key beyond loopback), and who may spend the token (no cross-site writes, JSON only).
-import { timingSafeEqual, createHash } from 'node:crypto';
+// originGuard is not hono/csrf: that one checks only form-like content types (a JSON POST passes
+// it untouched) and lets a request through when either Origin or Sec-Fetch-Site looks right, so
+// it would not refuse e.g. a missing Origin with `Sec-Fetch-Site: same-site`, as this one does.
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { AppError } from './errors';
@@ -67,22 +70,33 @@ export const requireJson: MiddlewareHandler = async (c, next) => {
 const KEY_COOKIE = 'studio_key';
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
+/** What the cookie holds: derived from the key, so the key itself is never stored in the browser. */
+export function accessCookieValue(accessKey: string): string {
+  return createHmac('sha256', accessKey).update('friendli-image-studio access cookie v1').digest('base64url');
+}
+
 /**
  * Requires the access key on every request: as the `X-Access-Key` header (scripts, SDKs), or as a
  * cookie that opening the studio once with `?key=…` sets (browsers). Compared in constant time.
+ * The cookie is SameSite=Lax so that a shared link opened from another site still works (writes
+ * are guarded by originGuard), holds a value derived from the key, and is Secure over https.
  */
 export function accessKeyGuard(accessKey: string): MiddlewareHandler {
   const expected = digest(accessKey);
+  const cookieValue = accessCookieValue(accessKey);
+  const expectedCookie = digest(cookieValue);
   const matches = (given: string | undefined) => given !== undefined && timingSafeEqual(digest(given), expected);
+  const cookieMatches = (given: string | undefined) => given !== undefined && timingSafeEqual(digest(given), expectedCookie);
   return async (c, next) => {
     const fromQuery = c.req.query('key');
     if (c.req.method === 'GET' && fromQuery !== undefined && matches(fromQuery)) {
-      setCookie(c, KEY_COOKIE, fromQuery, { httpOnly: true, sameSite: 'Strict', path: '/', maxAge: 60 * 60 * 24 * 30 });
+      const secure = new URL(c.req.url).protocol === 'https:';
+      setCookie(c, KEY_COOKIE, cookieValue, { httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge: 60 * 60 * 24 * 30 });
       const clean = new URL(c.req.url);
       clean.searchParams.delete('key');
       return c.redirect(clean.pathname + clean.search, 303);
     }
-    if (!matches(c.req.header('x-access-key')) && !matches(getCookie(c, KEY_COOKIE))) {
+    if (!matches(c.req.header('x-access-key')) && !cookieMatches(getCookie(c, KEY_COOKIE))) {
       throw new AppError(401, 'access_key_required', 'This studio needs its access key: open it once with ?key=<APP_ACCESS_KEY>, or send the X-Access-Key header.');
     }
     await next();

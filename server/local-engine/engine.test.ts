@@ -2,7 +2,7 @@
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sniffImage } from '../sniff';
-import { createLocalEngine } from './engine';
+import { createLocalEngine, EngineBusyError } from './engine';
 import { render } from './render';
 
 const engine = createLocalEngine({ threads: 1 });
@@ -71,4 +71,19 @@ describe('local engine', () => {
     const { width, height, channels } = await sharp(await engine.generate({ ...base, encoding: 'jpeg' })).metadata();
     expect({ width, height, channels }).toEqual({ width: 1024, height: 1024, channels: 3 });
   });
+
+  it('bounds its worker queue: a burst past it is refused at once with EngineBusyError', async () => {
+    const small = createLocalEngine({ size: 64, threads: 1, maxQueue: 1 });
+    try {
+      const results = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => small.generate({ ...base, seed: i, encoding: 'png' })));
+      const refused = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason);
+      expect(results.filter((r) => r.status === 'fulfilled').length).toBeGreaterThanOrEqual(1);
+      expect(refused.length).toBeGreaterThanOrEqual(1);
+      for (const reason of refused) expect(reason).toBeInstanceOf(EngineBusyError);
+      expect(refused[0].code).toBe('ENGINE_BUSY');
+    } finally {
+      await small.close();
+    }
+  });
 });
+

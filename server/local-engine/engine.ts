@@ -14,13 +14,25 @@ export interface LocalEngineRequest {
   encoding: Encoding;
 }
 
+/** The engine's worker queue is full: a clear, retryable "busy", told apart by type, not by text. */
+export class EngineBusyError extends Error {
+  readonly code = 'ENGINE_BUSY';
+  constructor() {
+    super('The local engine is busy with other images; try again in a moment.');
+    this.name = 'EngineBusyError';
+  }
+}
+
 export interface LocalEngine {
   readonly size: number;
   generate(request: LocalEngineRequest, signal?: AbortSignal): Promise<Buffer>;
   close(): Promise<void>;
 }
 
-export function createLocalEngine({ size = 1024, threads = availableParallelism() } = {}): LocalEngine {
+/** Renders that may wait for a worker thread beyond those running; past that, EngineBusyError. */
+export const DEFAULT_MAX_QUEUE = 64;
+
+export function createLocalEngine({ size = 1024, threads = availableParallelism(), maxQueue = DEFAULT_MAX_QUEUE } = {}): LocalEngine {
   // Started on first use, so a server that talks to FriendliAI never spawns these threads.
   let pool: Piscina | undefined;
   const workerUrl = new URL('./worker.ts', import.meta.url);
@@ -34,7 +46,11 @@ export function createLocalEngine({ size = 1024, threads = availableParallelism(
         maxThreads: Math.max(1, threads),
         minThreads: 1,
         idleTimeout: 60_000,
+        // Bounded: a burst past it is refused at once rather than held in memory.
+        maxQueue,
       });
+      // Checked here, synchronously before run() enqueues, so a full queue has our own error type.
+      if (pool.queueSize >= maxQueue) throw new EngineBusyError();
       const input: RenderInput = { prompt, seed, steps, width: size, height: size };
       const raw: Uint8Array = await pool.run(input, { signal });
       const image = sharp(raw, { raw: { width: size, height: size, channels: 3 } });

@@ -1,22 +1,29 @@
 // POST /generate: validates the body, calls the upstream through the one client, and turns every
 // result (b64 or url) into bytes in the image store behind a same-origin URL.
 import { zValidator } from '@hono/zod-validator';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { DEFAULT_FORMAT, generateRequestSchema, type GenerateResponse, type GeneratedImage } from '../contract';
 import type { Config } from '../config';
 import { AppError } from '../errors';
 import type { FriendliClient } from '../friendli/client';
 import type { ImageStore } from '../image-store';
-import { createLimiter } from '../limiter';
-import { rateLimit } from '../rate-limit';
+import type { createLimiter } from '../limiter';
 import { sniffImage } from '../sniff';
 
-export function generateRoutes({ config, client, store }: { config: Config; client: FriendliClient; store: ImageStore }) {
+export interface GenerateRouteDeps {
+  config: Config;
+  client: FriendliClient;
+  store: ImageStore;
+  /** The per-client rate limit and the server-wide upstream limiter, shared with /local. */
+  rateLimit: MiddlewareHandler;
+  limiter: ReturnType<typeof createLimiter>;
+}
+
+export function generateRoutes({ config, client, store, rateLimit, limiter }: GenerateRouteDeps) {
   const schema = generateRequestSchema(config.steps);
-  const limiter = createLimiter({ concurrency: config.upstreamConcurrency, maxWaiting: config.upstreamQueue });
   return new Hono().post(
     '/generate',
-    rateLimit({ perMinute: config.rateLimitPerMinute }),
+    rateLimit,
     zValidator('json', schema, (result) => {
       if (!result.success) {
         const details = result.error.issues.map((i) => (i.path.length && !i.message.startsWith(String(i.path[0])) ? `${i.path.join('.')}: ${i.message}` : i.message));
