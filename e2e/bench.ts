@@ -1,14 +1,12 @@
 // Browser figures for `npm run bench` (after the server's): initial JavaScript and CSS gzipped,
 // time from pressing Generate to the image painted, and time to show a 500-entry gallery after a
 // reload. Prints figures, asserts nothing. Needs a build (npm run bench makes one).
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
+import { startServerProcess, stopServersOnSignals } from '../server/test/server-process';
 import { launchOptions } from './browser';
 
-const PORT = 8897;
-const BASE = `http://127.0.0.1:${PORT}`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 
@@ -39,13 +37,12 @@ for (const kind of ['js', 'css']) {
   console.log(`\nGallery search over 1,000 entries: median ${median(times).toFixed(3)} ms, p95 ${p95(times).toFixed(3)} ms (last query matched ${found})`);
 }
 
-const server = spawn('npx', ['tsx', 'server/index.ts'], { env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', FRIENDLI_TOKEN: '', RATE_LIMIT_PER_MINUTE: '0' }, stdio: 'ignore' });
+// A server of this run's own, on a port the OS picks: never a stale one left by an earlier run.
+// Stopped with its whole process group when the run ends, fails, or is interrupted (Ctrl+C).
+stopServersOnSignals();
+const server = await startServerProcess({ env: { FRIENDLI_TOKEN: '', RATE_LIMIT_PER_MINUTE: '0' } });
+const BASE = server.url;
 try {
-  for (let i = 0; ; i++) {
-    if (await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)) break;
-    if (i > 100) throw new Error('the server did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
   const browser = await chromium.launch(launchOptions);
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(BASE);
@@ -134,5 +131,5 @@ try {
   console.log(`In Chromium, a gallery of ${await page.locator('section[aria-label="Gallery"] h2 + p').textContent().then((t) => Number.parseInt(t!))} stored entries shown after a reload: median ${median(loads).toFixed(0)} ms from navigation start (n=${loads.length}; ${rendered} list items in the DOM, the rest virtualized)`);
   await browser.close();
 } finally {
-  server.kill('SIGTERM');
+  await server.stop();
 }

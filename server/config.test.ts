@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, SHUTDOWN_MARGIN_MS } from './config';
 
 function problems(env: Record<string, string>): string[] {
   try {
@@ -77,5 +77,12 @@ describe('loadConfig', () => {
     const { problems: found, message } = error as ConfigError;
     expect(found).toEqual([expect.stringMatching(/^FRIENDLI_BASE_URL must not contain a user name or password/)]);
     expect(message).not.toMatch(/s3cret|someone/);
+  });
+
+  it('gives requests in flight at shutdown a grace that covers the upstream timeout, or the one set', () => {
+    expect(loadConfig({}).shutdownGraceMs).toBe(120_000 + SHUTDOWN_MARGIN_MS);
+    expect(loadConfig({ FRIENDLI_TIMEOUT_MS: '300000' }).shutdownGraceMs).toBe(300_000 + SHUTDOWN_MARGIN_MS);
+    expect(loadConfig({ SHUTDOWN_GRACE_MS: '2500' }).shutdownGraceMs).toBe(2500);
+    expect(problems({ SHUTDOWN_GRACE_MS: 'soon' })).toEqual(['SHUTDOWN_GRACE_MS must be a whole number']);
   });
 });

@@ -27,7 +27,11 @@ const envSchema = z.object({
   UPSTREAM_CONCURRENCY: whole('UPSTREAM_CONCURRENCY', 1, 64).default(4),
   UPSTREAM_QUEUE: whole('UPSTREAM_QUEUE', 0, 1000).default(32),
   RATE_LIMIT_PER_MINUTE: whole('RATE_LIMIT_PER_MINUTE', 0, 100_000).default(120),
+  SHUTDOWN_GRACE_MS: whole('SHUTDOWN_GRACE_MS', 0, 3_600_000).optional(),
 });
+
+/** Beyond one upstream attempt's timeout: time for the answer's images to be fetched and stored. */
+export const SHUTDOWN_MARGIN_MS = 15_000;
 
 export interface Config {
   engine: EngineName;
@@ -51,6 +55,8 @@ export interface Config {
   upstreamQueue: number;
   /** Generations one client may start a minute (0: no limit). */
   rateLimitPerMinute: number;
+  /** On SIGTERM/SIGINT, how long requests in flight may take to finish before they are cut. */
+  shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -122,5 +128,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     upstreamConcurrency: e.UPSTREAM_CONCURRENCY,
     upstreamQueue: e.UPSTREAM_QUEUE,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS ?? e.FRIENDLI_TIMEOUT_MS + SHUTDOWN_MARGIN_MS,
   };
 }

@@ -1,11 +1,13 @@
 // The server's entry point: reads the environment (and .env), builds the app, serves it, prints
-// the URL, and on SIGINT/SIGTERM finishes requests in flight before it exits.
+// the URL, and on SIGINT/SIGTERM finishes requests in flight before it exits (server/shutdown.ts).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './errors';
+import { installGracefulShutdown } from './shutdown';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
@@ -22,7 +24,7 @@ try {
 
 const logger = createLogger(config.token ? [config.token] : []);
 const webRoot = fileURLToPath(new URL('../dist', import.meta.url));
-const { app, engine } = createApp({ config, logger, webRoot: existsSync(webRoot) ? webRoot : undefined });
+const { app, engine, startDraining } = createApp({ config, logger, webRoot: existsSync(webRoot) ? webRoot : undefined });
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
@@ -35,17 +37,4 @@ const server = serve({ fetch: app.fetch, hostname: config.host, port: config.por
   if (!existsSync(webRoot)) console.log('(no web build found: run `npm run build`, or use `npm run dev`)');
 });
 
-let stopping = false;
-function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  logger.info('shutting down', { signal });
-  // close() stops accepting connections and waits for the ones in flight to finish.
-  server.close(async () => {
-    await engine.close();
-    process.exit(0);
-  });
-  setTimeout(() => process.exit(1), 15_000).unref();
-}
-process.on('SIGINT', () => shutdown('SIGINT'));
-process.on('SIGTERM', () => shutdown('SIGTERM'));
+installGracefulShutdown({ server: server as Server, graceMs: config.shutdownGraceMs, startDraining, onClosed: () => engine.close(), logger });
