@@ -78,4 +78,18 @@ describe('graceful shutdown', () => {
     expect(await pending).toBe('cut');
     expect(server.output()).toMatch(/grace period over.*"grace_ms":1000/);
   }, 30_000);
+
+  it('stops at once on a second signal, cutting what is still in flight', async () => {
+    const { upstream, server } = await start(600_000);
+    upstream.inject({ kind: 'hang' });
+    const pending = generate(server.url).then((r) => r.status, () => 'cut');
+    await expect.poll(() => upstream.stats.inFlight).toBe(1);
+    server.child.kill('SIGTERM');
+    await expect.poll(() => server.output()).toMatch(/shutting down/);
+    server.child.kill('SIGINT');
+    expect(await server.exited).toBe(1);
+    expect(await pending).toBe('cut');
+    expect(server.output()).toMatch(/second signal: stopping now/);
+  }, 30_000);
 });
+
