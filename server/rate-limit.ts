@@ -1,8 +1,8 @@
 // A per-client limit on generation (a token bucket per client): a runaway script or a stuck key
 // cannot spend the token unchecked. Refusals say when to come back (Retry-After). One machine is
 // one client: IPv4-mapped IPv6 is keyed as IPv4, every loopback address as one, IPv6 by its /64.
-// Not hono-rate-limiter: it counts fixed windows (up to twice the limit across a window's edge)
-// and answers 429 in its own shape; a token bucket of a few lines keeps our JSON error.
+// Not hono-rate-limiter: its stores count fixed windows, so a client may start twice the limit
+// across a window's edge; this token bucket refills steadily and is a few lines.
 import { isIPv4, isIPv6 } from 'node:net';
 import type { MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
