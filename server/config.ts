@@ -13,6 +13,7 @@ const envSchema = z.object({
   FRIENDLI_TEAM: text,
   FRIENDLI_ENDPOINT_ID: text,
   FRIENDLI_BASE_URL: z.url({ protocol: /^https?$/, error: 'FRIENDLI_BASE_URL must be an http(s) URL' }).default('https://api.friendli.ai'),
+  FRIENDLI_IMAGE_HOSTS: z.string().default(''),
   FRIENDLI_TIMEOUT_MS: whole('FRIENDLI_TIMEOUT_MS', 1000, 600_000).default(120_000),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: whole('PORT', 0, 65535).default(8787),
@@ -35,6 +36,8 @@ export interface Config {
   team?: string;
   endpointId?: string;
   baseUrl: string;
+  /** Hosts `url` results may come from beyond the base URL's origin (empty: any public https host). */
+  imageHosts: string[];
   timeoutMs: number;
   host: string;
   port: number;
@@ -104,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     team: e.FRIENDLI_TEAM,
     endpointId: e.FRIENDLI_ENDPOINT_ID,
     baseUrl: e.FRIENDLI_BASE_URL.replace(/\/+$/, ''),
+    imageHosts: e.FRIENDLI_IMAGE_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
     timeoutMs: e.FRIENDLI_TIMEOUT_MS,
     host: e.HOST,
     port: e.PORT,
