@@ -1,12 +1,13 @@
 // Where a `url` result may be fetched from: the base URL's own origin, or https to a public address
 // (optionally only named hosts). Pure checks, plus a DNS lookup that refuses non-public answers.
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
+import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
 
 /** True only for a globally routable unicast address: no loopback, private, link-local, CGNAT, etc. */
 export function isPublicAddress(ip: string): boolean {
   const text = ip.replace(/^\[|\]$/g, '');
-  if (!ipaddr.isValid(text)) return false;
+  if (!isIP(text)) return false; // canonical forms only (ipaddr.js also takes `1.2.3` and the like)
   let address = ipaddr.parse(text);
   if (address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress()) address = (address as ipaddr.IPv6).toIPv4Address();
   // `unicast` is what remains once every special-purpose range (ipaddr.js's list) is ruled out.
@@ -36,7 +37,7 @@ export function checkImageUrl(url: string, { baseUrl, imageHosts }: ImageUrlPoli
   if (target.protocol !== 'https:') return { ok: false, reason: 'not https and not the base URL origin' };
   const host = target.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
   if (imageHosts.length && !imageHosts.some((h) => h.toLowerCase() === host)) return { ok: false, reason: 'host not in FRIENDLI_IMAGE_HOSTS' };
-  if (ipaddr.isValid(host)) return isPublicAddress(host) ? { ok: true, route: 'public', url: target } : { ok: false, reason: 'non-public address' };
+  if (isIP(host)) return isPublicAddress(host) ? { ok: true, route: 'public', url: target } : { ok: false, reason: 'non-public address' };
   if (host === 'localhost' || host.endsWith('.localhost') || !host.includes('.')) return { ok: false, reason: 'local host name' };
   return { ok: true, route: 'public', url: target };
 }
