@@ -24,6 +24,11 @@ describe('loadConfig', () => {
     });
     expect(config.allowedHosts).toEqual(expect.arrayContaining(['localhost', '127.0.0.1', '[::1]']));
     expect(config.token).toBeUndefined();
+    expect(config.imageHosts).toEqual([]);
+  });
+
+  it('reads FRIENDLI_IMAGE_HOSTS as a list of host names', () => {
+    expect(loadConfig({ FRIENDLI_IMAGE_HOSTS: ' cdn.example.com, Images.Example.com ,' }).imageHosts).toEqual(['cdn.example.com', 'images.example.com']);
   });
 
   it('switches to FriendliAI with a token, and reads team, endpoint, base URL and steps', () => {

@@ -1,6 +1,5 @@
 // The client's wire-level helpers: bodies read under a byte cap, network errors told apart by
 // whether the request can have been sent, and a fetch that connects to public addresses only.
-import { Agent, fetch as undiciFetch } from 'undici';
 import { ADDRESS_REFUSED, createPublicLookup } from './image-url-policy';
 
 export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -87,6 +86,12 @@ function messages(err: unknown): string {
 
 /** A fetch whose connections go only to public addresses, checked on the address connected to. */
 export function createPublicFetch(): Fetch {
-  const dispatcher = new Agent({ connect: { lookup: createPublicLookup() } });
-  return (input, init) => undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as object), dispatcher } as Parameters<typeof undiciFetch>[1]) as unknown as Promise<Response>;
+  // undici is loaded on first use: most setups never fetch an image beyond the base origin.
+  let ready: Promise<Fetch> | undefined;
+  const load = async (): Promise<Fetch> => {
+    const { Agent, fetch } = await import('undici');
+    const dispatcher = new Agent({ connect: { lookup: createPublicLookup() } });
+    return (input, init) => fetch(input as Parameters<typeof fetch>[0], { ...(init as object), dispatcher } as Parameters<typeof fetch>[1]) as unknown as Promise<Response>;
+  };
+  return async (input, init) => (await (ready ??= load()))(input, init);
 }
