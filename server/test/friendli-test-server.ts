@@ -45,8 +45,11 @@ const MiB = 1024 * 1024;
 /** One gzip member of 1 MiB of `A`s (about 1 KiB): repeated, members decompress one after another. */
 let bombMember: Buffer | undefined;
 
-/** Writes `size` bytes (decompressed) chunk by chunk as the reader takes them; stops when it leaves. */
-async function streamBody(outgoing: ServerResponse, status: number, size: number, gzip: boolean) {
+/**
+ * Writes `size` bytes (decompressed) chunk by chunk as the reader takes them; stops when it leaves.
+ * Resolves true when the reader left before the end.
+ */
+async function streamBody(outgoing: ServerResponse, status: number, size: number, gzip: boolean): Promise<boolean> {
   outgoing.writeHead(status, { 'content-type': 'application/json', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
   const chunk = gzip ? (bombMember ??= gzipSync(Buffer.alloc(MiB, 'A'), { level: 9 })) : Buffer.alloc(64 * 1024, 'A');
   const perChunk = gzip ? MiB : chunk.byteLength;
@@ -58,7 +61,9 @@ async function streamBody(outgoing: ServerResponse, status: number, size: number
       });
     }
   }
-  if (!outgoing.destroyed) outgoing.end();
+  if (outgoing.destroyed) return true;
+  outgoing.end();
+  return false;
 }
 
 function createFriendliTestApp({ size = 64 } = {}) {
@@ -66,8 +71,8 @@ function createFriendliTestApp({ size = 64 } = {}) {
   const engineApp = createLocalEngineApp(engine, createMemoryImageStore({ maxBytes: 64 * 1024 * 1024 }));
   const faults: Fault[] = [];
   const requests: RecordedRequest[] = [];
-  /** Live counts of requests being answered (a burst test reads the peak). */
-  const stats = { inFlight: 0, maxInFlight: 0 };
+  /** Live counts of requests being answered (a burst test reads the peak); streamed bodies the reader left. */
+  const stats = { inFlight: 0, maxInFlight: 0, streamsLeft: 0 };
 
   const app = new Hono<{ Bindings: HttpBindings }>()
     .post('/__control/faults', async (c) => {
@@ -117,7 +122,7 @@ function createFriendliTestApp({ size = 64 } = {}) {
           return RESPONSE_ALREADY_SENT;
         }
         if (fault?.kind === 'stream') {
-          void streamBody(c.env.outgoing, fault.status ?? 200, fault.size ?? 400 * MiB, fault.gzip ?? false);
+          void streamBody(c.env.outgoing, fault.status ?? 200, fault.size ?? 400 * MiB, fault.gzip ?? false).then((left) => left && stats.streamsLeft++);
           return RESPONSE_ALREADY_SENT;
         }
         if (fault?.kind === 'huge') {
