@@ -1,5 +1,6 @@
 // Wire-level helpers: which network errors may be retried for a POST, capped body reads, and the
 // public-only fetch refusing a name that resolves to loopback (a listener of our own counts connects).
+// Only loopback is ever a target here.
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
@@ -61,20 +62,13 @@ describe('the public-only fetch', () => {
     }
   });
 
-  it('is what the client uses for https results beyond the base origin, redirects included', async () => {
-    const seen: string[] = [];
-    const client = createFriendliClient({
-      baseUrl: 'http://127.0.0.1:1',
-      retryBaseMs: 1,
-      publicFetch: async (input) => {
-        seen.push(String(input));
-        // A public host that redirects to a private address: the redirect is refused before any fetch.
-        return new Response(null, { status: 302, headers: { location: 'https://10.0.0.1/a.png' } });
-      },
-    });
-    const err = await client.download('https://images.example.com/a.png').then(() => undefined, (e: unknown) => e);
-    expect(seen).toEqual(['https://images.example.com/a.png']);
-    expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).message).toBe('The image FriendliAI returned could not be fetched.');
+  it('is never even called for a url result the policy refuses (loopback over https, another port)', async () => {
+    let calls = 0;
+    const client = createFriendliClient({ baseUrl: 'http://127.0.0.1:1', retryBaseMs: 1, publicFetch: async () => (calls++, new Response('x')) });
+    for (const url of ['https://127.0.0.1:2/a.png', 'https://localhost:1/a.png', 'https://[::1]:1/a.png']) {
+      const err = await client.download(url).then(() => undefined, (e: unknown) => e);
+      expect((err as AppError).message).toBe('The image FriendliAI returned could not be fetched.');
+    }
+    expect(calls).toBe(0);
   });
 });
