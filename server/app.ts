@@ -74,7 +74,7 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
     config.engine === 'local'
       ? // The same client and protocol as for FriendliAI, handed the engine's own fetch: no socket.
         createFriendliClient({ baseUrl: 'http://local-engine', fetch: async (input, init) => localApp.fetch(new Request(input, init)), logger, ...clientOptions })
-      : createFriendliClient({ baseUrl: config.baseUrl, token: config.token, team: config.team, model: config.endpointId, timeoutMs: config.timeoutMs, logger, ...clientOptions });
+      : createFriendliClient({ baseUrl: config.baseUrl, imageHosts: config.imageHosts, token: config.token, team: config.team, model: config.endpointId, timeoutMs: config.timeoutMs, logger, ...clientOptions });
   // One per-client bucket and one server-wide limit for every generation: /api/generate, and
   // /local over HTTP. The studio's own in-process calls to the engine pass neither (they are
   // already counted by /api/generate).

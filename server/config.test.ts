@@ -24,6 +24,14 @@ describe('loadConfig', () => {
     });
     expect(config.allowedHosts).toEqual(expect.arrayContaining(['localhost', '127.0.0.1', '[::1]']));
     expect(config.token).toBeUndefined();
+    expect(config.imageHosts).toEqual([]);
+  });
+
+  it('reads FRIENDLI_IMAGE_HOSTS as a list of host names', () => {
+    expect(loadConfig({ FRIENDLI_IMAGE_HOSTS: ' cdn.example.com, Images.Example.com. ,' }).imageHosts).toEqual(['cdn.example.com', 'images.example.com']);
+    for (const bad of ['https://cdn.example.com', 'cdn.example.com:443', 'cdn.example.com/images']) {
+      expect(problems({ FRIENDLI_IMAGE_HOSTS: bad })).toEqual(['FRIENDLI_IMAGE_HOSTS must be host names (no scheme, port or path), comma-separated']);
+    }
   });
 
   it('switches to FriendliAI with a token, and reads team, endpoint, base URL and steps', () => {

@@ -8,11 +8,17 @@ const text = z.string().trim().min(1).optional();
 const whole = (name: string, min: number, max: number) =>
   z.coerce.number({ error: `${name} must be a whole number` }).int(`${name} must be a whole number`).min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`);
 
+const hostList = (v: string) => v.split(',').map((h) => h.trim().toLowerCase().replace(/\.$/, '')).filter(Boolean);
+
 const envSchema = z.object({
   FRIENDLI_TOKEN: text,
   FRIENDLI_TEAM: text,
   FRIENDLI_ENDPOINT_ID: text,
   FRIENDLI_BASE_URL: z.url({ protocol: /^https?$/, error: 'FRIENDLI_BASE_URL must be an http(s) URL' }).default('https://api.friendli.ai'),
+  FRIENDLI_IMAGE_HOSTS: z
+    .string()
+    .default('')
+    .refine((v) => hostList(v).every((h) => /^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(h)), 'FRIENDLI_IMAGE_HOSTS must be host names (no scheme, port or path), comma-separated'),
   FRIENDLI_TIMEOUT_MS: whole('FRIENDLI_TIMEOUT_MS', 1000, 600_000).default(120_000),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: whole('PORT', 0, 65535).default(8787),
@@ -39,6 +45,8 @@ export interface Config {
   team?: string;
   endpointId?: string;
   baseUrl: string;
+  /** Hosts `url` results may come from beyond the base URL's origin (empty: any public https host). */
+  imageHosts: string[];
   timeoutMs: number;
   host: string;
   port: number;
@@ -116,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     team: e.FRIENDLI_TEAM,
     endpointId: e.FRIENDLI_ENDPOINT_ID,
     baseUrl: e.FRIENDLI_BASE_URL.replace(/\/+$/, ''),
+    imageHosts: hostList(e.FRIENDLI_IMAGE_HOSTS),
     timeoutMs: e.FRIENDLI_TIMEOUT_MS,
     host: e.HOST,
     port: e.PORT,

@@ -11,6 +11,36 @@ describe('redact', () => {
     expect(redact('custom-token-without-prefix', ['custom-token-without-prefix'])).toBe('[redacted]');
   });
 
+  it('catches the token in any case, without its prefix, spaced or hyphenated out, and base64-encoded', () => {
+    const token = ['flp', 'SECRETsecret123xyz'].join('_');
+    const bare = token.slice(4);
+    const forms = [
+      token.toUpperCase(),
+      token.toLowerCase(),
+      bare,
+      bare.toUpperCase(),
+      [...token].join(' '),
+      [...token].join('-'),
+      [...bare].join(' - '),
+      [...bare].join('.'),
+      Buffer.from(token).toString('base64'),
+      Buffer.from(token).toString('base64url'),
+      Buffer.from(bare).toString('base64'),
+      // inside a longer encoded string, at each of the three byte alignments
+      Buffer.from(`x${token}`).toString('base64'),
+      Buffer.from(`xy${token}`).toString('base64url'),
+      Buffer.from(`Authorization: Bearer ${token}`).toString('base64'),
+    ];
+    for (const form of forms) {
+      const out = redact(`before ${form} after`, [token]);
+      expect(out, form).toContain('[redacted]');
+      expect(out.replace(/[\s.-]/g, '').toLowerCase(), form).not.toContain(bare.toLowerCase());
+      expect(out, form).not.toContain(Buffer.from(bare).toString('base64').slice(0, 12));
+    }
+    // Ordinary text is left alone.
+    expect(redact('FriendliAI is unavailable (HTTP 503); try again shortly.', [token])).toBe('FriendliAI is unavailable (HTTP 503); try again shortly.');
+  });
+
   it('applies to error bodies and log lines', () => {
     const token = 'plain-secret-value';
     const body = new AppError(502, 'upstream_auth', `refused ${token}`, { details: [`detail ${token}`] }).toBody([token]);

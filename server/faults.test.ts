@@ -1,5 +1,7 @@
 // The app against an upstream with faults: for each, the right number of attempts with the right
 // waits, then images or a clear JSON error, and never the token in an answer or a log line.
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from './app';
 import { loadConfig } from './config';
@@ -7,6 +9,22 @@ import { createLogger } from './errors';
 import { startFriendliTestServer } from './test/friendli-test-server';
 
 const TOKEN = ['flp', 'NeverShowThisToken42'].join('_'); // token-shaped, built so none is committed
+const BARE = TOKEN.slice('flp_'.length);
+/** The token as a careless upstream might echo it. */
+const ECHOES = {
+  'case changed': TOKEN.toUpperCase(),
+  'lower case': TOKEN.toLowerCase(),
+  'without its prefix': BARE,
+  base64: Buffer.from(TOKEN).toString('base64'),
+  'base64url, off the 3-byte grid': Buffer.from(`Bearer ${TOKEN}`).toString('base64url'),
+  'spaced out': [...TOKEN].join(' '),
+  'hyphenated, without prefix': [...BARE].join('-'),
+};
+/** True if any form of the token is in the text. */
+function leaks(text: string): boolean {
+  const squeezed = text.replace(/[\s._:/|-]/g, '').toLowerCase();
+  return Object.values(ECHOES).some((form) => text.includes(form)) || squeezed.includes(BARE.toLowerCase()) || text.includes(Buffer.from(BARE).toString('base64').slice(0, 16));
+}
 const lines: string[] = [];
 let upstream: Awaited<ReturnType<typeof startFriendliTestServer>>;
 let friendli: ReturnType<typeof createApp>;
@@ -24,7 +42,7 @@ afterAll(async () => {
   await friendli.engine.close();
   // Nothing anywhere in the log carried the token.
   expect(lines.length).toBeGreaterThan(0);
-  for (const line of lines) expect(line).not.toContain(TOKEN);
+  for (const line of lines) expect(leaks(line), line).toBe(false);
 });
 beforeEach(() => {
   upstream.requests.length = 0;
@@ -33,9 +51,9 @@ beforeEach(() => {
 async function generate() {
   const res = await friendli.app.request('/api/generate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: 'p', seed: 3 }) });
   const text = await res.text();
-  // The token is in no answer: not in the body, not in a header.
-  expect(text).not.toContain(TOKEN);
-  for (const [, value] of res.headers) expect(value).not.toContain(TOKEN);
+  // The token is in no answer, in no form: not in the body, not in a header.
+  expect(leaks(text), text).toBe(false);
+  for (const [, value] of res.headers) expect(leaks(value)).toBe(false);
   return { status: res.status, body: JSON.parse(text), headers: res.headers };
 }
 const posts = () => upstream.requests.filter((r) => r.method === 'POST');
@@ -79,9 +97,16 @@ describe('upstream faults', () => {
     expect(c).toBeGreaterThanOrEqual(78);
   });
 
-  it('a dropped connection and a body cut short: retried or refused clearly', async () => {
+  it('a connection dropped after the request was sent: not repeated (it may bill twice), said clearly', async () => {
     upstream.inject({ kind: 'reset' });
-    expect((await generate()).status).toBe(200);
+    const { status, body } = await generate();
+    expect(posts()).toHaveLength(1);
+    expect(status).toBe(502);
+    expect(body.error.code).toBe('upstream_interrupted');
+    expect(body.error.message).toMatch(/may have reached FriendliAI, so it was not repeated, to avoid billing twice/);
+  });
+
+  it('a body cut short: refused clearly', async () => {
     upstream.inject({ kind: 'cut' });
     const cut = await generate();
     expect(cut.status).toBe(502);
@@ -102,7 +127,7 @@ describe('upstream faults', () => {
   });
 
   it.each([
-    ['a dead host', { data: [{ seed: 1, response_format: 'url', url: 'http://127.0.0.1:1/x.png' }] }, 'upstream_unreachable'],
+    ['a loopback port other than the base URL\'s', { data: [{ seed: 1, response_format: 'url', url: 'http://127.0.0.1:1/x.png' }] }, 'upstream_image_unavailable'],
     ['a 404', { data: [{ seed: 1, response_format: 'url', url: 'URL/dedicated/v1/images/files/AAAAAAAAAAAAAAAAAAAAAA' }] }, 'upstream_image_unavailable'],
     ['non-image bytes', { data: [{ seed: 1, response_format: 'url', url: 'URL/__control/requests' }] }, 'upstream_bad_response'],
   ])('a url result that points to %s: a clear error', async (_, body, code) => {
@@ -110,14 +135,86 @@ describe('upstream faults', () => {
     const res = await generate();
     expect(res.status).toBeGreaterThanOrEqual(500);
     expect(res.body.error.code).toBe(code);
+    if (code === 'upstream_image_unavailable') expect(res.body.error.message).toBe('The image FriendliAI returned could not be fetched.');
   });
 
-  it('an upstream that never answers: timed out per attempt, retried, then a clear 504', async () => {
-    upstream.inject(...Array.from({ length: 4 }, () => ({ kind: 'hang' as const })));
+  it('more items than were asked for: refused, and none of them fetched', async () => {
+    const url = `${upstream.url}/dedicated/v1/images/files/AAAAAAAAAAAAAAAAAAAAAA`;
+    upstream.inject({ status: 200, body: { data: Array.from({ length: 300 }, (_, i) => ({ seed: i, response_format: 'url', url })) } });
+    const { status, body } = await generate();
+    expect(status).toBe(502);
+    expect(body.error.code).toBe('upstream_bad_response');
+    expect(body.error.message).toMatch(/300 images to a request for one/);
+    expect(upstream.requests.filter((r) => r.method === 'GET')).toHaveLength(0);
+  });
+
+  describe('url results and redirects', () => {
+    /** A listener on a loopback port of our own that counts the connections it gets. */
+    let other: { port: number; connections: number; close: () => void };
+    beforeAll(async () => {
+      const server = createServer((socket) => (other.connections++, socket.destroy())).listen(0, '127.0.0.1');
+      await once(server, 'listening');
+      other = { port: (server.address() as AddressInfo).port, connections: 0, close: () => server.close() };
+    });
+    afterAll(() => other.close());
+
+    /** A real image URL on the upstream's own origin. */
+    async function imageUrl(): Promise<string> {
+      const res = await fetch(`${upstream.url}/dedicated/v1/images/generations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: 'p', response_format: 'url' }) });
+      const url = ((await res.json()) as { data: [{ url: string }] }).data[0].url;
+      upstream.requests.length = 0;
+      return url;
+    }
+    const redirects = (count: number, last: string) =>
+      Array.from({ length: count }, (_, i) => ({ path: `/hop${i}`, status: 302, body: '', headers: { location: i + 1 < count ? `/hop${i + 1}` : last } }));
+    const answerWith = (url: string) => upstream.inject({ status: 200, body: { data: [{ seed: 1, response_format: 'url', url } ] } });
+
+    it('follows up to 3 redirects on the base origin', async () => {
+      const target = await imageUrl();
+      answerWith(`${upstream.url}/hop0`);
+      upstream.inject(...redirects(3, target));
+      const { status, body } = await generate();
+      expect(status).toBe(200);
+      expect(body.images[0].mime).toBe('image/png');
+      expect(upstream.requests.filter((r) => r.method === 'GET').map((r) => r.path)).toEqual(['/hop0', '/hop1', '/hop2', new URL(target).pathname]);
+    });
+
+    it('refuses a 4th redirect, without saying where or what status', async () => {
+      const target = await imageUrl();
+      answerWith(`${upstream.url}/hop0`);
+      upstream.inject(...redirects(4, target));
+      const { status, body } = await generate();
+      expect(status).toBe(502);
+      expect(body.error).toEqual({ code: 'upstream_image_unavailable', message: 'The image FriendliAI returned could not be fetched.' });
+      expect(upstream.requests.filter((r) => r.method === 'GET')).toHaveLength(4);
+    });
+
+    it('refuses a url result, or a redirect, to another loopback port without connecting to it', async () => {
+      answerWith(`http://127.0.0.1:${other.port}/x.png`);
+      expect((await generate()).body.error.code).toBe('upstream_image_unavailable');
+      answerWith(`${upstream.url}/hop0`);
+      upstream.inject(...redirects(1, `http://127.0.0.1:${other.port}/x.png`));
+      const redirected = await generate();
+      expect(redirected.body.error.message).toBe('The image FriendliAI returned could not be fetched.');
+      expect(JSON.stringify(redirected.body)).not.toContain(String(other.port));
+      expect(other.connections).toBe(0);
+    });
+
+    it('hides an image fetch\'s own status and text', async () => {
+      answerWith(`${upstream.url}/secret-place`);
+      upstream.inject({ path: '/secret-place', status: 500, body: { detail: 'internal host 127.0.0.1:6379 said no' } }, ...Array.from({ length: 3 }, () => ({ path: '/secret-place', status: 500 })));
+      const { body } = await generate();
+      expect(body.error).toEqual({ code: 'upstream_image_unavailable', message: 'The image FriendliAI returned could not be fetched.' });
+    });
+  });
+
+  it('an upstream that never answers: timed out, not repeated (it may bill twice), a clear 504', async () => {
+    upstream.inject({ kind: 'hang' });
     const { status, body } = await generate();
     expect(status).toBe(504);
     expect(body.error.code).toBe('upstream_timeout');
-    expect(posts()).toHaveLength(4);
+    expect(body.error.message).toMatch(/may have reached FriendliAI.*billing twice/);
+    expect(posts()).toHaveLength(1);
   });
 
   it('an upstream that echoes the token in its errors: redacted everywhere', async () => {
@@ -127,5 +224,26 @@ describe('upstream faults', () => {
     expect((await generate()).body.error.details[0]).toContain('[redacted]');
     upstream.inject(...Array.from({ length: 4 }, () => ({ status: 500, body: { message: `internal: ${TOKEN}` } })));
     expect((await generate()).status).toBe(503);
+  });
+
+  it.each(Object.entries(ECHOES))('an upstream that echoes the token %s: in no answer, header or log line', async (_, echo) => {
+    const expectations: [object[], number, string][] = [
+      [[{ status: 401, body: { detail: `token ${echo} is invalid` } }], 502, 'upstream_auth'],
+      [[{ status: 400, body: { error: { message: `bad key ${echo}` } } }], 422, 'upstream_validation'],
+      [[{ status: 404, body: `no endpoint for ${echo}` }], 502, 'upstream_not_found'],
+      [[{ status: 422, body: { detail: [{ loc: ['body', echo], msg: `bad for ${echo}` }] } }], 422, 'upstream_validation'],
+      [[{ status: 501, body: `internal: ${echo}` }], 503, 'upstream_unavailable'],
+      [Array.from({ length: 4 }, () => ({ status: 503, body: { message: echo } })), 503, 'upstream_unavailable'],
+      [[{ status: 200, body: { data: echo } }], 502, 'upstream_bad_response'],
+      [[{ status: 200, body: { data: [{ seed: echo, response_format: 'png', b64_json: echo }] } }], 502, 'upstream_bad_response'],
+    ];
+    for (const [faults, status, code] of expectations) {
+      upstream.inject(...(faults as Parameters<typeof upstream.inject>));
+      const res = await generate();
+      expect([res.status, res.body.error.code]).toEqual([status, code]);
+      // Only the API's validation details pass upstream text on; any other message is our own.
+      if (!res.body.error.details) expect(res.body.error.message).not.toMatch(/said|internal|bad key|no endpoint/);
+    }
+    expect(lines.some((l) => l.includes('request failed'))).toBe(true);
   });
 });

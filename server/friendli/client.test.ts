@@ -120,25 +120,45 @@ describe('FriendliClient', () => {
     expect((await failure(client().generate(params))).code).toBe('upstream_bad_response');
   });
 
-  it('retries a dropped connection, and says so when it never comes back', async () => {
+  it('does not repeat a POST whose connection dropped after the body was sent: exactly 1 attempt', async () => {
     upstream.inject({ kind: 'reset' });
-    await client().generate(params);
-    expect(upstream.requests).toHaveLength(2);
-    const closed = `http://127.0.0.1:${await freePort()}`;
-    const err = await failure(createFriendliClient({ baseUrl: closed, maxRetries: 1, retryBaseMs: 1 }).generate(params));
-    expect(err.code).toBe('upstream_unreachable');
-    expect(err.message).toContain(`Could not reach FriendliAI at ${closed}: ECONNREFUSED`);
+    const err = await failure(client().generate(params));
+    expect(upstream.requests).toHaveLength(1);
+    expect(upstream.requests[0]!.body).toMatchObject({ prompt: params.prompt });
+    expect(err.code).toBe('upstream_interrupted');
+    expect(err.message).toMatch(/may have reached FriendliAI, so it was not repeated, to avoid billing twice/);
   });
 
-  it('times out an attempt that never answers, and stops when the caller aborts', async () => {
-    upstream.inject({ kind: 'hang' });
-    const err = await failure(client({ timeoutMs: 300, maxRetries: 0 }).generate(params));
-    expect(err.code).toBe('upstream_timeout');
+  it('retries a refused connection (nothing was sent), and says so when it never comes back', async () => {
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    const err = await failure(createFriendliClient({ baseUrl: closed, maxRetries: 2, retryBaseMs: 1 }).generate(params));
+    expect(err.code).toBe('upstream_unreachable');
+    expect(err.message).toContain(`Could not reach FriendliAI at ${closed}: ECONNREFUSED`);
+    expect(err.message).toContain('(after 3 attempts)');
+  });
 
+  it('does not repeat a POST that timed out after it was sent, and says why', async () => {
+    upstream.inject({ kind: 'hang' });
+    const err = await failure(client({ timeoutMs: 300 }).generate(params));
+    expect(upstream.requests).toHaveLength(1);
+    expect(err.code).toBe('upstream_timeout');
+    expect(err.message).toMatch(/may have reached FriendliAI.*billing twice/);
+  });
+
+  it('still retries a url result (a GET) whose connection dropped', async () => {
+    const c = client();
+    const [item] = await c.generate({ ...params, response_format: 'url' });
+    upstream.inject({ path: '/files/', kind: 'reset' });
+    const bytes = await c.download((item as { url: string }).url);
+    expect(sniffImage(bytes)?.mime).toBe('image/png');
+    expect(upstream.requests.filter((r) => r.method === 'GET')).toHaveLength(2);
+  });
+
+  it('stops when the caller aborts', async () => {
     upstream.inject({ kind: 'hang' });
     const controller = new AbortController();
     const pending = client().generate(params, controller.signal);
-    await expect.poll(() => upstream.requests.length).toBe(2);
+    await expect.poll(() => upstream.requests.length).toBe(1);
     controller.abort();
     expect((await failure(pending)).code).toBe('cancelled');
   });

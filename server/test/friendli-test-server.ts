@@ -2,8 +2,10 @@
 // the local engine, so images are real), records every request it receives, and plays faults
 // injected by the test first. Run directly (`tsx server/test/friendli-test-server.ts`) it serves
 // on $PORT with /__control endpoints, so a browser test in another process can inject faults too.
+import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { serve, type HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
@@ -23,10 +25,12 @@ export interface Fault {
   delayMs?: number;
   /**
    * `hang`: never answer; `reset`: drop the connection; `malformed`: a 200 that is not JSON;
-   * `cut`: a 200 whose body breaks off halfway; `huge`: a 200 of `size` bytes.
+   * `cut`: a 200 whose body breaks off halfway; `huge`: a 200 of `size` bytes; `stream`: `size`
+   * bytes sent chunked (no length), with `status` (200 by default), as a gzip bomb with `gzip`.
    */
-  kind?: 'hang' | 'reset' | 'malformed' | 'cut' | 'huge';
+  kind?: 'hang' | 'reset' | 'malformed' | 'cut' | 'huge' | 'stream';
   size?: number;
+  gzip?: boolean;
 }
 
 export interface RecordedRequest {
@@ -37,13 +41,38 @@ export interface RecordedRequest {
   at: number;
 }
 
+const MiB = 1024 * 1024;
+/** One gzip member of 1 MiB of `A`s (about 1 KiB): repeated, members decompress one after another. */
+let bombMember: Buffer | undefined;
+
+/**
+ * Writes `size` bytes (decompressed) chunk by chunk as the reader takes them; stops when it leaves.
+ * Resolves true when the reader left before the end.
+ */
+async function streamBody(outgoing: ServerResponse, status: number, size: number, gzip: boolean): Promise<boolean> {
+  outgoing.writeHead(status, { 'content-type': 'application/json', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+  const chunk = gzip ? (bombMember ??= gzipSync(Buffer.alloc(MiB, 'A'), { level: 9 })) : Buffer.alloc(64 * 1024, 'A');
+  const perChunk = gzip ? MiB : chunk.byteLength;
+  for (let sent = 0; sent < size && !outgoing.destroyed; sent += perChunk) {
+    if (!outgoing.write(chunk)) {
+      await new Promise<void>((resolve) => {
+        const done = () => (outgoing.off('drain', done), outgoing.off('close', done), resolve());
+        outgoing.on('drain', done).on('close', done);
+      });
+    }
+  }
+  if (outgoing.destroyed) return true;
+  outgoing.end();
+  return false;
+}
+
 function createFriendliTestApp({ size = 64 } = {}) {
   const engine = createLocalEngine({ size, threads: 1 });
   const engineApp = createLocalEngineApp(engine, createMemoryImageStore({ maxBytes: 64 * 1024 * 1024 }));
   const faults: Fault[] = [];
   const requests: RecordedRequest[] = [];
-  /** Live counts of requests being answered (a burst test reads the peak). */
-  const stats = { inFlight: 0, maxInFlight: 0 };
+  /** Live counts of requests being answered (a burst test reads the peak); streamed bodies the reader left. */
+  const stats = { inFlight: 0, maxInFlight: 0, streamsLeft: 0 };
 
   const app = new Hono<{ Bindings: HttpBindings }>()
     .post('/__control/faults', async (c) => {
@@ -90,6 +119,10 @@ function createFriendliTestApp({ size = 64 } = {}) {
           outgoing.writeHead(200, { 'content-type': 'application/json', 'content-length': '4000' });
           outgoing.write('{"data": [{"seed": 1, "response_format": "png", "b64_json": "iVBORw0KGgo');
           setTimeout(() => outgoing.destroy(), 20);
+          return RESPONSE_ALREADY_SENT;
+        }
+        if (fault?.kind === 'stream') {
+          void streamBody(c.env.outgoing, fault.status ?? 200, fault.size ?? 400 * MiB, fault.gzip ?? false).then((left) => left && stats.streamsLeft++);
           return RESPONSE_ALREADY_SENT;
         }
         if (fault?.kind === 'huge') {
