@@ -12,6 +12,9 @@ const ADVICE: Record<string, string> = {
   upstream_auth: 'The server’s FRIENDLI_TOKEN needs fixing; your prompt and settings are kept.',
   upstream_not_found: 'The server’s FRIENDLI_ENDPOINT_ID needs fixing; your prompt and settings are kept.',
   upstream_validation: 'Adjust the settings and generate again.',
+  upstream_interrupted: 'Check the gallery and FriendliAI’s usage before generating again: the request may have been billed.',
+  upstream_image_unavailable: 'Try again; if it keeps failing, check FRIENDLI_IMAGE_HOSTS on the server.',
+  shutting_down: 'Wait for the studio server to restart, then generate again.',
   network: 'Check that the studio server is running, then generate again.',
 };
 
