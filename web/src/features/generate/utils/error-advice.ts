@@ -12,6 +12,8 @@ const ADVICE: Record<string, string> = {
   upstream_auth: 'The server’s FRIENDLI_TOKEN needs fixing; your prompt and settings are kept.',
   upstream_not_found: 'The server’s FRIENDLI_ENDPOINT_ID needs fixing; your prompt and settings are kept.',
   upstream_validation: 'Adjust the settings and generate again.',
+  image_fetch: 'Press Retry in the queue to fetch and store it again; nothing else is affected.',
+  not_stored: 'Press Retry in the queue to store it again; earlier images are safe.',
   network: 'Check that the studio server is running, then generate again.',
 };
 
