@@ -157,14 +157,14 @@ export function App() {
         </div>
       </main>
       {viewerLoaded && (
-        <ErrorBoundary region="the viewer" overlay onClose={() => (useViewerStore.getState().close(), setViewerLoaded(false))}>
+        <ErrorBoundary region="the viewer" overlay onRetry={Viewer.reload} onClose={() => (useViewerStore.getState().close(), setViewerLoaded(false))}>
           <Suspense>
             <Viewer onReuse={apply} onReproduce={reproduce} />
           </Suspense>
         </ErrorBoundary>
       )}
       {compareLoaded && (
-        <ErrorBoundary region="Compare" overlay onClose={() => (useGalleryView.getState().setComparing(false), setCompareLoaded(false))}>
+        <ErrorBoundary region="Compare" overlay onRetry={Compare.reload} onClose={() => (useGalleryView.getState().setComparing(false), setCompareLoaded(false))}>
           <Suspense>
             <Compare />
           </Suspense>

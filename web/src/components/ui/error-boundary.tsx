@@ -11,6 +11,8 @@ interface Props {
   onClose?(): void;
   /** Show the message over the page (for dialogs) rather than in the region's place. */
   overlay?: boolean;
+  /** Before the region renders again (Try again, Close): e.g. a lazy component's reload(). */
+  onRetry?(): void;
 }
 
 export class ErrorBoundary extends Component<Props, { error: Error | null }> {
@@ -24,7 +26,10 @@ export class ErrorBoundary extends Component<Props, { error: Error | null }> {
     console.error(`${this.props.region} failed to render:`, error);
   }
 
-  private reset = () => this.setState({ error: null });
+  private reset = () => {
+    this.props.onRetry?.();
+    this.setState({ error: null });
+  };
 
   override render() {
     const { error } = this.state;
