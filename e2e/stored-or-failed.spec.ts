@@ -62,7 +62,7 @@ test('durable storage is asked for once, at the first save, and the gallery head
   });
   await page.goto('/');
   const status = gallery(page).getByTestId('storage-status');
-  await expect(status).toHaveText(/^ · (Stored durably|Not stored durably \(the browser may clear it under pressure\)) · [\d.]+ (B|KB|MB|GB) of [\d.]+ (MB|GB|TB)$/);
+  await expect(status).toHaveText(/^ · (Stored durably|Not stored durably) · [\d.]+ (B|KB|MB|GB) of [\d.]+ (MB|GB|TB)$/);
   expect(await page.evaluate(() => (window as unknown as { persistCalls: number }).persistCalls)).toBe(0);
   await generate(page, { prompt: 'first save', seed: 1 });
   await generate(page, { prompt: 'second save', seed: 2 });

@@ -55,7 +55,7 @@ export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
 
   return (
     <section aria-label="Gallery" className="flex flex-col gap-3">
-      <div className="flex items-baseline justify-between">
+      <div className="flex items-baseline justify-between gap-3">
         <h2 className="text-base font-semibold">Gallery</h2>
         <p className="text-xs text-zinc-500">
           {entries.length === 1 ? '1 image' : `${entries.length} images`}

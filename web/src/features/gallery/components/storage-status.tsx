@@ -4,5 +4,6 @@ import { describeStorage, useStorageState } from '../storage/persistence';
 export function StorageStatus({ version }: { version: unknown }) {
   const { data } = useStorageState(version);
   if (!data) return null;
-  return <span data-testid="storage-status"> · {describeStorage(data)}</span>;
+  const title = data.durable ? 'The browser keeps this storage until you clear it.' : 'The browser may clear this storage when the disk runs short: export what you want to keep.';
+  return <span data-testid="storage-status" title={title}> · {describeStorage(data)}</span>;
 }

@@ -40,6 +40,6 @@ export function formatBytes(n: number): string {
 }
 
 export function describeStorage({ durable, usage, quota }: StorageState): string {
-  const kept = durable ? 'Stored durably' : 'Not stored durably (the browser may clear it under pressure)';
+  const kept = durable ? 'Stored durably' : 'Not stored durably';
   return usage !== undefined && quota ? `${kept} · ${formatBytes(usage)} of ${formatBytes(quota)}` : kept;
 }

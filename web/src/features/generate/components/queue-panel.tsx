@@ -24,9 +24,9 @@ export function QueuePanel() {
       <div className="flex items-center justify-between gap-2">
         <h2 className="text-sm font-semibold">Queue <span className="font-normal text-zinc-500">· {active} in progress, {concurrency} at a time</span></h2>
         <div className="flex gap-2 text-xs">
-          {failed > 1 && <button type="button" onClick={retryFailed} className="font-medium text-violet-700 hover:underline dark:text-violet-300">Retry all failed</button>}
+          {failed > 1 && <button type="button" onClick={retryFailed} className="whitespace-nowrap font-medium text-violet-700 hover:underline dark:text-violet-300">Retry all failed</button>}
           {active > 0 && <button type="button" onClick={cancelAll} className="font-medium text-red-700 hover:underline dark:text-red-400">Cancel all</button>}
-          {jobs.length > active && <button type="button" onClick={clearFinished} className="text-zinc-600 hover:underline dark:text-zinc-400">Clear finished</button>}
+          {jobs.length > active && <button type="button" onClick={clearFinished} className="whitespace-nowrap text-zinc-600 hover:underline dark:text-zinc-400">Clear finished</button>}
         </div>
       </div>
       <ol className="flex max-h-64 flex-col gap-1 overflow-y-auto text-xs">
