@@ -61,6 +61,20 @@ test('a zip with one damaged PNG imports the rest and counts that one as damaged
   await expect(entries(page).first()).toContainText('imported fine');
 });
 
+test('an import that takes more than a second shows its progress', async ({ page }) => {
+  // Each thumbnail made slower, as on a busy machine, so that 30 entries take a few seconds.
+  await page.addInitScript(() => {
+    const make = window.createImageBitmap.bind(window) as (image: ImageBitmapSource) => Promise<ImageBitmap>;
+    window.createImageBitmap = ((image: ImageBitmapSource) => new Promise((r) => setTimeout(r, 100)).then(() => make(image))) as typeof createImageBitmap;
+  });
+  await page.goto('/');
+  const image = await png('#aa3');
+  await importZip(page, exportZip(Array.from({ length: 30 }, (_, i) => ({ record: record(`many-${i}`, { createdAt: 1_700_000_000_000 + i }), image }))));
+  await expect(gallery(page).getByRole('status').filter({ hasText: /^Importing \d+ of 30…$/ })).toBeVisible();
+  await expect(gallery(page).getByText('Imported 30 images')).toBeVisible();
+  await expect(gallery(page).getByText(/^Importing/)).toHaveCount(0);
+});
+
 test('restoring settings from a damaged image gives a clear message, and no unhandled error', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -3,6 +3,7 @@
 // that both work with the server gone: every byte they touch is in IndexedDB or the chosen file.
 import type { GalleryEntry } from '../../../lib/params';
 import { getImage, listEntries, saveEntry } from '../storage/gallery-db';
+import { requestPersistence } from '../storage/persistence';
 import { ArchiveError, buildArchive, openArchive, type ArchiveLimits } from '../utils/archive';
 import { saveFile } from '../utils/download';
 import { stripParameters } from '../utils/metadata';
@@ -69,6 +70,7 @@ export async function importGallery(file: Blob, onProgress?: Progress, limits?: 
       continue;
     }
     await saveEntry(entry, ready.blob, ready.thumb);
+    requestPersistence();
     have.add(entry.id);
     added++;
   }
