@@ -48,8 +48,10 @@ export async function saveEntry(entry: GalleryEntry, image: Blob, thumb: Blob): 
   }
 }
 
-export const getImage = (id: string) => get<Blob>(id, images);
-export const getThumb = (id: string) => get<Blob>(id, thumbs);
+// Bytes are checked too: anything but a Blob (damaged, foreign) reads as missing.
+const asBlob = (value: unknown) => (value instanceof Blob ? value : undefined);
+export const getImage = async (id: string) => asBlob(await get<unknown>(id, images));
+export const getThumb = async (id: string) => asBlob(await get<unknown>(id, thumbs));
 
 export async function deleteEntry(id: string): Promise<void> {
   await del(id, entries);
