@@ -1,16 +1,16 @@
 // Durable storage: asks the browser once, at the first save, to keep the gallery's storage even
 // under pressure (navigator.storage.persist), and reports whether it does, with usage and quota.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-
-const storageKey = ['gallery', 'storage'] as const;
 let asked = false;
-let onAnswer: (() => void) | undefined;
+const answered = new Set<() => void>();
+
+/** Called once the browser has answered the request (the status shown may change). */
+export const onPersistAnswer = (listener: () => void) => (answered.add(listener), () => void answered.delete(listener));
 
 /** Asks for durable storage, once per page; later calls do nothing. */
 export function requestPersistence() {
   if (asked || !navigator.storage?.persist) return;
   asked = true;
-  void navigator.storage.persist().then(() => onAnswer?.(), () => undefined);
+  void navigator.storage.persist().then(() => answered.forEach((l) => l()), () => undefined);
 }
 
 export interface StorageState {
@@ -19,17 +19,10 @@ export interface StorageState {
   quota?: number;
 }
 
-async function readStorage(): Promise<StorageState | null> {
+export async function readStorage(): Promise<StorageState | null> {
   if (!navigator.storage?.estimate) return null;
   const [durable, { usage, quota }] = await Promise.all([navigator.storage.persisted?.() ?? false, navigator.storage.estimate()]);
   return { durable, usage, quota };
-}
-
-/** The browser's answer, read again whenever the gallery list changes. */
-export function useStorageState(version: unknown) {
-  const queryClient = useQueryClient();
-  onAnswer = () => void queryClient.invalidateQueries({ queryKey: storageKey });
-  return useQuery({ queryKey: [...storageKey, version], queryFn: readStorage, placeholderData: (previous) => previous });
 }
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
