@@ -13,7 +13,9 @@ test('a full storage quota: a clear message, the new image offered for download,
   await page.getByLabel('Prompt', { exact: true }).fill('no room for this one');
   await page.getByLabel('Format', { exact: true }).selectOption('png');
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
-  const alert = page.getByRole('alert');
+  // The job is not Done: it failed (Retry stores it again), and the new image is offered for download.
+  await expect(page.getByRole('region', { name: 'Queue' }).getByRole('button', { name: /^Retry job: no room for this one/ })).toBeVisible();
+  const alert = page.getByRole('alert').filter({ hasText: 'storage is full' });
   await expect(alert).toContainText('storage is full');
   await expect(alert).toContainText('earlier images are safe');
   const downloading = page.waitForEvent('download');

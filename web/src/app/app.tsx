@@ -1,7 +1,7 @@
 // The studio: the control panel and a large result area on wide screens, stacked on a phone.
 // Wires the features together: a generated image goes into the gallery; gallery entries, links
 // and dropped files put their parameters back into the form.
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Gallery } from '../features/gallery/components/gallery';
 import { useAddEntry } from '../features/gallery/api/add-entry';
 import { useViewerStore } from '../features/gallery/stores/viewer-store';
@@ -19,10 +19,17 @@ import { useFormStore } from '../features/generate/stores/form-store';
 import { readLink } from '../lib/link-params';
 import { DropZone, ImportButton } from './drop-zone';
 import { ResultView, type Latest } from './result-view';
+import { ErrorBoundary } from '../components/ui/error-boundary';
+import { lazyRetry } from '../lib/lazy-retry';
+import { prefetchChunks } from './prefetch-chunks';
 
-// The viewer loads when first opened, keeping the first paint's JavaScript small.
-const Viewer = lazy(() => import('../features/gallery/components/viewer').then((m) => ({ default: m.Viewer })));
-const Compare = lazy(() => import('../features/gallery/components/compare').then((m) => ({ default: m.Compare })));
+/** How long the newest result may wait for its first paint before it is stored anyway. */
+const PAINT_WAIT_MS = 5000;
+
+// The viewer loads when first opened (or once the page is idle), keeping the first paint's
+// JavaScript small; a load that fails is tried again on the next open (lazyRetry).
+const Viewer = lazyRetry(() => import('../features/gallery/components/viewer').then((m) => ({ default: m.Viewer })));
+const Compare = lazyRetry(() => import('../features/gallery/components/compare').then((m) => ({ default: m.Compare })));
 
 /** The same parameters once more, outside the gallery: the bytes the engine gives now. */
 async function reproduce(entry: GalleryEntry): Promise<Uint8Array> {
@@ -36,13 +43,37 @@ export function App() {
   const addEntry = useAddEntry();
   const apply = useFormStore((s) => s.apply);
   const [latest, setLatest] = useState<Latest | null>(null);
-  const saved = useRef(new Set<string>());
+  // Results waiting to be stored, by entry id; their job finishes when the promise settles.
+  const pending = useRef(new Map<string, { image: Blob; stored: PromiseWithResolvers<void> }>());
   const shownRef = useRef<Latest | null>(null);
   const save = (next: Latest, shown?: HTMLImageElement) => {
-    if (saved.current.has(next.entry.id)) return;
-    saved.current.add(next.entry.id);
-    addEntry.mutate({ entry: next.entry, url: next.url, shown });
+    const waiting = pending.current.get(next.entry.id);
+    if (!waiting) return;
+    pending.current.delete(next.entry.id);
+    addEntry.mutateAsync({ entry: next.entry, image: waiting.image, shown }).then(() => waiting.stored.resolve(), waiting.stored.reject);
   };
+  /** Stores an image and resolves once it is in IndexedDB. */
+  const store = (entry: GalleryEntry, image: Blob) => {
+    const stored = Promise.withResolvers<void>();
+    pending.current.set(entry.id, { image, stored });
+    save({ entry, url: '' });
+    return stored.promise;
+  };
+  /** Shows an image at once, stores it after its first paint, and resolves once it is stored. */
+  const showThenStore = (entry: GalleryEntry, image: Blob) => {
+    const stored = Promise.withResolvers<void>();
+    // One that a newer result replaces before it painted is stored at once.
+    if (shownRef.current) save(shownRef.current);
+    pending.current.set(entry.id, { image, stored });
+    const next = { url: URL.createObjectURL(image), entry };
+    shownRef.current = next;
+    setLatest(next);
+    setTimeout(() => save(next), PAINT_WAIT_MS);
+    return stored.promise;
+  };
+  // The result's object URL lives while it is the latest (its Download link uses it, offline too).
+  useEffect(() => (latest ? () => URL.revokeObjectURL(latest.url) : undefined), [latest]);
+  useEffect(prefetchChunks, []);
   const viewerOpened = useViewerStore((s) => s.openId !== null);
   const [viewerLoaded, setViewerLoaded] = useState(false);
   if (viewerOpened && !viewerLoaded) setViewerLoaded(true);
@@ -59,9 +90,9 @@ export function App() {
     }
   }, [apply]);
 
-  const onGenerated = (job: Job, response: GenerateResponse) => {
+  const onGenerated = (job: Job, response: GenerateResponse, images: Blob[]) => {
     const { request } = job;
-    for (const image of response.images) {
+    return Promise.all(response.images.map((image, i) => {
       const entry = {
         id: image.id,
         prompt: request.prompt,
@@ -81,20 +112,16 @@ export function App() {
         bytes: image.bytes,
       };
       // The image shown is saved once it has painted (ResultView's onShown): storing it (a second
-      // decode for the thumbnail, IndexedDB writes) would otherwise compete with showing it. One
-      // that a newer result replaces before it painted is saved at once.
-      if (image === response.images[0]) {
-        if (shownRef.current) save(shownRef.current);
-        shownRef.current = { url: image.url, entry };
-        setLatest(shownRef.current);
-      } else save({ url: image.url, entry });
-    }
+      // decode for the thumbnail, IndexedDB writes) would otherwise compete with showing it. The
+      // job is done only once it is stored either way.
+      return i === 0 ? showThenStore(entry, images[i]!) : store(entry, images[i]!);
+    })).then(() => undefined);
   };
 
   // Finished jobs go to the gallery; the handler is read through a ref so it always sees this render.
   const handler = useRef(onGenerated);
   handler.current = onGenerated;
-  useEffect(() => onJobDone((job, response) => handler.current(job, response)), []);
+  useEffect(() => onJobDone((job, response, images) => handler.current(job, response, images)), []);
 
   return (
     <div className="min-h-screen bg-zinc-50 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
@@ -104,7 +131,9 @@ export function App() {
       </header>
       <main className="mx-auto flex max-w-[1600px] flex-col gap-6 p-4 lg:grid lg:grid-cols-[380px_minmax(0,1fr)] lg:items-start lg:p-6">
         <aside className="flex flex-col gap-5 rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm lg:sticky lg:top-6 dark:border-zinc-800 dark:bg-zinc-900">
-          <GenerateForm />
+          <ErrorBoundary region="the form">
+            <GenerateForm />
+          </ErrorBoundary>
           {addEntry.isError && latest && (
             <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/50 dark:text-amber-200">
               {addEntry.error instanceof StorageFullError
@@ -119,19 +148,27 @@ export function App() {
           <ImportButton />
         </aside>
         <div className="flex min-w-0 flex-col gap-8">
-          <ResultView latest={latest} onShown={save} />
-          <Gallery onReuse={apply} />
+          <ErrorBoundary region="the latest image">
+            <ResultView latest={latest} onShown={save} />
+          </ErrorBoundary>
+          <ErrorBoundary region="the gallery">
+            <Gallery onReuse={apply} />
+          </ErrorBoundary>
         </div>
       </main>
       {viewerLoaded && (
-        <Suspense>
-          <Viewer onReuse={apply} onReproduce={reproduce} />
-        </Suspense>
+        <ErrorBoundary region="the viewer" overlay onRetry={Viewer.reload} onClose={() => (useViewerStore.getState().close(), setViewerLoaded(false))}>
+          <Suspense>
+            <Viewer onReuse={apply} onReproduce={reproduce} />
+          </Suspense>
+        </ErrorBoundary>
       )}
       {compareLoaded && (
-        <Suspense>
-          <Compare />
-        </Suspense>
+        <ErrorBoundary region="Compare" overlay onRetry={Compare.reload} onClose={() => (useGalleryView.getState().setComparing(false), setCompareLoaded(false))}>
+          <Suspense>
+            <Compare />
+          </Suspense>
+        </ErrorBoundary>
       )}
       <DropZone />
     </div>

@@ -3,22 +3,21 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { GalleryEntry } from '../../../lib/params';
 import { saveEntry } from '../storage/gallery-db';
+import { requestPersistence } from '../storage/persistence';
 import { makeThumbnail } from '../utils/thumbnail';
 import { announceChange, galleryKeys } from './gallery';
 
 export interface NewEntry {
   entry: GalleryEntry;
-  /** Where the server holds the bytes right now (same origin). */
-  url: string;
+  /** The image's bytes (the queue fetched them from the server as part of the job). */
+  image: Blob;
   /** The <img> already showing it, if any: the thumbnail is drawn from it. */
   shown?: HTMLImageElement;
 }
 
-export async function addEntry({ entry, url, shown }: NewEntry): Promise<GalleryEntry> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error('The image could not be fetched from the server to store it.');
-  const image = await response.blob();
+export async function addEntry({ entry, image, shown }: NewEntry): Promise<GalleryEntry> {
   await saveEntry(entry, image, await makeThumbnail(image, shown));
+  requestPersistence();
   return entry;
 }
 

@@ -1,14 +1,22 @@
-// Export the gallery (or a selection) as a zip; import one, skipping entries already here.
-// Loaded on first use (with fflate): neither is needed to show the studio.
+// Export the gallery (or a selection) as a zip; import one, skipping entries already here and
+// counting damaged ones. Loaded on first use (with fflate), and prefetched once the page is idle so
+// that both work with the server gone: every byte they touch is in IndexedDB or the chosen file.
+import type { GalleryEntry } from '../../../lib/params';
 import { getImage, listEntries, saveEntry } from '../storage/gallery-db';
-import { buildArchive, readArchive } from '../utils/archive';
+import { requestPersistence } from '../storage/persistence';
+import { ArchiveError, buildArchive, openArchive, type ArchiveLimits } from '../utils/archive';
 import { saveFile } from '../utils/download';
+import { stripParameters } from '../utils/metadata';
 import { makeThumbnail } from '../utils/thumbnail';
 
-export async function exportGallery(ids?: string[]) {
+/** Called as work proceeds: `done` of `total` items handled so far. */
+export type Progress = (done: number, total: number) => void;
+
+export async function exportGallery(ids?: string[], onProgress?: Progress) {
   const entries = (await listEntries()).filter((e) => !ids?.length || ids.includes(e.id));
   const items = [];
-  for (const entry of entries) {
+  for (const [i, entry] of entries.entries()) {
+    onProgress?.(i, entries.length);
     const image = await getImage(entry.id);
     if (image) items.push({ entry, image: new Uint8Array(await image.arrayBuffer()) });
   }
@@ -17,17 +25,54 @@ export async function exportGallery(ids?: string[]) {
   return items.length;
 }
 
-export async function importGallery(file: File) {
-  const items = readArchive(new Uint8Array(await file.arrayBuffer()));
+const MAGIC: Record<GalleryEntry['mime'], (b: Uint8Array) => boolean> = {
+  'image/png': (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47,
+  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8,
+  'image/webp': (b) => b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50,
+};
+
+/** One entry's image, ready to store; undefined if it is damaged (not what its record says, or undecodable). */
+async function prepare(entry: GalleryEntry, bytes: Uint8Array) {
+  try {
+    const image = stripParameters(bytes);
+    if (!MAGIC[entry.mime](image)) return undefined;
+    const blob = new Blob([image as Uint8Array<ArrayBuffer>], { type: entry.mime });
+    return { blob, thumb: await makeThumbnail(blob) };
+  } catch {
+    return undefined;
+  }
+}
+
+export async function importGallery(file: Blob, onProgress?: Progress, limits?: ArchiveLimits) {
+  const archive = await openArchive(file, limits);
   const have = new Set((await listEntries()).map((e) => e.id));
   let added = 0;
-  for (const { entry, image } of items) {
-    if (have.has(entry.id)) continue;
-    const blob = new Blob([image as Uint8Array<ArrayBuffer>], { type: entry.mime });
-    await saveEntry(entry, blob, await makeThumbnail(blob));
+  let skipped = 0;
+  let damaged = archive.damaged;
+  for (const [i, { entry, file: member }] of archive.items.entries()) {
+    onProgress?.(i, archive.items.length);
+    if (have.has(entry.id)) {
+      skipped++;
+      continue;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await archive.readImage(member);
+    } catch (err) {
+      // Past a size cap: the rest of this zip is refused, and the message says how far it got.
+      if (err instanceof ArchiveError) throw new ArchiveError(`${err.message} ${added === 1 ? '1 image was' : `${added} images were`} imported before it; the rest were not.`);
+      damaged++;
+      continue;
+    }
+    const ready = await prepare(entry, bytes);
+    if (!ready) {
+      damaged++;
+      continue;
+    }
+    await saveEntry(entry, ready.blob, ready.thumb);
+    requestPersistence();
     have.add(entry.id);
     added++;
   }
-  return { added, skipped: items.length - added };
+  return { added, skipped, damaged };
 }
-

@@ -45,9 +45,13 @@ export function EntryActions({ entry, onReuse, compact, onDeleted }: { entry: Ga
     <div className="flex flex-wrap items-center gap-0.5">
       <Action compact={compact} icon="download" label="Download" onClick={async () => {
         const image = await getImage(entry.id);
-        // The metadata writer loads on first download: it is not needed to show the studio.
-        if (image) await (await import('../utils/download')).downloadEntry(entry, image);
-        else notify('This image’s bytes are missing from the browser’s storage.', 'alert');
+        if (!image) return notify('This image’s bytes are missing from the browser’s storage.', 'alert');
+        try {
+          // The metadata writer loads once the page is idle (app/prefetch-chunks): not needed to show the studio.
+          await (await import('../utils/download')).downloadEntry(entry, image);
+        } catch (err) {
+          notify(`Could not download: ${err instanceof Error ? err.message : String(err)}`, 'alert');
+        }
       }} />
       <Action compact={compact} icon="reuse" label="Reuse settings" onClick={() => {
         onReuse({ prompt: entry.prompt, steps: entry.steps, seed: entry.seed, format: entry.format });

@@ -1,6 +1,6 @@
 // Find and keep: search, favourites, compare the selection, export/import, clear all.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { announceChange, galleryKeys } from '../api/gallery';
 import { useClearGallery } from '../api/delete-entry';
 import { MAX_COMPARE, useGalleryView } from '../stores/gallery-view-store';
@@ -12,14 +12,31 @@ export function GalleryToolbar({ total }: { total: number }) {
   const view = useGalleryView();
   const notify = useNoticeStore((s) => s.show);
   const queryClient = useQueryClient();
+  // "Importing 12 of 40…", shown only for work that has taken over a second.
+  const [progress, setProgress] = useState('');
+  const tracker = (verb: string) => {
+    const started = performance.now();
+    return (done: number, total: number) => performance.now() - started > 1000 && setProgress(`${verb} ${done + 1} of ${total}…`);
+  };
   const importing = useMutation({
-    mutationFn: async (file: File) => (await import('../api/archive')).importGallery(file),
-    onSuccess: () => {
+    mutationFn: async (file: File) => (await import('../api/archive')).importGallery(file, tracker('Importing')),
+    onSettled: () => {
+      // Also after a refusal part-way: what came before it is in the gallery.
+      setProgress('');
       void queryClient.invalidateQueries({ queryKey: galleryKeys.list() });
       announceChange();
     },
   });
-  const exportZip = async () => (await import('../api/archive')).exportGallery(view.selected);
+  const exportZip = async () => {
+    try {
+      const count = await (await import('../api/archive')).exportGallery(view.selected, tracker('Exporting'));
+      notify(`Exported ${count === 1 ? '1 image' : `${count} images`}`);
+    } catch (err) {
+      notify(`Could not export: ${err instanceof Error ? err.message : String(err)}`, 'alert');
+    } finally {
+      setProgress('');
+    }
+  };
   const clear = useClearGallery();
   const confirm = useRef<HTMLDialogElement>(null);
   const n = view.selected.length;
@@ -41,7 +58,7 @@ export function GalleryToolbar({ total }: { total: number }) {
         Compare{n ? ` (${n})` : ''}
       </button>
       {n > 0 && <button type="button" className={tool} onClick={view.clearSelection}>Clear selection</button>}
-      <button type="button" className={tool} disabled={total === 0} onClick={async () => notify(`Exported ${await exportZip()} images`)}>
+      <button type="button" className={tool} disabled={total === 0} onClick={exportZip}>
         {n ? 'Export selection' : 'Export all'}
       </button>
       <label className={`${tool} cursor-pointer has-focus-visible:outline-2`}>
@@ -55,12 +72,14 @@ export function GalleryToolbar({ total }: { total: number }) {
             e.target.value = '';
             if (!file) return;
             importing.mutate(file, {
-              onSuccess: ({ added, skipped }) => notify(`Imported ${added} images${skipped ? `, skipped ${skipped} already here` : ''}`),
+              onSuccess: ({ added, skipped, damaged }) =>
+                notify(`Imported ${added === 1 ? '1 image' : `${added} images`}${skipped ? `, skipped ${skipped} already here` : ''}${damaged ? `, skipped ${damaged} damaged` : ''}`, damaged ? 'alert' : 'status'),
               onError: (err) => notify(`Could not import “${file.name}”: ${err.message}`, 'alert'),
             });
           }}
         />
       </label>
+      {progress && <p role="status" className="text-xs tabular-nums text-zinc-600 dark:text-zinc-400">{progress}</p>}
       <button type="button" className={`${tool} text-red-700 dark:text-red-400`} disabled={total === 0} onClick={() => confirm.current?.showModal()}>
         Clear all
       </button>

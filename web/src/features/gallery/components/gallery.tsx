@@ -11,6 +11,7 @@ import { filterEntries } from '../utils/filter';
 import { buildRows } from '../utils/rows';
 import { GalleryItem } from './gallery-item';
 import { GalleryToolbar } from './gallery-toolbar';
+import { StorageStatus } from './storage-status';
 
 const MIN_CELL = 170;
 const GAP = 12;
@@ -54,11 +55,11 @@ export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
 
   return (
     <section aria-label="Gallery" className="flex flex-col gap-3">
-      <div className="flex items-baseline justify-between">
+      <div className="flex items-baseline justify-between gap-3">
         <h2 className="text-base font-semibold">Gallery</h2>
         <p className="text-xs text-zinc-500">
           {entries.length === 1 ? '1 image' : `${entries.length} images`}
-          {shown.length !== entries.length && `, ${shown.length} shown`} · kept in this browser
+          {shown.length !== entries.length && `, ${shown.length} shown`} · kept in this browser<StorageStatus version={entries.length} />
         </p>
       </div>
       <GalleryToolbar total={entries.length} />

@@ -6,6 +6,10 @@
 import { clear, createStore, del, get, set, values } from 'idb-keyval';
 import type { GalleryEntry } from '../../../lib/params';
 
+// The record schema (zod/mini, ~5 KB) loads beside the first read instead of in the first paint's
+// script; zip import imports it directly.
+const schema = () => import('./entry-schema');
+
 const entries = createStore('friendli-studio-entries', 'entries');
 const images = createStore('friendli-studio-images', 'images');
 const thumbs = createStore('friendli-studio-thumbs', 'thumbs');
@@ -20,19 +24,14 @@ export class StorageFullError extends Error {
 const isQuotaError = (err: unknown) =>
   err instanceof DOMException && (err.name === 'QuotaExceededError' || /quota/i.test(err.message));
 
-function isEntry(value: unknown): value is GalleryEntry {
-  const e = value as GalleryEntry;
-  return !!e && typeof e.id === 'string' && typeof e.prompt === 'string' && Number.isInteger(e.seed) && Number.isInteger(e.steps) && typeof e.createdAt === 'number';
-}
-
 let damaged = 0;
 /** How many stored records the last listing skipped as damaged. */
 export const damagedCount = () => damaged;
 
-/** Every entry, newest first. Records that are not entries (damaged, foreign) are skipped and counted. */
+/** Every entry, newest first. Records that fail the entry schema (damaged, foreign) are skipped and counted. */
 export async function listEntries(): Promise<GalleryEntry[]> {
-  const all = await values<unknown>(entries);
-  const good = all.filter(isEntry);
+  const [all, { parseEntry }] = await Promise.all([values<unknown>(entries), schema()]);
+  const good = all.map(parseEntry).filter((e) => e !== undefined);
   damaged = all.length - good.length;
   return good.sort((a, b) => b.createdAt - a.createdAt);
 }
@@ -49,8 +48,10 @@ export async function saveEntry(entry: GalleryEntry, image: Blob, thumb: Blob): 
   }
 }
 
-export const getImage = (id: string) => get<Blob>(id, images);
-export const getThumb = (id: string) => get<Blob>(id, thumbs);
+// Bytes are checked too: anything but a Blob (damaged, foreign) reads as missing.
+const asBlob = (value: unknown) => (value instanceof Blob ? value : undefined);
+export const getImage = async (id: string) => asBlob(await get<unknown>(id, images));
+export const getThumb = async (id: string) => asBlob(await get<unknown>(id, thumbs));
 
 export async function deleteEntry(id: string): Promise<void> {
   await del(id, entries);
@@ -62,7 +63,8 @@ export const updateEntry = (entry: GalleryEntry) => set(entry.id, entry, entries
 
 /** Everything stored for one entry, to put back on Undo. */
 export async function readWhole(id: string) {
-  const [entry, image, thumb] = await Promise.all([get<GalleryEntry>(id, entries), getImage(id), getThumb(id)]);
+  const [raw, image, thumb, { parseEntry }] = await Promise.all([get<unknown>(id, entries), getImage(id), getThumb(id), schema()]);
+  const entry = parseEntry(raw);
   return entry && image && thumb ? { entry, image, thumb } : undefined;
 }
 

@@ -1,14 +1,28 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { unzipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import type { GalleryEntry } from '../../../lib/params';
-import { buildArchive, readArchive } from './archive';
-import { readParameters } from './metadata';
+import { ArchiveError, buildArchive, openArchive, type ArchiveLimits } from './archive';
+import { readParameters, stripParameters } from './metadata';
 
 const entry = (id: string, over: Partial<GalleryEntry> = {}): GalleryEntry => ({
   id, prompt: 'a red barn, 🌾', steps: 4, seed: 9, format: 'png', engine: 'local', endpoint: 'local-engine', createdAt: 1700000000000, elapsedMs: 120, mime: 'image/png', width: 8, height: 8, bytes: 1, starred: true,
   group: { id: 'g', kind: 'seeds', label: 'Seed sweep ×2', index: 0, size: 2 }, ...over,
 });
+const blob = (bytes: Uint8Array) => new Blob([bytes as Uint8Array<ArrayBuffer>]);
+
+/** Every valid item with its image as stored (parameters stripped), and the damaged count. */
+async function readAll(zip: Uint8Array, limits?: ArchiveLimits) {
+  const archive = await openArchive(blob(zip), limits);
+  const items = [];
+  for (const { entry, file } of archive.items) items.push({ entry, image: stripParameters(await archive.readImage(file)) });
+  return { items, damaged: archive.damaged };
+}
+
+/** A zip with this manifest and these members, deflated (level 9) unless told otherwise. */
+const zipOf = (manifest: unknown, files: Record<string, Uint8Array> = {}, level: 0 | 9 = 9) =>
+  zipSync({ ...files, 'manifest.json': strToU8(JSON.stringify(manifest)) }, { level });
+const manifestOf = (entries: unknown[]) => ({ app: 'friendli-image-studio', version: 1, exported_at: '2026-01-01T00:00:00Z', entries });
 
 describe('gallery archive', () => {
   it('round-trips bytes and every field, with standalone files that carry their parameters', async () => {
@@ -23,13 +37,73 @@ describe('gallery archive', () => {
     const names = Object.keys(unzipSync(zip)).sort();
     expect(names).toEqual(['images/a-red-barn-seed9-steps4-2.png', 'images/a-red-barn-seed9-steps4.jpg', 'images/a-red-barn-seed9-steps4.png', 'manifest.json']);
     expect(readParameters(unzipSync(zip)['images/a-red-barn-seed9-steps4.jpg']!)).toMatchObject({ prompt: 'a red barn, 🌾', seed: 9 });
-    const back = readArchive(zip);
-    expect(back.map((b) => b.entry)).toEqual(items.map((i) => i.entry));
-    back.forEach((b, i) => expect(Buffer.compare(b.image, items[i]!.image)).toBe(0));
+    const back = await readAll(zip);
+    expect(back.damaged).toBe(0);
+    expect(back.items.map((b) => b.entry)).toEqual(items.map((i) => i.entry));
+    back.items.forEach((b, i) => expect(Buffer.compare(b.image, items[i]!.image)).toBe(0));
   });
 
-  it('refuses what is not an export, clearly', () => {
-    expect(() => readArchive(new Uint8Array([1, 2, 3]))).toThrow('not a zip archive');
-    expect(() => readArchive(buildArchive([]).slice(0, 0))).toThrow();
+  it('refuses what is not an export, clearly', async () => {
+    await expect(openArchive(blob(new Uint8Array([1, 2, 3])))).rejects.toThrow('not a zip archive');
+    await expect(openArchive(blob(zipSync({ 'a.txt': strToU8('hi') })))).rejects.toThrow('no manifest.json');
+    await expect(openArchive(blob(zipOf({ app: 'other', entries: [] })))).rejects.toThrow('not exported from Friendli Image Studio');
+    await expect(openArchive(blob(zipSync({ 'manifest.json': strToU8('{not json') })))).rejects.toThrow('manifest.json in this zip is damaged');
+  });
+
+  it('validates every manifest record with the entry schema: wrong-typed fields are counted as damaged, the rest kept', async () => {
+    const image = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    const good = { ...entry('good'), file: 'images/good.png' };
+    const zip = zipOf(
+      manifestOf([
+        good,
+        { ...entry('label'), group: { ...entry('x').group, label: { evil: true } }, file: 'images/good.png' },
+        { ...entry('format'), format: { evil: true }, file: 'images/good.png' },
+        { ...entry('endpoint'), endpoint: { evil: true }, file: 'images/good.png' },
+        { ...entry('no-member'), file: 'images/missing.png' },
+        'not even an object',
+      ]),
+      { 'images/good.png': image },
+    );
+    const archive = await openArchive(blob(zip));
+    expect(archive.items.map((i) => i.entry.id)).toEqual(['good']);
+    expect(archive.damaged).toBe(5);
+  });
+
+  it('refuses a bomb by its declared size, and by its actual size when the declared one lies, without inflating it all', async () => {
+    const limits = { imageMax: 64 * 1024, manifestMax: 16 * 1024 };
+    const bomb = new Uint8Array(8 * 1024 * 1024); // 8 MB of zeros: ~8 KB deflated
+    const zip = zipOf(manifestOf([{ ...entry('bomb'), file: 'images/bomb.png' }]), { 'images/bomb.png': bomb });
+    const archive = await openArchive(blob(zip), limits);
+    await expect(archive.readImage('images/bomb.png')).rejects.toThrow(ArchiveError);
+    await expect(archive.readImage('images/bomb.png')).rejects.toThrow('expands to more than 64 KiB');
+
+    // The same member claiming (in the local header and the directory) to be 1 KB.
+    const lying = zip.slice();
+    const view = new DataView(lying.buffer);
+    for (let at = 0; at < lying.length - 4; at++) {
+      const sig = view.getUint32(at, true);
+      if (sig === 0x04034b50 && new TextDecoder().decode(lying.subarray(at + 30, at + 30 + 15)) === 'images/bomb.png') view.setUint32(at + 22, 1024, true);
+      if (sig === 0x02014b50 && new TextDecoder().decode(lying.subarray(at + 46, at + 46 + 15)) === 'images/bomb.png') view.setUint32(at + 24, 1024, true);
+    }
+    const liar = await openArchive(blob(lying), limits);
+    await expect(liar.readImage('images/bomb.png')).rejects.toThrow(ArchiveError);
+
+    // A manifest past its own cap is refused before anything else is read.
+    const big = zipOf(manifestOf(Array.from({ length: 200 }, (_, i) => ({ ...entry(`e${i}`), file: 'x' }))));
+    await expect(openArchive(blob(big), limits)).rejects.toThrow('“manifest.json” in this zip expands to more than');
+  });
+
+  it('a damaged member fails alone: reading it rejects (not an ArchiveError), the others read fine', async () => {
+    const image = new Uint8Array(await sharp({ create: { width: 8, height: 8, channels: 3, background: '#33a' } }).png().toBuffer());
+    const zip = zipOf(manifestOf([{ ...entry('a'), file: 'images/a.png' }, { ...entry('b'), file: 'images/b.png' }]), { 'images/a.png': image, 'images/b.png': image });
+    // Scramble the middle of a's deflated data.
+    const at = Buffer.from(zip).indexOf('images/a.png') + 'images/a.png'.length + 10;
+    const damaged = zip.slice();
+    damaged.fill(0xff, at, at + 40);
+    const archive = await openArchive(blob(damaged));
+    const a = archive.readImage('images/a.png');
+    await expect(a).rejects.toThrow('damaged');
+    await expect(a).rejects.not.toBeInstanceOf(ArchiveError);
+    expect(Buffer.compare(await archive.readImage('images/b.png'), image)).toBe(0);
   });
 });

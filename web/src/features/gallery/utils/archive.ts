@@ -1,12 +1,17 @@
 // Export and import of the gallery as one zip (fflate): every image, with its parameters embedded
 // so each file stands alone, plus manifest.json with every entry's exact record. Import strips the
 // embedded parameters again, so the bytes that come back are the bytes that were generated.
-import { strToU8, strFromU8, unzipSync, zipSync } from 'fflate';
+import { Inflate, strToU8, strFromU8, zipSync } from 'fflate';
+import * as z from 'zod/mini';
+import { parseEntry } from '../storage/entry-schema';
 import type { GalleryEntry } from '../../../lib/params';
 import { downloadName } from './file-name';
-import { embedParameters, stripParameters } from './metadata';
+import { embedParameters } from './metadata';
 
 const MANIFEST = 'manifest.json';
+const MiB = 1024 * 1024;
+/** Compressed bytes inflated per step: at most ~1,000 times this can come out of one. */
+const SLICE = 16 * 1024;
 
 interface Manifest {
   app: 'friendli-image-studio';
@@ -32,24 +37,145 @@ export function buildArchive(items: { entry: GalleryEntry; image: Uint8Array }[]
 
 export class ArchiveError extends Error {}
 
-export function readArchive(zip: Uint8Array): { entry: GalleryEntry; image: Uint8Array }[] {
-  let files: Record<string, Uint8Array>;
+export interface ArchiveLimits {
+  /** Largest uncompressed image member, in bytes. */
+  imageMax: number;
+  /** Largest uncompressed manifest.json, in bytes. */
+  manifestMax: number;
+}
+export const ARCHIVE_LIMITS: ArchiveLimits = { imageMax: 64 * MiB, manifestMax: 16 * MiB };
+
+const manifestSchema = z.object({
+  app: z.literal('friendli-image-studio'),
+  version: z.literal(1),
+  entries: z.array(z.unknown()),
+});
+const fileSchema = z.object({ file: z.string().check(z.maxLength(1000)) });
+
+export interface OpenArchive {
+  /** The manifest's valid records, each with the member that holds its image. */
+  items: { entry: GalleryEntry; file: string }[];
+  /** Manifest records that failed the entry schema, or name no member of the zip. */
+  damaged: number;
+  /** One member's image, inflated under the cap. Throws ArchiveError past the cap, Error if damaged. */
+  readImage(file: string): Promise<Uint8Array>;
+}
+
+/**
+ * Opens an export: reads the zip's directory, then manifest.json (first, capped), and validates
+ * every record with the gallery's own entry schema. Images are read later, one at a time.
+ */
+export async function openArchive(zip: Blob, limits: ArchiveLimits = ARCHIVE_LIMITS): Promise<OpenArchive> {
+  const members = await readDirectory(zip);
+  const manifestMember = members.get(MANIFEST);
+  if (!manifestMember) throw new ArchiveError('This zip has no manifest.json: it was not exported from Friendli Image Studio.');
+  const raw = await inflateMember(zip, manifestMember, limits.manifestMax).catch((err: unknown) => {
+    throw err instanceof ArchiveError ? err : new ArchiveError('The manifest.json in this zip is damaged.');
+  });
+  let parsed: unknown;
   try {
-    files = unzipSync(zip);
-  } catch {
-    throw new ArchiveError('This file is not a zip archive.');
-  }
-  const raw = files[MANIFEST];
-  if (!raw) throw new ArchiveError('This zip has no manifest.json: it was not exported from Friendli Image Studio.');
-  let manifest: Manifest;
-  try {
-    manifest = JSON.parse(strFromU8(raw)) as Manifest;
+    parsed = JSON.parse(strFromU8(raw));
   } catch {
     throw new ArchiveError('The manifest.json in this zip is damaged.');
   }
-  if (manifest.app !== 'friendli-image-studio' || !Array.isArray(manifest.entries)) throw new ArchiveError('This zip was not exported from Friendli Image Studio.');
-  return manifest.entries.flatMap(({ file, ...entry }) => {
-    const bytes = files[file];
-    return bytes && typeof entry.id === 'string' ? [{ entry: entry as GalleryEntry, image: stripParameters(bytes) }] : [];
+  const manifest = manifestSchema.safeParse(parsed);
+  if (!manifest.success) throw new ArchiveError('This zip was not exported from Friendli Image Studio.');
+  const items: OpenArchive['items'] = [];
+  let damaged = 0;
+  for (const record of manifest.data.entries) {
+    const file = fileSchema.safeParse(record);
+    const entry = parseEntry(record);
+    if (file.success && entry && members.has(file.data.file) && file.data.file !== MANIFEST) items.push({ entry, file: file.data.file });
+    else damaged++;
+  }
+  return {
+    items,
+    damaged,
+    readImage: (file) => inflateMember(zip, members.get(file)!, limits.imageMax),
+  };
+}
+
+interface Member {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  offset: number;
+}
+
+const readBytes = async (blob: Blob, start: number, end: number) => new Uint8Array(await blob.slice(start, end).arrayBuffer());
+const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
+const u32 = (b: Uint8Array, at: number) => (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
+const notZip = () => new ArchiveError('This file is not a zip archive.');
+
+/** The central directory: every member's name, method, sizes as declared, and where it starts. */
+async function readDirectory(zip: Blob): Promise<Map<string, Member>> {
+  const tailStart = Math.max(0, zip.size - 22 - 0xffff);
+  const tail = await readBytes(zip, tailStart, zip.size);
+  let eocd = -1;
+  for (let at = tail.length - 22; at >= 0; at--) if (u32(tail, at) === 0x06054b50) { eocd = at; break; }
+  if (eocd < 0) throw notZip();
+  const count = u16(tail, eocd + 10);
+  const dirSize = u32(tail, eocd + 12);
+  const dirOffset = u32(tail, eocd + 16);
+  if (dirOffset === 0xffffffff || count === 0xffff) throw new ArchiveError('This zip is in the ZIP64 format, which exports from the studio never use.');
+  if (dirOffset + dirSize > zip.size || dirSize > 64 * MiB) throw notZip();
+  const dir = await readBytes(zip, dirOffset, dirOffset + dirSize);
+  const members = new Map<string, Member>();
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > dir.length || u32(dir, at) !== 0x02014b50) throw notZip();
+    const nameLength = u16(dir, at + 28);
+    const name = new TextDecoder().decode(dir.subarray(at + 46, at + 46 + nameLength));
+    members.set(name, { name, method: u16(dir, at + 10), compressedSize: u32(dir, at + 20), size: u32(dir, at + 24), offset: u32(dir, at + 42) });
+    at += 46 + nameLength + u16(dir, at + 30) + u16(dir, at + 32);
+  }
+  return members;
+}
+
+const tooLarge = (name: string, max: number) =>
+  new ArchiveError(`“${name}” in this zip expands to more than ${max >= MiB ? `${Math.round(max / MiB)} MiB` : `${Math.round(max / 1024)} KiB`}, more than anything the studio exports, so it was refused.`);
+
+/** One member's bytes, inflated a slice at a time and counted as they come; refused past `max`. */
+async function inflateMember(zip: Blob, member: Member, max: number): Promise<Uint8Array> {
+  // The declared size first: a member that admits to being too large is not even read.
+  if (member.size > max) throw tooLarge(member.name, max);
+  if (member.method !== 0 && member.method !== 8) throw new Error(`unknown compression method ${member.method}`);
+  const header = await readBytes(zip, member.offset, member.offset + 30);
+  if (header.length < 30 || u32(header, 0) !== 0x04034b50) throw new Error('member header missing');
+  const start = member.offset + 30 + u16(header, 26) + u16(header, 28);
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  let ended = member.method === 0;
+  const take = (chunk: Uint8Array) => {
+    size += chunk.length;
+    if (size > max) throw tooLarge(member.name, max);
+    parts.push(chunk);
+  };
+  const inflate = new Inflate((chunk, final) => {
+    take(chunk);
+    if (final) ended = true;
   });
+  const reader = zip.slice(start, start + member.compressedSize).stream().getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      // Small slices: one push can only expand so far before the count above is checked again.
+      for (let at = 0; at < value.length; at += SLICE) {
+        const slice = value.subarray(at, at + SLICE);
+        if (member.method === 0) take(slice);
+        else inflate.push(slice);
+      }
+    }
+    if (member.method === 8) inflate.push(new Uint8Array(0), true);
+  } catch (err) {
+    await reader.cancel().catch(() => undefined);
+    throw err instanceof ArchiveError ? err : new Error(`“${member.name}” is damaged`);
+  }
+  if (!ended || size !== member.size) throw new Error(`“${member.name}” is damaged`);
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) out.set(p, (at += p.length) - p.length);
+  return out;
 }

@@ -1,7 +1,7 @@
 // The metadata round trip on real PNG and JPEG files (made by sharp, as the local engine does).
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { embedParameters, parametersText, readParameters, stripParameters } from './metadata';
+import { DamagedImageError, embedParameters, parametersText, readParameters, stripParameters } from './metadata';
 import { downloadName } from './file-name';
 
 const pixels = sharp({ create: { width: 8, height: 8, channels: 3, background: '#3a7' } });
@@ -63,5 +63,18 @@ describe('download names', () => {
     expect(downloadName({ prompt: 'A Café at Night, *neon*!', seed: 12, steps: 4 }, png)).toBe('a-cafe-at-night-neon-seed12-steps4.png');
     expect(downloadName({ prompt: '🌅🌅', seed: 1, steps: 10 }, jpg)).toBe('image-seed1-steps10.jpg');
     expect(downloadName({ prompt: 'x'.repeat(100), seed: 1, steps: 1 }, png)).toBe(`${'x'.repeat(48)}-seed1-steps1.png`);
+  });
+});
+
+describe('a damaged PNG', () => {
+  it('bad checksum or cut short: a DamagedImageError with a clear message, never a raw parser error', async () => {
+    const tagged = embedParameters(new Uint8Array(await pixels.clone().png().toBuffer()), meta);
+    const badCrc = tagged.slice();
+    badCrc[40] = badCrc[40]! ^ 0xff; // inside the first chunk after the signature (IHDR), whose CRC now fails
+    const cutShort = tagged.slice(0, tagged.length - 30);
+    for (const damaged of [badCrc, cutShort]) {
+      expect(() => readParameters(damaged)).toThrow(DamagedImageError);
+      expect(() => readParameters(damaged)).toThrow('The image file is damaged');
+    }
   });
 });

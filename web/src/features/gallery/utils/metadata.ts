@@ -48,9 +48,25 @@ function readITxt(data: Uint8Array): { keyword: string; text: string } | undefin
   return { keyword: fromUtf8(data.subarray(0, end)), text: fromUtf8(data.subarray(at)) };
 }
 
+/** A PNG whose chunks cannot be read: a bad checksum, or a file cut short. */
+export class DamagedImageError extends Error {
+  constructor() {
+    super('The image file is damaged (cut short, or its data is corrupted), so its parameters cannot be read.');
+    this.name = 'DamagedImageError';
+  }
+}
+
+function chunksOf(bytes: Uint8Array): PngChunk[] {
+  try {
+    return extract(bytes);
+  } catch {
+    throw new DamagedImageError();
+  }
+}
+
 function pngTexts(bytes: Uint8Array): Map<string, string> {
   const texts = new Map<string, string>();
-  for (const chunk of extract(bytes)) {
+  for (const chunk of chunksOf(bytes)) {
     try {
       const t = chunk.name === 'iTXt' ? readITxt(chunk.data) : chunk.name === 'tEXt' ? decodeText(chunk.data) : undefined;
       if (t) texts.set(t.keyword, t.text);
@@ -139,7 +155,7 @@ export function parseParametersText(text: string): Partial<ImageParams> {
   return pickParams({ prompt, steps: settings.steps, seed: settings.seed, format: settings.format });
 }
 
-/** The parameters a file carries: ours exactly, else another studio's text; undefined if none. */
+/** The parameters a file carries: ours exactly, else another studio's text; undefined if none. Throws DamagedImageError for a PNG that cannot be read. */
 export function readParameters(bytes: Uint8Array): Partial<ImageParams> | undefined {
   let json: string | undefined;
   let text: string | undefined;

@@ -1,5 +1,5 @@
 // The queue, visible: each job waiting, running (with elapsed time), done, failed or cancelled;
-// cancel one or all; retry a failed one.
+// cancel one or all; retry a failed one, or all of them.
 import { useQueueStore, type Job } from '../stores/queue-store';
 import { Elapsed } from './elapsed';
 
@@ -15,16 +15,18 @@ const TONE: Record<Job['status'], string> = {
 const describe = (job: Job) => `${job.group ? `${job.group.label}, ${job.group.index + 1}/${job.group.size}: ` : ''}${job.request.prompt}`;
 
 export function QueuePanel() {
-  const { jobs, concurrency, cancel, cancelAll, retry, clearFinished } = useQueueStore();
+  const { jobs, concurrency, cancel, cancelAll, retry, retryFailed, clearFinished } = useQueueStore();
   if (jobs.length === 0) return null;
   const active = jobs.filter((j) => j.status === 'waiting' || j.status === 'running').length;
+  const failed = jobs.filter((j) => j.status === 'failed').length;
   return (
     <section aria-label="Queue" className="flex flex-col gap-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
       <div className="flex items-center justify-between gap-2">
         <h2 className="text-sm font-semibold">Queue <span className="font-normal text-zinc-500">· {active} in progress, {concurrency} at a time</span></h2>
         <div className="flex gap-2 text-xs">
+          {failed > 1 && <button type="button" onClick={retryFailed} className="whitespace-nowrap font-medium text-violet-700 hover:underline dark:text-violet-300">Retry all failed</button>}
           {active > 0 && <button type="button" onClick={cancelAll} className="font-medium text-red-700 hover:underline dark:text-red-400">Cancel all</button>}
-          {jobs.length > active && <button type="button" onClick={clearFinished} className="text-zinc-600 hover:underline dark:text-zinc-400">Clear finished</button>}
+          {jobs.length > active && <button type="button" onClick={clearFinished} className="whitespace-nowrap text-zinc-600 hover:underline dark:text-zinc-400">Clear finished</button>}
         </div>
       </div>
       <ol className="flex max-h-64 flex-col gap-1 overflow-y-auto text-xs">

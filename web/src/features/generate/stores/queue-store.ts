@@ -1,10 +1,12 @@
 // The client-side generation queue (zustand): jobs wait, run at most `concurrency` at a time (the
-// server's number from /api/config), and end done, failed or cancelled. Cancelling aborts the
-// request all the way upstream; a failed or cancelled job runs again with one action.
+// server's number from /api/config), and end done, failed or cancelled. A job is done only once its
+// images' bytes are fetched and stored (the app's delivery handler); otherwise it fails, with Retry.
+// Cancelling aborts the request all the way upstream; a failed or cancelled job runs again.
 import { create } from 'zustand';
 import type { GenerateRequest, GenerateResponse, ResponseFormat } from '../../../../../server/contract';
 import type { EntryGroup } from '../../../lib/params';
 import { ApiError } from '../../../lib/api-client';
+import { fetchImage } from '../api/fetch-image';
 import { generateImage } from '../api/generate-image';
 import { describeError } from '../utils/error-advice';
 
@@ -28,11 +30,31 @@ export interface Job extends JobSpec {
   error?: string;
 }
 
-type DoneListener = (job: Job, response: GenerateResponse) => void;
+/** Stores a job's images (their bytes in the order of `response.images`); the job waits for it. */
+type DoneListener = (job: Job, response: GenerateResponse, images: Blob[]) => Promise<void>;
 const listeners = new Set<DoneListener>();
 const controllers = new Map<string, AbortController>();
+/** Answers whose images were made but not stored yet: Retry stores them without generating again. */
+const made = new Map<string, GenerateResponse>();
 
-/** Called with every finished job's response (the app saves it to the gallery). */
+/** Generates (or reuses an answer already made), fetches every image's bytes and hands them on. */
+async function produce(job: Job, signal: AbortSignal): Promise<[GenerateResponse, Blob[]]> {
+  const earlier = made.get(job.id);
+  if (earlier) {
+    try {
+      return [earlier, await Promise.all(earlier.images.map((i) => fetchImage(i.url, signal)))];
+    } catch (err) {
+      // The server no longer holds them (restarted, or evicted): make them again.
+      if (!(err instanceof ApiError && err.status === 404)) throw err;
+      made.delete(job.id);
+    }
+  }
+  const response = await generateImage(job.request, signal);
+  made.set(job.id, response);
+  return [response, await Promise.all(response.images.map((i) => fetchImage(i.url, signal)))];
+}
+
+/** Called with every generated job's images; the job is done when every listener has stored them. */
 export function onJobDone(listener: DoneListener) {
   listeners.add(listener);
   return () => void listeners.delete(listener);
@@ -46,6 +68,7 @@ interface QueueState {
   cancel(id: string): void;
   cancelAll(): void;
   retry(id: string): void;
+  retryFailed(): void;
   clearFinished(): void;
 }
 
@@ -60,11 +83,16 @@ export const useQueueStore = create<QueueState>()((set, get) => {
     controllers.set(job.id, controller);
     patch(job.id, { status: 'running', startedAt: Date.now(), error: undefined });
     try {
-      const response = await generateImage(job.request, controller.signal);
+      const [response, images] = await produce(job, controller.signal);
+      try {
+        await Promise.all([...listeners].map((listener) => listener(job, response, images)));
+      } catch (err) {
+        throw new ApiError('not_stored', `The image was made but could not be stored in the gallery: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      made.delete(job.id);
       patch(job.id, { status: 'done', finishedAt: Date.now() });
-      for (const listener of listeners) listener(job, response);
     } catch (err) {
-      const cancelled = controller.signal.aborted || (err instanceof ApiError && err.code === 'cancelled');
+      const cancelled = !(err instanceof ApiError && err.code === 'not_stored') && (controller.signal.aborted || (err instanceof ApiError && err.code === 'cancelled'));
       patch(job.id, { status: cancelled ? 'cancelled' : 'failed', finishedAt: Date.now(), error: describeError(cancelled ? new ApiError('cancelled', '') : err) });
     } finally {
       controllers.delete(job.id);
@@ -97,6 +125,7 @@ export const useQueueStore = create<QueueState>()((set, get) => {
       const added = specs.map((spec): Job => ({ ...spec, id: crypto.randomUUID(), status: 'waiting', submittedAt: now }));
       set((s) => {
         const finished = s.jobs.filter((j) => !isActive(j)).slice(-KEEP_FINISHED);
+        for (const id of made.keys()) if (!s.jobs.some((j) => j.id === id && (isActive(j) || finished.includes(j)))) made.delete(id);
         return { jobs: [...s.jobs.filter(isActive), ...finished, ...added].sort((a, b) => a.submittedAt - b.submittedAt) };
       });
       pump();
@@ -113,6 +142,12 @@ export const useQueueStore = create<QueueState>()((set, get) => {
       patch(id, { status: 'waiting', error: undefined, finishedAt: undefined, submittedAt: Date.now() });
       pump();
     },
-    clearFinished: () => set((s) => ({ jobs: s.jobs.filter(isActive) })),
+    retryFailed: () => {
+      for (const job of get().jobs) if (job.status === 'failed') get().retry(job.id);
+    },
+    clearFinished: () => {
+      for (const job of get().jobs) if (!isActive(job)) made.delete(job.id);
+      set((s) => ({ jobs: s.jobs.filter(isActive) }));
+    },
   };
 });

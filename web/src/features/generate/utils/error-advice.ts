@@ -15,6 +15,8 @@ const ADVICE: Record<string, string> = {
   upstream_interrupted: 'Check the gallery and FriendliAI’s usage before generating again: the request may have been billed.',
   upstream_image_unavailable: 'Try again; if it keeps failing, check FRIENDLI_IMAGE_HOSTS on the server.',
   shutting_down: 'Wait for the studio server to restart, then generate again.',
+  image_fetch: 'Press Retry in the queue to fetch and store it again; nothing else is affected.',
+  not_stored: 'Press Retry in the queue to store it again; earlier images are safe.',
   network: 'Check that the studio server is running, then generate again.',
 };
 

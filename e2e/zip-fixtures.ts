@@ -1,0 +1,30 @@
+// Zips and images built in the test process for the import tests: small PNGs (sharp), gallery
+// records, and exports with chosen faults in them.
+import sharp from 'sharp';
+import { strToU8, zipSync } from 'fflate';
+
+export const png = async (colour: string) => new Uint8Array(await sharp({ create: { width: 8, height: 8, channels: 3, background: colour } }).png().toBuffer());
+
+export const record = (id: string, over: Record<string, unknown> = {}) => ({
+  id, prompt: `imported ${id}`, steps: 4, seed: 7, format: 'png', engine: 'local', endpoint: 'local-engine', createdAt: 1_700_000_000_000, elapsedMs: 100,
+  mime: 'image/png', width: 8, height: 8, bytes: 100, ...over,
+});
+
+/** An export as the studio writes one: images/<id>.png per record, then manifest.json. */
+export function exportZip(items: { record: Record<string, unknown>; image: Uint8Array }[]) {
+  const files: Record<string, Uint8Array> = {};
+  const entries = items.map(({ record, image }) => {
+    const file = `images/${String(record.id)}.png`;
+    files[file] = image;
+    return { ...record, file };
+  });
+  files['manifest.json'] = strToU8(JSON.stringify({ app: 'friendli-image-studio', version: 1, exported_at: new Date().toISOString(), entries }));
+  return Buffer.from(zipSync(files, { level: 0 }));
+}
+
+/** The same PNG with one byte of its first chunk flipped, so that chunk's CRC fails. */
+export function badCrc(image: Uint8Array) {
+  const copy = image.slice();
+  copy[20] = copy[20]! ^ 0xff;
+  return copy;
+}

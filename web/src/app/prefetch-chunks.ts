@@ -1,0 +1,18 @@
+// The chunks that Download, Export, the viewer and Compare need, fetched once the page is idle: the
+// first paint stays small, and those actions still work later if the server has gone away (the
+// bytes they handle are all in IndexedDB).
+export function prefetchChunks() {
+  const run = () => {
+    for (const load of [
+      () => import('../features/gallery/utils/download'),
+      () => import('../features/gallery/api/archive'),
+      () => import('../features/gallery/components/viewer'),
+      () => import('../features/gallery/components/compare'),
+    ]) {
+      // A failure here is not cached (see lib/lazy-retry): the action loads it again when used.
+      load().catch(() => undefined);
+    }
+  };
+  if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 2000 });
+  else setTimeout(run, 1000);
+}

@@ -1,0 +1,42 @@
+// The one schema a gallery record must pass, wherever it comes from (IndexedDB or an imported zip):
+// every field checked, unknown fields dropped. zod/mini keeps the first paint's JavaScript small.
+import * as z from 'zod/mini';
+import { RESPONSE_FORMATS, SEED_MAX } from '../../../../../server/contract';
+import type { GalleryEntry } from '../../../lib/params';
+
+const text = (max: number) => z.string().check(z.maxLength(max));
+const count = (min: number) => z.int().check(z.minimum(min));
+
+const groupSchema = z.object({
+  id: text(200),
+  kind: z.enum(['batch', 'steps', 'seeds', 'ab']),
+  label: text(500),
+  index: count(0),
+  size: count(1),
+});
+
+export const entrySchema = z.object({
+  id: text(200).check(z.minLength(1)),
+  prompt: text(20_000),
+  basePrompt: z.optional(text(20_000)),
+  styles: z.optional(z.array(text(2000)).check(z.maxLength(100))),
+  group: z.optional(groupSchema),
+  starred: z.optional(z.boolean()),
+  steps: count(1),
+  seed: count(0).check(z.maximum(SEED_MAX)),
+  format: z.enum(RESPONSE_FORMATS),
+  engine: z.enum(['local', 'friendli']),
+  endpoint: z.nullable(text(500)),
+  createdAt: z.number(),
+  elapsedMs: z.number().check(z.minimum(0)),
+  mime: z.enum(['image/png', 'image/jpeg', 'image/webp']),
+  width: count(1),
+  height: count(1),
+  bytes: count(0),
+});
+
+/** The record as a gallery entry, or undefined when any field is missing or of the wrong kind. */
+export function parseEntry(raw: unknown): GalleryEntry | undefined {
+  const result = entrySchema.safeParse(raw);
+  return result.success ? (result.data as GalleryEntry) : undefined;
+}
