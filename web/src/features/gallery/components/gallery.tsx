@@ -3,8 +3,8 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ImageParams } from '../../../lib/params';
-import { NO_ENTRIES, useGallery, useGallerySync } from '../api/gallery';
-import { damagedCount } from '../storage/gallery-db';
+import { galleryLoadingTotal, NO_ENTRIES, useGallery, useGallerySync } from '../api/gallery';
+import { damagedCount, GalleryUpgradeBlockedError } from '../storage/gallery-db';
 import { useGalleryView } from '../stores/gallery-view-store';
 import { useNoticeStore } from '../stores/notice-store';
 import { filterEntries } from '../utils/filter';
@@ -18,7 +18,9 @@ const CAPTION = 104;
 const HEADER = 36;
 
 export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
-  const { data: entries = NO_ENTRIES, isPending, isError } = useGallery();
+  const { data: entries = NO_ENTRIES, isPending, isError, error, isFetching } = useGallery();
+  // The first load shows the newest entries while it reads the rest.
+  const stored = isFetching ? galleryLoadingTotal() : undefined;
   const { query, favouritesOnly } = useGalleryView();
   useGallerySync();
   const damaged = isPending ? 0 : damagedCount();
@@ -57,7 +59,7 @@ export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
       <div className="flex items-baseline justify-between">
         <h2 className="text-base font-semibold">Gallery</h2>
         <p className="text-xs text-zinc-500">
-          {entries.length === 1 ? '1 image' : `${entries.length} images`}
+          {stored !== undefined ? `${stored} images, loading…` : entries.length === 1 ? '1 image' : `${entries.length} images`}
           {shown.length !== entries.length && `, ${shown.length} shown`} · kept in this browser
         </p>
       </div>
@@ -75,7 +77,11 @@ export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
           {damaged === 1 ? 'One stored entry was damaged and is not shown' : `${damaged} stored entries were damaged and are not shown`}; everything else is intact.
         </p>
       )}
-      {isError && <p role="alert" className="text-sm text-red-700">The gallery could not be read from this browser’s storage. Reload to try again.</p>}
+      {isError && (
+        <p role="alert" className="text-sm text-red-700">
+          {error instanceof GalleryUpgradeBlockedError ? `${error.message} Then reload this page.` : 'The gallery could not be read from this browser’s storage. Reload to try again.'}
+        </p>
+      )}
       {!isPending && entries.length === 0 && <p className="text-sm text-zinc-500">Images you generate are kept here, with everything needed to make them again.</p>}
       {entries.length > 0 && shown.length === 0 && <p className="text-sm text-zinc-500">No image matches{query ? ` “${query}”` : ''}{favouritesOnly ? ' among your favourites' : ''}.</p>}
       <ul ref={listRef} aria-label="Gallery entries" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
