@@ -78,11 +78,11 @@ export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
         </p>
       )}
       {isError && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {error instanceof GalleryUpgradeBlockedError ? `${error.message} Then reload this page.` : 'The gallery could not be read from this browser’s storage. Reload to try again.'}
         </p>
       )}
-      {!isPending && entries.length === 0 && <p className="text-sm text-zinc-500">Images you generate are kept here, with everything needed to make them again.</p>}
+      {!isPending && !isError && entries.length === 0 && <p className="text-sm text-zinc-500">Images you generate are kept here, with everything needed to make them again.</p>}
       {entries.length > 0 && shown.length === 0 && <p className="text-sm text-zinc-500">No image matches{query ? ` “${query}”` : ''}{favouritesOnly ? ' among your favourites' : ''}.</p>}
       <ul ref={listRef} aria-label="Gallery entries" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().flatMap((item) => {
