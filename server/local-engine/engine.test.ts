@@ -85,6 +85,21 @@ describe('local engine', () => {
     }
   });
 
+  it('paints the same pixels whether one thread or several share a picture, in bands of any height', async () => {
+    // 3 threads on 97 rows: bands of 32, 32 and 33 rows, each painted by its own worker.
+    const shared = createLocalEngine({ size: 97, threads: 3 });
+    try {
+      for (const prompt of ['a cat portrait, vivid', 'neon city skyline', 'galaxy nebula']) {
+        const request = { prompt, seed: 11, steps: 3 };
+        const png = await shared.generate({ ...request, encoding: 'png' });
+        const decoded = await sharp(png).raw().toBuffer();
+        expect(Buffer.compare(decoded, Buffer.from(render({ ...request, width: 97, height: 97 }))), prompt).toBe(0);
+      }
+    } finally {
+      await shared.close();
+    }
+  });
+
   it('encodes a real image that an image library decodes', async () => {
     const { width, height, channels } = await sharp(await engine.generate({ ...base, encoding: 'jpeg' })).metadata();
     expect({ width, height, channels }).toEqual({ width: 1024, height: 1024, channels: 3 });

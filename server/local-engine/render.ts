@@ -307,6 +307,16 @@ function paletteLut(style: Style): Uint8ClampedArray {
 
 /** Renders the scene as packed RGB bytes, width × height × 3. */
 export function render(input: RenderInput): Uint8Array {
+  const out = new Uint8Array(input.width * input.height * 3);
+  renderRows(input, 0, input.height, out);
+  return out;
+}
+
+/**
+ * Renders rows [from, to) of the scene into `out` (the whole picture's width × height × 3 bytes),
+ * exactly as render() paints them: the rows of one picture can be painted by several threads.
+ */
+export function renderRows(input: RenderInput, from: number, to: number, out: Uint8Array): void {
   const { width: w, height: h, steps } = input;
   const style = readPrompt(input.prompt);
   const rand = mulberry32((input.seed ^ style.hash) >>> 0);
@@ -335,13 +345,14 @@ export function render(input: RenderInput): Uint8Array {
     fx[x] = g - gx[x]!;
     lx[x] = Math.min(GRID - 1, gx[x]!) * 3;
   }
-  const out = new Uint8Array(w * h * 3);
+  // Each row draws one number for its grain; skip those of the rows before this band.
+  for (let y = 0; y < from; y++) rand();
   const n = new Float64Array(w);
   const m = new Float64Array(w);
   const t = new Float64Array(w);
   const { brightness } = style;
   const lutTop = (LUT_SIZE - 1) * 3;
-  for (let y = 0; y < h; y++) {
+  for (let y = from; y < to; y++) {
     const g = (y / h) * GRID;
     const gy = Math.floor(g);
     const fy = g - gy;
@@ -373,5 +384,4 @@ export function render(input: RenderInput): Uint8Array {
       out[o + 2] = b < 0 ? 0 : b > 255 ? 255 : b;
     }
   }
-  return out;
 }
