@@ -59,7 +59,7 @@ export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
       <div className="flex items-baseline justify-between">
         <h2 className="text-base font-semibold">Gallery</h2>
         <p className="text-xs text-zinc-500">
-          {stored !== undefined ? `${stored} images, loading…` : entries.length === 1 ? '1 image' : `${entries.length} images`}
+          {isPending ? 'Loading…' : stored !== undefined ? `${stored} images, loading…` : entries.length === 1 ? '1 image' : `${entries.length} images`}
           {shown.length !== entries.length && `, ${shown.length} shown`} · kept in this browser
         </p>
       </div>
