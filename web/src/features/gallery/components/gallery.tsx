@@ -63,7 +63,7 @@ export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
           {shown.length !== entries.length && `, ${shown.length} shown`} · kept in this browser
         </p>
       </div>
-      <GalleryToolbar total={entries.length} />
+      <GalleryToolbar total={stored ?? entries.length} />
       <div className="flex min-h-6 items-center gap-3 text-xs">
         <p role={notice.kind} className={notice.kind === 'alert' ? 'text-red-700 dark:text-red-400' : 'text-violet-700 dark:text-violet-300'}>{notice.message}</p>
         {notice.message && notice.action && (
