@@ -1,10 +1,11 @@
 // Browser figures for `npm run bench` (after the server's): initial JavaScript and CSS gzipped,
-// time from pressing Generate to the image painted, and time to show a 500-entry gallery after a
-// reload. Prints figures, asserts nothing. Needs a build (npm run bench makes one).
+// time from pressing Generate to the image painted, and a 100,000-entry gallery (bench-gallery.ts).
+// Prints figures, asserts nothing. Needs a build (npm run bench makes one).
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { startServerProcess, stopServersOnSignals } from '../server/test/server-process';
+import { benchGallery } from './bench-gallery';
 import { launchOptions } from './browser';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -81,54 +82,9 @@ try {
     console.log(`  ${label.padEnd(26)} median ${median(times).toFixed(0)} ms, p95 ${p95(times).toFixed(0)} ms (n=${times.length})`);
   }
 
-  // 3. A gallery of 500 stored entries: written straight into the studio's IndexedDB stores.
-  // Plain JavaScript source: tsx would wrap named helpers in a `__name` call the page does not have.
-  await page.evaluate(`(async (count) => {
-    const open = (name, store) => new Promise((resolve, reject) => {
-      const request = indexedDB.open(name);
-      request.onupgradeneeded = () => request.result.createObjectStore(store);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const putAll = (db, store, items) => new Promise((resolve, reject) => {
-      const tx = db.transaction(store, 'readwrite');
-      for (const [key, value] of items) tx.objectStore(store).put(value, key);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    const canvas = new OffscreenCanvas(320, 320);
-    const ctx = canvas.getContext('2d');
-    const thumbs = [];
-    const entries = [];
-    for (let i = 0; i < count; i++) {
-      ctx.fillStyle = 'hsl(' + ((i * 37) % 360) + ' 60% 50%)';
-      ctx.fillRect(0, 0, 320, 320);
-      const id = 'bench-' + String(i).padStart(4, '0');
-      thumbs.push([id, await canvas.convertToBlob({ type: 'image/webp', quality: 0.8 })]);
-      entries.push([id, { id, prompt: 'bench prompt number ' + i + ', a quiet lake at dawn', steps: 4, seed: i, format: 'png', engine: 'local',
-        endpoint: 'local-engine', createdAt: Date.now() - i * 1000, elapsedMs: 150, mime: 'image/png', width: 1024, height: 1024, bytes: 2600000 }]);
-    }
-    await putAll(await open('friendli-studio-thumbs', 'thumbs'), 'thumbs', thumbs);
-    await putAll(await open('friendli-studio-entries', 'entries'), 'entries', entries);
-  })(500)`);
-
-  const loads: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    await page.reload();
-    // From navigation start until the list shows its 500 entries with the first thumbnails decoded.
-    loads.push(
-      await page.evaluate(async () => {
-        for (;;) {
-          await new Promise((r) => requestAnimationFrame(r));
-          const count = document.querySelector('section[aria-label="Gallery"] h2 + p')?.textContent ?? '';
-          const thumb = document.querySelector<HTMLImageElement>('section[aria-label="Gallery"] li img');
-          if (Number.parseInt(count) >= 500 && thumb?.complete && thumb.naturalWidth) return performance.now();
-        }
-      }),
-    );
-  }
-  const rendered = await page.locator('section[aria-label="Gallery"] li').count();
-  console.log(`In Chromium, a gallery of ${await page.locator('section[aria-label="Gallery"] h2 + p').textContent().then((t) => Number.parseInt(t!))} stored entries shown after a reload: median ${median(loads).toFixed(0)} ms from navigation start (n=${loads.length}; ${rendered} list items in the DOM, the rest virtualized)`);
+  // 3. A gallery of 100,000 entries, in a fresh browser profile: first screen after a reload, and search.
+  await page.close();
+  await benchGallery(browser, BASE);
   await browser.close();
 } finally {
   await server.stop();

@@ -4,7 +4,7 @@ import { entries, generate } from './studio';
 
 test('a full storage quota: a clear message, the new image offered for download, nothing earlier lost', async ({ page, context, baseURL }) => {
   // 1.5 MB of storage: room for a JPEG (~180 KB) with its thumbnail, not for a 1024×1024 PNG
-  // (~2.5 MB). Set before the page first opens its storage: Chromium reads the quota then.
+  // (~1.9 MB). Set before the page first opens its storage: Chromium reads the quota then.
   const cdp = await context.newCDPSession(page);
   await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseURL!).origin, quotaSize: 1.5 * 1024 * 1024 });
   await page.goto('/');

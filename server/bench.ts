@@ -32,7 +32,7 @@ async function timeEach(count: number, concurrency: number, task: (i: number) =>
 }
 
 const engine = createLocalEngine();
-console.log('Local engine, 1024×1024, one request at a time (worker render + sharp encode):');
+console.log('Local engine, 1024×1024, one request at a time (worker render + encode):');
 await timeEach(4, 1, (i) => engine.generate({ prompt: 'warm-up', seed: i, steps: 4, encoding: 'png' }));
 for (const encoding of ['png', 'jpeg'] as const) {
   row(`${encoding.toUpperCase()}, 4 steps, varied prompts and seeds`, await timeEach(30, 1, (i) => engine.generate({ prompt: ['mountain sunset', 'neon city', 'ocean waves', 'a cat portrait', 'galaxy', 'abstract'][i % 6]!, seed: i, steps: 4, encoding })));

@@ -1,9 +1,12 @@
-// The local engine's image pipeline: a pool of worker threads renders the pixels, sharp (libvips,
-// on libuv's thread pool) encodes them, so the server's event loop stays free while it paints.
+// The local engine's image pipeline: a pool of worker threads renders the pixels (one band of rows
+// per thread, into one shared buffer); zlib (PNG, see png.ts) or sharp (JPEG, libvips) encodes them
+// on libuv's thread pool, so the server's event loop stays free while it paints.
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import sharp from 'sharp';
+import { encodeFilteredPng, filteredSize } from './png';
 import type { RenderInput } from './render';
+import type { RenderBand } from './worker';
 
 export type Encoding = 'png' | 'jpeg';
 
@@ -52,9 +55,19 @@ export function createLocalEngine({ size = 1024, threads = availableParallelism(
       // Checked here, synchronously before run() enqueues, so a full queue has our own error type.
       if (pool.queueSize >= maxQueue) throw new EngineBusyError();
       const input: RenderInput = { prompt, seed, steps, width: size, height: size };
-      const raw: Uint8Array = await pool.run(input, { signal });
-      const image = sharp(raw, { raw: { width: size, height: size, channels: 3 } });
-      return encoding === 'png' ? image.png({ compressionLevel: 6 }).toBuffer() : image.jpeg({ quality: 90 }).toBuffer();
+      // Every band is painted exactly as a whole picture would be, so the bytes do not depend on
+      // how many threads share the work.
+      const pixels = new SharedArrayBuffer(size * size * 3);
+      const filtered = encoding === 'png' ? new SharedArrayBuffer(filteredSize(size, size)) : undefined;
+      const bands = Math.max(1, Math.min(threads, size));
+      await Promise.all(
+        Array.from({ length: bands }, (_, i) => {
+          const band: RenderBand = { input, from: Math.floor((i * size) / bands), to: Math.floor(((i + 1) * size) / bands), pixels, filtered };
+          return pool!.run(band, { signal });
+        }),
+      );
+      if (filtered) return encodeFilteredPng(new Uint8Array(filtered), size, size);
+      return sharp(Buffer.from(pixels), { raw: { width: size, height: size, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
     },
     async close() {
       await pool?.close({ force: true });

@@ -31,6 +31,13 @@ function hash3(a: number, b: number, c: number): number {
   return ((h ^ (h >>> 16)) >>> 0) / 4294967296;
 }
 
+/** f() called length times in index order, as Float32Array.from(…, f) does, without its per-element cost. */
+function filled(length: number, f: () => number): Float32Array {
+  const out = new Float32Array(length);
+  for (let i = 0; i < length; i++) out[i] = f();
+  return out;
+}
+
 const smooth = (t: number) => t * t * (3 - 2 * t);
 const GRID = 128;
 /** Every octave's lattice is always drawn, so steps refine one composition rather than pick another. */
@@ -44,7 +51,7 @@ function fbmGrid(rand: () => number, octaves: number): Float32Array {
   let total = 0;
   for (let o = 0; o < MAX_OCTAVES; o++) {
     const cells = 3 << o;
-    const lattice = Float32Array.from({ length: (cells + 1) * (cells + 1) }, rand);
+    const lattice = filled((cells + 1) * (cells + 1), rand);
     if (o >= octaves) continue;
     for (let gy = 0; gy <= GRID; gy++) {
       const fy = (gy / GRID) * cells;
@@ -75,7 +82,7 @@ function fbmLine(rand: () => number, length: number, octaves: number): Float32Ar
   let total = 0;
   for (let o = 0; o < MAX_OCTAVES; o++) {
     const cells = 2 << o;
-    const lattice = Float32Array.from({ length: cells + 1 }, rand);
+    const lattice = filled(cells + 1, rand);
     if (o >= octaves) continue;
     for (let x = 0; x < length; x++) {
       const f = (x / length) * cells;
@@ -89,9 +96,13 @@ function fbmLine(rand: () => number, length: number, octaves: number): Float32Ar
   return out;
 }
 
-/** A position along the palette ramp for pixel (x, y), given two noise samples n and m in 0..1. */
-type Field = (x: number, y: number, n: number, m: number) => number;
-type Scene = (w: number, h: number, rand: () => number, octaves: number) => Field;
+/**
+ * Fills row y of a scene: t[x] is a position along the palette ramp for pixel (x, y), given two
+ * noise samples n[x] and m[x] in 0..1. Each scene runs its own loop over x, so its per-pixel
+ * function has one call site and stays inlined whichever scenes this thread painted before.
+ */
+type RowField = (y: number, n: Float64Array, m: Float64Array, t: Float64Array) => void;
+type Scene = (w: number, h: number, rand: () => number, octaves: number) => RowField;
 
 /** A sky that lightens toward the horizon, with a sun or moon and its glow. */
 function skyWithSun(w: number, h: number, rand: () => number, horizon: number) {
@@ -123,12 +134,15 @@ const landscape: Scene = (w, h, rand, octaves) => {
     const amp = 0.32 - i * 0.05;
     return line.map((v) => (base - amp * v) * h);
   });
-  return (x, y, n) => {
+  const pixel = (x: number, y: number, n: number): number => {
     for (let i = layers - 1; i >= 0; i--) {
       // Front ridges occlude the ones behind; distant ones fade into the sky's light.
       if (y > ridges[i]![x]!) return 0.05 + 0.34 * (1 - i / (layers - 1)) + 0.08 * (n - 0.5);
     }
     return sky.at(x, y, n);
+  };
+  return (y, n, _m, t) => {
+    for (let x = 0; x < w; x++) t[x] = pixel(x, y, n[x]!);
   };
 };
 
@@ -137,12 +151,15 @@ const seascape: Scene = (w, h, rand) => {
   const sky = skyWithSun(w, h, rand, horizon);
   const swell = 30 + 30 * rand();
   const hy = horizon * h;
-  return (x, y, n, m) => {
+  const pixel = (x: number, y: number, n: number, m: number): number => {
     if (y < hy) return sky.at(x, y, n);
     const depth = (y - hy) / (h - hy);
     const wave = Math.sin(swell / (depth + 0.08) + 9 * m + (x / w) * 10 * (n - 0.5));
     const glitter = Math.abs(x - sky.sx) < sky.r * (0.6 + 3 * depth) && wave > 0.2;
     return glitter ? 0.9 : 0.16 + 0.3 * (1 - depth) + 0.09 * wave;
+  };
+  return (y, n, m, t) => {
+    for (let x = 0; x < w; x++) t[x] = pixel(x, y, n[x]!, m[x]!);
   };
 };
 
@@ -166,7 +183,7 @@ const city: Scene = (w, h, rand) => {
   const ch = Math.round(cw * 1.5);
   const lit = 0.25 + 0.3 * rand();
   const salt = Math.floor(rand() * 1e9);
-  return (x, y, n) => {
+  const pixel = (x: number, y: number, n: number): number => {
     if (y < top[x]!) return sky.at(x, y, n * 0.8);
     const bx = x - left[x]!;
     const by = y - top[x]!;
@@ -176,6 +193,9 @@ const city: Scene = (w, h, rand) => {
       if (hash3(id[x]! + salt, (bx / cw) | 0, (by / ch) | 0) < lit) return 0.93;
     }
     return 0.06 + 0.05 * (id[x]! % 3) + 0.05 * n;
+  };
+  return (y, n, _m, t) => {
+    for (let x = 0; x < w; x++) t[x] = pixel(x, y, n[x]!);
   };
 };
 
@@ -188,7 +208,7 @@ const cosmos: Scene = (w, h, rand) => {
   const ly = Math.sin(light);
   const density = 0.002 + 0.003 * rand();
   const salt = Math.floor(rand() * 1e9);
-  return (x, y, n, m) => {
+  const pixel = (x: number, y: number, n: number, m: number): number => {
     const dx = x - px;
     const dy = y - py;
     const d2 = dx * dx + dy * dy;
@@ -200,6 +220,9 @@ const cosmos: Scene = (w, h, rand) => {
     if (star < density) return 0.75 + 60 * star;
     const nebula = n * m * 2;
     return 0.04 + 0.62 * nebula * nebula;
+  };
+  return (y, n, m, t) => {
+    for (let x = 0; x < w; x++) t[x] = pixel(x, y, n[x]!, m[x]!);
   };
 };
 
@@ -213,7 +236,11 @@ const portrait: Scene = (w, h, rand) => {
   const reach = radius * (1.2 + lobeAmp);
   const bokeh = Float64Array.from({ length: 27 }, (_, i) => (i % 3 === 2 ? (0.03 + 0.07 * rand()) * w : (i % 3 === 0 ? w : h) * rand()));
   const far = 1 / Math.hypot(w, h);
-  return (x, y, n, m) => {
+  const ring = radius * radius * 0.02;
+  // The bokeh discs that cross the current row: the only ones a pixel of that row can fall in.
+  const crossing = new Int32Array(bokeh.length / 3);
+  let crossings = 0;
+  const pixel = (x: number, y: number, n: number, m: number): number => {
     const dx = x - cx;
     const dy = y - cy;
     const d = Math.sqrt(dx * dx + dy * dy);
@@ -225,13 +252,23 @@ const portrait: Scene = (w, h, rand) => {
       }
     }
     let t = 0.55 - 0.7 * d * far + 0.1 * (n - 0.5);
-    for (let b = 0; b < bokeh.length; b += 3) {
+    for (let k = 0; k < crossings; k++) {
+      const b = crossing[k]!;
       const ex = x - bokeh[b]!;
       const ey = y - bokeh[b + 1]!;
       const br = bokeh[b + 2]!;
       if (ex * ex + ey * ey < br * br) t += 0.18;
     }
-    return t + 0.35 * Math.exp(-((d - radius) ** 2) / (radius * radius * 0.02));
+    return t + 0.35 * Math.exp(-((d - radius) ** 2) / ring);
+  };
+  return (y, n, m, t) => {
+    crossings = 0;
+    for (let b = 0; b < bokeh.length; b += 3) {
+      const ey = y - bokeh[b + 1]!;
+      const br = bokeh[b + 2]!;
+      if (ey * ey < br * br) crossing[crossings++] = b;
+    }
+    for (let x = 0; x < w; x++) t[x] = pixel(x, y, n[x]!, m[x]!);
   };
 };
 
@@ -241,7 +278,10 @@ const abstract: Scene = (w, h, rand) => {
   const ax = Math.cos(angle) / w;
   const ay = Math.sin(angle) / h;
   const warp = 4 + 4 * rand();
-  return (x, y, n, m) => 0.5 + 0.42 * Math.sin(Math.PI * 2 * freq * (x * ax + y * ay) + warp * n + 3 * m) + 0.1 * (m - 0.5);
+  const pixel = (x: number, y: number, n: number, m: number): number => 0.5 + 0.42 * Math.sin(Math.PI * 2 * freq * (x * ax + y * ay) + warp * n + 3 * m) + 0.1 * (m - 0.5);
+  return (y, n, m, t) => {
+    for (let x = 0; x < w; x++) t[x] = pixel(x, y, n[x]!, m[x]!);
+  };
 };
 
 const SCENES: Record<Style['composition'], Scene> = { landscape, seascape, city, cosmos, portrait, abstract };
@@ -267,6 +307,16 @@ function paletteLut(style: Style): Uint8ClampedArray {
 
 /** Renders the scene as packed RGB bytes, width × height × 3. */
 export function render(input: RenderInput): Uint8Array {
+  const out = new Uint8Array(input.width * input.height * 3);
+  renderRows(input, 0, input.height, out);
+  return out;
+}
+
+/**
+ * Renders rows [from, to) of the scene into `out` (the whole picture's width × height × 3 bytes),
+ * exactly as render() paints them: the rows of one picture can be painted by several threads.
+ */
+export function renderRows(input: RenderInput, from: number, to: number, out: Uint8Array): void {
   const { width: w, height: h, steps } = input;
   const style = readPrompt(input.prompt);
   const rand = mulberry32((input.seed ^ style.hash) >>> 0);
@@ -281,10 +331,10 @@ export function render(input: RenderInput): Uint8Array {
   const contrast = 1 - 0.4 / steps;
   const bell = () => (rand() + rand() - 1) * 2.45;
   // Latent noise: diffusion works on an 8× smaller latent, so early noise comes in blocks.
-  const latent = Float32Array.from({ length: GRID * GRID * 3 }, () => 0.45 * sigma * bell());
+  const latent = filled(GRID * GRID * 3, () => 0.45 * sigma * bell());
   // Pixel grain: one table read at a random offset per row costs far less than a PRNG per pixel.
   const grainSpan = 1 << 16;
-  const grain = Float32Array.from({ length: grainSpan + w * 3 }, () => 0.55 * sigma * bell());
+  const grain = filled(grainSpan + w * 3, () => 0.55 * sigma * bell());
 
   const gx = new Int32Array(w);
   const fx = new Float32Array(w);
@@ -295,8 +345,14 @@ export function render(input: RenderInput): Uint8Array {
     fx[x] = g - gx[x]!;
     lx[x] = Math.min(GRID - 1, gx[x]!) * 3;
   }
-  const out = new Uint8Array(w * h * 3);
-  for (let y = 0; y < h; y++) {
+  // Each row draws one number for its grain; skip those of the rows before this band.
+  for (let y = 0; y < from; y++) rand();
+  const n = new Float64Array(w);
+  const m = new Float64Array(w);
+  const t = new Float64Array(w);
+  const { brightness } = style;
+  const lutTop = (LUT_SIZE - 1) * 3;
+  for (let y = from; y < to; y++) {
     const g = (y / h) * GRID;
     const gy = Math.floor(g);
     const fy = g - gy;
@@ -310,17 +366,22 @@ export function render(input: RenderInput): Uint8Array {
       const c1 = cloud[i + G1]! + (cloud[i + G1 + 1]! - cloud[i + G1]!) * tx;
       const s0 = swirl[i]! + (swirl[i + 1]! - swirl[i]!) * tx;
       const s1 = swirl[i + G1]! + (swirl[i + G1 + 1]! - swirl[i + G1]!) * tx;
-      const t = field(x, y, c0 + (c1 - c0) * fy, s0 + (s1 - s0) * fy);
-      const v = 0.5 + (t + style.brightness - 0.5) * contrast;
-      const li = v <= 0 ? 0 : v >= 1 ? (LUT_SIZE - 1) * 3 : ((v * (LUT_SIZE - 1)) | 0) * 3;
-      const o = (y * w + x) * 3;
+      n[x] = c0 + (c1 - c0) * fy;
+      m[x] = s0 + (s1 - s0) * fy;
+    }
+    field(y, n, m, t);
+    for (let x = 0, o = y * w * 3; x < w; x++, o += 3) {
+      const v = 0.5 + (t[x]! + brightness - 0.5) * contrast;
+      const li = v <= 0 ? 0 : v >= 1 ? lutTop : ((v * (LUT_SIZE - 1)) | 0) * 3;
       const lo = latentRow + lx[x]!;
       const go = grainRow + o;
-      for (let c = 0; c < 3; c++) {
-        const value = lut[li + c]! + grain[go + c]! + latent[lo + c]!;
-        out[o + c] = value < 0 ? 0 : value > 255 ? 255 : value;
-      }
+      // The per-channel sums unrolled, in the same order; the Uint8Array store truncates.
+      const r = lut[li]! + grain[go]! + latent[lo]!;
+      const gg = lut[li + 1]! + grain[go + 1]! + latent[lo + 1]!;
+      const b = lut[li + 2]! + grain[go + 2]! + latent[lo + 2]!;
+      out[o] = r < 0 ? 0 : r > 255 ? 255 : r;
+      out[o + 1] = gg < 0 ? 0 : gg > 255 ? 255 : gg;
+      out[o + 2] = b < 0 ? 0 : b > 255 ? 255 : b;
     }
   }
-  return out;
 }

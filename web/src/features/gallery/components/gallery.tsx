@@ -3,8 +3,8 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ImageParams } from '../../../lib/params';
-import { NO_ENTRIES, useGallery, useGallerySync } from '../api/gallery';
-import { damagedCount } from '../storage/gallery-db';
+import { galleryLoadingTotal, NO_ENTRIES, useGallery, useGallerySync } from '../api/gallery';
+import { damagedCount, GalleryUpgradeBlockedError } from '../storage/gallery-db';
 import { useGalleryView } from '../stores/gallery-view-store';
 import { useNoticeStore } from '../stores/notice-store';
 import { filterEntries } from '../utils/filter';
@@ -19,7 +19,9 @@ const CAPTION = 104;
 const HEADER = 36;
 
 export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
-  const { data: entries = NO_ENTRIES, isPending, isError } = useGallery();
+  const { data: entries = NO_ENTRIES, isPending, isError, error, isFetching } = useGallery();
+  // The first load shows the newest entries while it reads the rest.
+  const stored = isFetching ? galleryLoadingTotal() : undefined;
   const { query, favouritesOnly } = useGalleryView();
   useGallerySync();
   const damaged = isPending ? 0 : damagedCount();
@@ -58,11 +60,11 @@ export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
       <div className="flex items-baseline justify-between gap-3">
         <h2 className="text-base font-semibold">Gallery</h2>
         <p className="text-xs text-zinc-500">
-          {entries.length === 1 ? '1 image' : `${entries.length} images`}
+          {isPending ? 'Loading…' : stored !== undefined ? `${stored} images, loading…` : entries.length === 1 ? '1 image' : `${entries.length} images`}
           {shown.length !== entries.length && `, ${shown.length} shown`} · kept in this browser<StorageStatus version={entries.length} />
         </p>
       </div>
-      <GalleryToolbar total={entries.length} />
+      <GalleryToolbar total={stored ?? entries.length} />
       <div className="flex min-h-6 items-center gap-3 text-xs">
         <p role={notice.kind} className={notice.kind === 'alert' ? 'text-red-700 dark:text-red-400' : 'text-violet-700 dark:text-violet-300'}>{notice.message}</p>
         {notice.message && notice.action && (
@@ -76,8 +78,12 @@ export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
           {damaged === 1 ? 'One stored entry was damaged and is not shown' : `${damaged} stored entries were damaged and are not shown`}; everything else is intact.
         </p>
       )}
-      {isError && <p role="alert" className="text-sm text-red-700">The gallery could not be read from this browser’s storage. Reload to try again.</p>}
-      {!isPending && entries.length === 0 && <p className="text-sm text-zinc-500">Images you generate are kept here, with everything needed to make them again.</p>}
+      {isError && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {error instanceof GalleryUpgradeBlockedError ? `${error.message} Then reload this page.` : 'The gallery could not be read from this browser’s storage. Reload to try again.'}
+        </p>
+      )}
+      {!isPending && !isError && entries.length === 0 && <p className="text-sm text-zinc-500">Images you generate are kept here, with everything needed to make them again.</p>}
       {entries.length > 0 && shown.length === 0 && <p className="text-sm text-zinc-500">No image matches{query ? ` “${query}”` : ''}{favouritesOnly ? ' among your favourites' : ''}.</p>}
       <ul ref={listRef} aria-label="Gallery entries" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().flatMap((item) => {

@@ -1,16 +1,71 @@
 // The gallery in IndexedDB, through idb-keyval. Three stores, one per kind of data:
-//   entries: small JSON records (parameters, engine, sizes), read all at once to draw the list;
+//   entries: small JSON records (parameters, engine, sizes), with an index on createdAt so that the
+//            newest screenful is read first and the rest after it (see listNewest, listEntries);
 //   images:  the full image bytes as Blobs, read only when an entry is opened or downloaded;
 //   thumbs:  small WebP thumbnails for the list.
 // An entry is written last, so it never points at bytes that are not there.
-import { clear, createStore, del, get, set, values } from 'idb-keyval';
+import { clear, createStore, del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import type { GalleryEntry } from '../../../lib/params';
 
 // The record schema (zod/mini, ~5 KB) loads beside the first read instead of in the first paint's
 // script; zip import imports it directly.
 const schema = () => import('./entry-schema');
 
-const entries = createStore('friendli-studio-entries', 'entries');
+const ENTRIES_DB = 'friendli-studio-entries';
+const ENTRIES = 'entries';
+const BY_TIME = 'createdAt';
+/** Version 1 (idb-keyval's default) had the store alone; 2 adds the createdAt index. */
+const ENTRIES_VERSION = 2;
+
+export class GalleryUpgradeBlockedError extends Error {
+  constructor() {
+    super('Another tab has this studio open in an older version. Close or reload that tab to show the gallery here.');
+    this.name = 'GalleryUpgradeBlockedError';
+  }
+}
+
+let entriesDb: Promise<IDBDatabase> | undefined;
+
+/**
+ * Opens the entries database at version 2. Upgrading a version-1 database only adds the index:
+ * IndexedDB builds it from the stored records inside the upgrade, and keeps every record as it
+ * is, or, if anything fails, rolls back to version 1 with nothing changed.
+ */
+function openEntries(): Promise<IDBDatabase> {
+  entriesDb ??= new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(ENTRIES_DB, ENTRIES_VERSION);
+    let blocked = false;
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      const store = db.objectStoreNames.contains(ENTRIES) ? request.transaction!.objectStore(ENTRIES) : db.createObjectStore(ENTRIES);
+      if (!store.indexNames.contains(BY_TIME)) store.createIndex(BY_TIME, 'createdAt');
+    };
+    // A tab of an older version holds the database open: the upgrade waits until it lets go.
+    // Until then every use fails with a message that says so; afterwards the next use succeeds.
+    request.onblocked = () => {
+      blocked = true;
+      reject(new GalleryUpgradeBlockedError());
+    };
+    request.onsuccess = () => {
+      const db = request.result;
+      // Let a newer version in another tab upgrade: close, and open again on the next use.
+      db.onversionchange = () => {
+        db.close();
+        entriesDb = undefined;
+      };
+      if (blocked) entriesDb = Promise.resolve(db);
+      else resolve(db);
+    };
+    request.onerror = () => {
+      entriesDb = undefined;
+      reject(request.error);
+    };
+  });
+  return entriesDb;
+}
+
+/** The entries store for idb-keyval's get/set/del/clear, always through the versioned connection. */
+const entries: UseStore = (mode, callback) => openEntries().then((db) => callback(db.transaction(ENTRIES, mode).objectStore(ENTRIES)));
 const images = createStore('friendli-studio-images', 'images');
 const thumbs = createStore('friendli-studio-thumbs', 'thumbs');
 
@@ -25,15 +80,69 @@ const isQuotaError = (err: unknown) =>
   err instanceof DOMException && (err.name === 'QuotaExceededError' || /quota/i.test(err.message));
 
 let damaged = 0;
-/** How many stored records the last listing skipped as damaged. */
+/** How many stored records the last full listing skipped as damaged. */
 export const damagedCount = () => damaged;
+
+/**
+ * The one place where a stored record becomes an entry: valid ones are appended to `into`; the
+ * number of records that are not entries (damaged, foreign) is returned.
+ */
+function keepValid(parseEntry: (raw: unknown) => GalleryEntry | undefined, records: unknown[], into: GalleryEntry[]): number {
+  let bad = 0;
+  for (const record of records) {
+    const entry = parseEntry(record);
+    if (entry) into.push(entry);
+    else bad++;
+  }
+  return bad;
+}
+
+/** Newest first; equal times in a fixed order, the same as the createdAt index read backwards. */
+const newestFirst = (a: GalleryEntry, b: GalleryEntry) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/**
+ * The newest `limit` entries, newest first, read backwards along the createdAt index: enough for
+ * the first screen without reading the whole gallery. `total` counts every stored record.
+ */
+export async function listNewest(limit: number): Promise<{ entries: GalleryEntry[]; total: number }> {
+  // Loaded before the transaction: awaiting anything else inside it would let it commit early.
+  const { parseEntry } = await schema();
+  return entries('readonly', async (store) => {
+    const total = promisifyRequest(store.count());
+    const newest: GalleryEntry[] = [];
+    const request = store.index(BY_TIME).openCursor(null, 'prev');
+    await new Promise<void>((resolve, reject) => {
+      request.onsuccess = () => {
+        const cursor = request.result;
+        if (!cursor) return resolve();
+        keepValid(parseEntry, [cursor.value], newest);
+        if (newest.length >= limit) return resolve();
+        cursor.continue();
+      };
+      request.onerror = () => reject(request.error);
+    });
+    return { entries: newest, total: await total };
+  });
+}
+
+/** Records per read while listing everything: small enough that the page stays responsive between reads. */
+const CHUNK = 5000;
 
 /** Every entry, newest first. Records that fail the entry schema (damaged, foreign) are skipped and counted. */
 export async function listEntries(): Promise<GalleryEntry[]> {
-  const [all, { parseEntry }] = await Promise.all([values<unknown>(entries), schema()]);
-  const good = all.map(parseEntry).filter((e) => e !== undefined);
-  damaged = all.length - good.length;
-  return good.sort((a, b) => b.createdAt - a.createdAt);
+  const { parseEntry } = await schema();
+  const good: GalleryEntry[] = [];
+  let bad = 0;
+  // In key order, a chunk per transaction; keys are unique, so each read starts after the last key.
+  for (let after: IDBValidKey | undefined; ; ) {
+    const range = after === undefined ? null : IDBKeyRange.lowerBound(after, true);
+    const [records, keys] = await entries('readonly', (store) => Promise.all([promisifyRequest(store.getAll(range, CHUNK)), promisifyRequest(store.getAllKeys(range, CHUNK))]));
+    bad += keepValid(parseEntry, records, good);
+    if (keys.length < CHUNK) break;
+    after = keys[keys.length - 1];
+  }
+  damaged = bad;
+  return good.sort(newestFirst);
 }
 
 export async function saveEntry(entry: GalleryEntry, image: Blob, thumb: Blob): Promise<void> {

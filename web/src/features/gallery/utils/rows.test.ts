@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { GalleryEntry } from '../../../lib/params';
 import { filterEntries } from './filter';
@@ -22,5 +23,34 @@ describe('filterEntries', () => {
     expect(filterEntries(entries, { query: 'fox RED', favouritesOnly: false }).map((e) => e.id)).toEqual(['1']);
     expect(filterEntries(entries, { query: 'red', favouritesOnly: true }).map((e) => e.id)).toEqual(['2']);
     expect(filterEntries(entries, { query: '  ', favouritesOnly: false })).toBe(entries);
+  });
+});
+
+describe('filterEntries while typing', () => {
+  // The reference: the plain definition, with no cache and no narrowing.
+  const naive = (entries: GalleryEntry[], query: string, favouritesOnly: boolean) => {
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    return entries.filter((e) => (!favouritesOnly || e.starred) && words.every((w) => e.prompt.toLowerCase().includes(w)));
+  };
+
+  it('gives, at every keystroke, edit and change of list, what a search from scratch gives', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'B', 'c', ' ', 'É', 'é'), maxLength: 8 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ prompt: text, starred: fc.boolean() }), { maxLength: 25 }),
+        fc.array(fc.record({ query: text, favouritesOnly: fc.boolean(), replaceList: fc.boolean() }), { minLength: 1, maxLength: 12 }),
+        (prompts, steps) => {
+          let entries = prompts.map((p, i) => entry(String(i), p));
+          for (const step of steps) {
+            if (step.replaceList) entries = entries.slice(1);
+            // Each query typed a character at a time, then the next one typed over it.
+            for (let k = 0; k <= step.query.length; k++) {
+              const query = step.query.slice(0, k);
+              expect(filterEntries(entries, { query, favouritesOnly: step.favouritesOnly }).map((e) => e.id)).toEqual(naive(entries, query, step.favouritesOnly).map((e) => e.id));
+            }
+          }
+        },
+      ),
+    );
   });
 });

@@ -7,7 +7,12 @@ export type Row = { kind: 'header'; key: string; label: string; count: number } 
 export function buildRows(entries: GalleryEntry[], columns: number): Row[] {
   const rows: Row[] = [];
   const groups = new Map<string, GalleryEntry[]>();
-  for (const entry of entries) if (entry.group) groups.set(entry.group.id, [...(groups.get(entry.group.id) ?? []), entry]);
+  for (const entry of entries) {
+    if (!entry.group) continue;
+    const members = groups.get(entry.group.id);
+    if (members) members.push(entry);
+    else groups.set(entry.group.id, [entry]);
+  }
   let loose: GalleryEntry[] = [];
   const flush = () => {
     for (let i = 0; i < loose.length; i += columns) rows.push({ kind: 'items', key: loose[i]!.id, entries: loose.slice(i, i + columns) });
