@@ -30,7 +30,7 @@ function Action({ label, icon, onClick, compact }: { label: string; icon: keyof 
   );
 }
 
-export function EntryActions({ entry, onReuse, compact, onDeleted }: { entry: GalleryEntry; onReuse(params: ReuseParams): void; compact?: boolean; onDeleted?(): void }) {
+export function EntryActions({ entry, onReuse, compact }: { entry: GalleryEntry; onReuse(params: ReuseParams): void; compact?: boolean }) {
   const remove = useDeleteEntry();
   const notify = useNoticeStore((s) => s.show);
   const copy = async (text: string, what: string) => {
@@ -57,7 +57,7 @@ export function EntryActions({ entry, onReuse, compact, onDeleted }: { entry: Ga
       }} />
       <Action compact={compact} icon="seed" label="Copy seed" onClick={() => copy(String(entry.seed), 'Seed')} />
       <Action compact={compact} icon="link" label="Copy link" onClick={() => copy(buildLink(entry, location.origin), 'Link')} />
-      <Action compact={compact} icon="delete" label="Delete" onClick={() => remove.mutate(entry.id, { onSuccess: () => onDeleted?.() })} />
+      <Action compact={compact} icon="delete" label="Delete" onClick={() => remove.mutate(entry.id)} />
     </div>
   );
 }

@@ -84,13 +84,27 @@ export function Viewer({ onReuse, onReproduce }: { onReuse(params: ReuseParams):
   const entry = index >= 0 ? entries[index] : undefined;
   const image = useObjectUrl(useImageBlob(entry?.id).data);
 
+  // Where the entry shown was: when it is deleted, the viewer moves on to the one now in its place.
+  const last = useRef({ id: null as string | null, index: 0, filtered: true });
+  if (entry) last.current = { id: entry.id, index, filtered: entries === filtered };
   useEffect(() => {
     const el = dialog.current!;
-    if (entry && !el.open) el.showModal();
-    if (!entry && el.open) el.close();
-    // An entry deleted (here or in another tab) closes the viewer for good: Undo must not reopen it.
-    if (!entry && openId && isSuccess) close();
-  }, [entry, openId, isSuccess, close]);
+    if (entry) {
+      if (!el.open) el.showModal();
+      return;
+    }
+    // The entry shown was deleted (here or in another tab): show its neighbour, or close for good,
+    // so that Undo never reopens the viewer. (An id not shown yet, such as the image just made
+    // before it is stored, is waited for.)
+    if (openId && isSuccess && last.current.id === openId) {
+      const list = last.current.filtered ? filtered : all;
+      const neighbour = list[Math.min(last.current.index, list.length - 1)];
+      if (neighbour) open(neighbour.id);
+      else close();
+      return;
+    }
+    if (!openId && el.open) el.close();
+  }, [entry, openId, isSuccess, filtered, all, open, close]);
 
   const step = (delta: number) => {
     const next = entries[index + delta];
@@ -128,7 +142,7 @@ export function Viewer({ onReuse, onReproduce }: { onReuse(params: ReuseParams):
             <NoticeBar />
             <p className="whitespace-pre-wrap text-sm leading-relaxed">{entry.prompt}</p>
             <Parameters entry={entry} />
-            <EntryActions entry={entry} onReuse={(p) => { onReuse(p); close(); }} onDeleted={close} />
+            <EntryActions entry={entry} onReuse={(p) => { onReuse(p); close(); }} />
             <ReproduceCheck entry={entry} reproduce={onReproduce} />
           </aside>
         </div>
