@@ -8,7 +8,9 @@ test.use({ baseURL: FRIENDLI_APP, viewport: { width: 1366, height: 768 } });
 test.beforeEach(() => resetUpstream());
 
 const generateButton = (page: Page) => page.getByRole('button', { name: 'Generate', exact: true });
-const scrollToBottom = (page: Page) => page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+/** Scrolls the page to a fraction of the way down (the very bottom lets a sticky panel end with the page). */
+const scrollTo = (page: Page, fraction: number) =>
+  page.evaluate((f) => window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * f), fraction);
 
 test('at 1366×768 and 1440×900, with a long gallery scrolled down, Generate and a new alert are on screen', async ({ page }) => {
   await page.goto('/');
@@ -23,14 +25,16 @@ test('at 1366×768 and 1440×900, with a long gallery scrolled down, Generate an
 
   for (const viewport of [{ width: 1366, height: 768 }, { width: 1440, height: 900 }]) {
     await page.setViewportSize(viewport);
-    await scrollToBottom(page);
+    for (const fraction of [0, 0.3, 0.6, 1]) {
+      await scrollTo(page, fraction);
+      await expect(generateButton(page)).toBeInViewport({ ratio: 1 });
+    }
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
-    await expect(generateButton(page)).toBeInViewport({ ratio: 1 });
   }
 
   await injectFaults(...Array.from({ length: 4 }, () => ({ status: 503 })));
   await page.setViewportSize({ width: 1366, height: 768 });
-  await scrollToBottom(page);
+  await scrollTo(page, 0.5);
   await generateButton(page).click();
   const alert = page.getByRole('alert').filter({ hasText: 'FriendliAI is unavailable (HTTP 503)' });
   await expect(alert).toBeInViewport();
@@ -44,8 +48,8 @@ test('on a phone (390 px wide) Generate stays reachable wherever the page is scr
   await expect(generateButton(page)).toBeInViewport({ ratio: 1 });
   await generateButton(page).click();
   await expect(entries(page)).toHaveCount(1);
-  await scrollToBottom(page);
-  await expect(generateButton(page)).toBeInViewport({ ratio: 1 });
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await expect(generateButton(page)).toBeInViewport({ ratio: 1 });
+  for (const fraction of [0, 0.5, 1]) {
+    await scrollTo(page, fraction);
+    await expect(generateButton(page)).toBeInViewport({ ratio: 1 });
+  }
 });

@@ -105,9 +105,10 @@ export function App() {
         <EngineBadge />
       </header>
       {/* On wide screens the panel keeps to the window and scrolls inside itself, its action bar
-          pinned; on a phone the action bar is pinned to the window (so the page leaves room below). */}
+          pinned (its height leaves room for the page header above it before the page scrolls); on a
+          phone the action bar is pinned to the window, so the page leaves room below. */}
       <main className="mx-auto flex max-w-[1600px] flex-col gap-6 p-4 pb-40 lg:grid lg:grid-cols-[380px_minmax(0,1fr)] lg:items-start lg:p-6">
-        <aside aria-label="Controls" className="flex flex-col gap-5 rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:overflow-y-auto lg:overscroll-contain dark:border-zinc-800 dark:bg-zinc-900">
+        <aside aria-label="Controls" className="flex flex-col gap-5 rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm lg:sticky lg:top-4 lg:max-h-[calc(100dvh-6rem)] lg:overflow-y-auto lg:overscroll-contain dark:border-zinc-800 dark:bg-zinc-900">
           <GenerateForm
             notices={
               <>
