@@ -26,13 +26,12 @@ test('Reuse settings on a styled entry sends the same final prompt once, not the
   await page.getByRole('button', { name: 'Neon noir', exact: true }).click();
   await page.getByRole('radio', { name: 'Steps sweep' }).check({ force: true });
   await entries(page).first().getByRole('button', { name: 'Reuse settings' }).click();
-  await expect(page.getByRole('radio', { name: 'Images' })).toBeChecked();
-  await expect(page.getByRole('button', { name: 'Neon noir', exact: true })).toHaveAttribute('aria-pressed', 'false');
-
   const again = nextRequest(page);
   await generateButton(page).click();
   expect(await again).toEqual(sent);
   await expect(entries(page)).toHaveCount(2);
+  await expect(page.getByRole('radio', { name: 'Images' })).toBeChecked();
+  await expect(page.getByRole('button', { name: 'Neon noir', exact: true })).toHaveAttribute('aria-pressed', 'false');
 });
 
 test('a shared link sets single images with styles off, and leaves another tab’s draft alone', async ({ context }) => {
