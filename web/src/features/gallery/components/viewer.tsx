@@ -68,7 +68,7 @@ function ReproduceCheck({ entry, reproduce }: { entry: GalleryEntry; reproduce(e
   );
 }
 
-const stepButton = 'rounded-md border border-zinc-300 px-2.5 py-1 text-sm font-medium hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800';
+const stepButton = 'flex-1 whitespace-nowrap rounded-md border border-zinc-300 px-2.5 py-1 text-sm font-medium hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800';
 
 export function Viewer({ onReuse, onReproduce }: { onReuse(params: ReuseParams): void; onReproduce(entry: GalleryEntry): Promise<Uint8Array> }) {
   const { openId, open, close } = useViewerStore();
@@ -131,13 +131,15 @@ export function Viewer({ onReuse, onReproduce }: { onReuse(params: ReuseParams):
             )}</div>
           <aside className="flex max-h-[55%] w-full flex-col gap-4 overflow-y-auto p-5 md:max-h-none md:w-80">
             <div className="flex items-center justify-between gap-2">
-              <button type="button" onClick={() => step(-1)} disabled={index === 0} className={stepButton} aria-label="Previous image">‹ Prev</button>
-              <p className="text-center text-xs text-zinc-600 dark:text-zinc-400">
+              <p className="text-xs text-zinc-600 dark:text-zinc-400">
                 {index + 1} of {entries.length}
                 <span className="hidden md:inline"> · ← → to step</span>
               </p>
-              <button type="button" onClick={() => step(1)} disabled={index === entries.length - 1} className={stepButton} aria-label="Next image">Next ›</button>
               <button type="button" onClick={close} className="rounded-md px-2 py-1 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">Close</button>
+            </div>
+            <div className="flex gap-2">
+              <button type="button" onClick={() => step(-1)} disabled={index === 0} className={stepButton} aria-label="Previous image">‹ Prev</button>
+              <button type="button" onClick={() => step(1)} disabled={index === entries.length - 1} className={stepButton} aria-label="Next image">Next ›</button>
             </div>
             <NoticeBar />
             <p className="whitespace-pre-wrap text-sm leading-relaxed">{entry.prompt}</p>
