@@ -85,7 +85,7 @@ function ModeRadios({ mode, onChange }: { mode: Mode; onChange(mode: Mode): void
       ref={group}
       role="radiogroup"
       aria-label="View"
-      className="flex gap-1 rounded-lg bg-zinc-100 p-1 text-xs dark:bg-zinc-800"
+      className="order-last flex gap-1 rounded-lg bg-zinc-100 p-1 text-xs sm:order-none dark:bg-zinc-800"
       onKeyDown={(e) => {
         const delta = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
         if (!delta) return;
