@@ -47,7 +47,7 @@ test('a seed sweep and a prompt A/B; compare shows the differing word and views 
   await expect(gallery(page).getByRole('heading', { name: 'Prompt A/B · seed 31 · 4 steps' })).toBeVisible();
   await expect(entries(page)).toHaveCount(5);
 
-  await entries(page).filter({ hasText: 'a red fox in the snow' }).filter({ hasText: 'Seed 31' }).getByRole('checkbox').check();
+  await entries(page).filter({ hasText: 'a red fox in the snow' }).filter({ hasText: 'Seed 31 · ' }).getByRole('checkbox').check();
   await entries(page).filter({ hasText: 'a blue fox in the snow' }).getByRole('checkbox').check();
   await page.getByRole('button', { name: 'Compare (2)' }).click();
   const compare = page.getByRole('dialog', { name: 'Compare' });
