@@ -16,8 +16,9 @@ import { GenerateForm } from '../features/generate/components/generate-form';
 import { onJobDone, type Job } from '../features/generate/stores/queue-store';
 import { MIME_EXTENSION, type GenerateResponse } from '../../../server/contract';
 import { useFormStore } from '../features/generate/stores/form-store';
+import { inThisTabOnly } from '../features/generate/stores/form-storage';
 import { readLink } from '../lib/link-params';
-import { DropZone, ImportButton } from './drop-zone';
+import { DropZone, ImportButton, ImportMessage } from './drop-zone';
 import { ResultView, type Latest } from './result-view';
 import { ErrorBoundary } from '../components/ui/error-boundary';
 import { lazyRetry } from '../lib/lazy-retry';
@@ -82,10 +83,11 @@ export function App() {
   if (comparing && !compareLoaded) setCompareLoaded(true);
 
   useEffect(() => {
-    // A shared link restores the form once; the query then leaves the address bar.
+    // A shared link restores the form once, in this tab only (other tabs keep their drafts); the
+    // query then leaves the address bar.
     const params = readLink(location.search);
     if (params) {
-      apply(params);
+      inThisTabOnly(() => apply(params));
       history.replaceState(null, '', location.pathname);
     }
   }, [apply]);
@@ -129,22 +131,31 @@ export function App() {
         <h1 className="text-lg font-semibold tracking-tight">Friendli Image Studio</h1>
         <EngineBadge />
       </header>
-      <main className="mx-auto flex max-w-[1600px] flex-col gap-6 p-4 lg:grid lg:grid-cols-[380px_minmax(0,1fr)] lg:items-start lg:p-6">
-        <aside className="flex flex-col gap-5 rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm lg:sticky lg:top-6 dark:border-zinc-800 dark:bg-zinc-900">
+      {/* On wide screens the panel keeps to the window and scrolls inside itself, its action bar
+          pinned (its height leaves room for the page header above it before the page scrolls); on a
+          phone the action bar is pinned to the window, so the page leaves room below. */}
+      <main className="mx-auto flex max-w-[1600px] flex-col gap-6 p-4 pb-40 lg:grid lg:grid-cols-[380px_minmax(0,1fr)] lg:items-start lg:p-6">
+        <aside aria-label="Controls" className="flex flex-col gap-5 rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm lg:sticky lg:top-4 lg:max-h-[calc(100dvh-6rem)] lg:overflow-y-auto lg:overscroll-contain dark:border-zinc-800 dark:bg-zinc-900">
           <ErrorBoundary region="the form">
-            <GenerateForm />
+          <GenerateForm
+            notices={
+              <>
+                {addEntry.isError && latest && (
+                  <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/50 dark:text-amber-200">
+                    {addEntry.error instanceof StorageFullError
+                      ? 'This browser’s storage is full, so the new image was not added to the gallery (earlier images are safe). '
+                      : `The new image could not be saved to the gallery: ${addEntry.error.message} `}
+                    <a className="font-medium underline" href={latest.url} download={`${promptSlug(latest.entry.prompt)}-seed${latest.entry.seed}-steps${latest.entry.steps}.${MIME_EXTENSION[latest.entry.mime]}`}>
+                      Download it now
+                    </a>
+                    , or delete older images to make room.
+                  </p>
+                )}
+                <ImportMessage />
+              </>
+            }
+          />
           </ErrorBoundary>
-          {addEntry.isError && latest && (
-            <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/50 dark:text-amber-200">
-              {addEntry.error instanceof StorageFullError
-                ? 'This browser’s storage is full, so the new image was not added to the gallery (earlier images are safe). '
-                : `The new image could not be saved to the gallery: ${addEntry.error.message} `}
-              <a className="font-medium underline" href={latest.url} download={`${promptSlug(latest.entry.prompt)}-seed${latest.entry.seed}-steps${latest.entry.steps}.${MIME_EXTENSION[latest.entry.mime]}`}>
-                Download it now
-              </a>
-              , or delete older images to make room.
-            </p>
-          )}
           <ImportButton />
         </aside>
         <div className="flex min-w-0 flex-col gap-8">

@@ -1,6 +1,7 @@
-// Dropping an image anywhere on the page restores the form from its parameters.
+// Dropping a file anywhere on the page: an image restores the form from its parameters, an
+// exported zip is imported into the gallery.
 import { useEffect, useState } from 'react';
-import { importFile, useImportStore } from './use-import';
+import { importFile, isZip, useImportStore } from './use-import';
 
 const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
 
@@ -40,31 +41,36 @@ export function DropZone() {
   if (!over) return null;
   return (
     <div className="pointer-events-none fixed inset-0 z-50 grid place-items-center bg-violet-600/20 backdrop-blur-sm">
-      <p className="rounded-2xl bg-white px-6 py-4 text-lg font-medium shadow-xl dark:bg-zinc-900">Drop an image to restore its settings</p>
+      <p className="rounded-2xl bg-white px-6 py-4 text-center text-lg font-medium shadow-xl dark:bg-zinc-900">
+        Drop an image to restore its settings,
+        <br />
+        or an exported zip to import it
+      </p>
     </div>
   );
 }
 
 export function ImportButton() {
-  const { message, ok } = useImportStore();
   return (
-    <div className="flex flex-col gap-2">
-      <label className="cursor-pointer self-start rounded-lg text-sm font-medium text-violet-700 underline-offset-2 focus-within:outline-2 focus-within:outline-violet-500 hover:underline dark:text-violet-300">
-        Restore settings from an image…
-        <input
-          type="file"
-          accept="image/png,image/jpeg"
-          className="sr-only"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void importFile(file);
-            e.target.value = '';
-          }}
-        />
-      </label>
-      {message && (
-        <p role={ok ? 'status' : 'alert'} className={`text-sm ${ok ? 'text-emerald-700 dark:text-emerald-300' : 'text-red-700 dark:text-red-400'}`}>{message}</p>
-      )}
-    </div>
+    <label className="cursor-pointer self-start rounded-lg text-sm font-medium text-violet-700 underline-offset-2 focus-within:outline-2 focus-within:outline-violet-500 hover:underline dark:text-violet-300">
+      Restore settings from an image…
+      <input
+        type="file"
+        accept="image/png,image/jpeg"
+        className="sr-only"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file && !isZip(file)) void importFile(file);
+          e.target.value = '';
+        }}
+      />
+    </label>
   );
+}
+
+/** What the last drop or chosen file did; shown in the action bar, so it is always on screen. */
+export function ImportMessage() {
+  const { message, ok } = useImportStore();
+  if (!message) return null;
+  return <p role={ok ? 'status' : 'alert'} className={`text-sm ${ok ? 'text-emerald-700 dark:text-emerald-300' : 'text-red-700 dark:text-red-400'}`}>{message}</p>;
 }

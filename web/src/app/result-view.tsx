@@ -1,5 +1,7 @@
 // The large result area: the image just made (straight from the server, so it paints at once),
-// or after a reload the newest one in the gallery.
+// or after a reload the newest one in the gallery. It follows the gallery: the image just made,
+// once stored and then deleted, leaves it (the newest one left shows) and comes back with Undo.
+import { useState } from 'react';
 import type { GalleryEntry } from '../lib/params';
 import { useObjectUrl } from '../lib/use-object-url';
 import { useGallery, useImageBlob } from '../features/gallery/api/gallery';
@@ -11,12 +13,19 @@ export interface Latest {
 }
 
 /** `onShown` fires once the just-made image has loaded (or failed to), to save it then. */
-export function ResultView({ latest, onShown }: { latest: Latest | null; onShown(latest: Latest, shown?: HTMLImageElement): void }) {
-  const newest = useGallery().data?.[0];
-  const stored = useObjectUrl(useImageBlob(latest ? undefined : newest?.id).data);
+export function ResultView({ latest: made, onShown }: { latest: Latest | null; onShown(latest: Latest, shown?: HTMLImageElement): void }) {
+  const list = useGallery().data;
+  const newest = list?.[0];
+  // The image just made is shown before it is stored; once the gallery has held it, it is shown
+  // only while the gallery still does.
+  const inGallery = !!made && !!list?.some((e) => e.id === made.entry.id);
+  const [stored, setStored] = useState<string | null>(null);
+  if (made && inGallery && stored !== made.entry.id) setStored(made.entry.id);
+  const latest = made && (inGallery || stored !== made.entry.id) ? made : null;
+  const storedUrl = useObjectUrl(useImageBlob(latest ? undefined : newest?.id).data);
   const open = useViewerStore((s) => s.open);
   const entry = latest?.entry ?? newest;
-  const src = latest?.url ?? stored;
+  const src = latest?.url ?? storedUrl;
   if (!entry) {
     return (
       <div className="grid aspect-square w-full max-w-[min(100%,75vh)] place-items-center self-center rounded-2xl border-2 border-dashed border-zinc-300 p-8 text-center text-sm text-zinc-500 dark:border-zinc-700">

@@ -1,6 +1,10 @@
-// Restores the form from an image file's embedded parameters (dropped on the page or chosen).
+// What a file dropped on the page (or chosen) does: an image restores the form from its embedded
+// parameters; an exported zip goes to the gallery's own import.
 import { create } from 'zustand';
 import { useFormStore } from '../features/generate/stores/form-store';
+import { announceChange, galleryKeys } from '../features/gallery/api/gallery';
+import { queryClient } from '../lib/query-client';
+import { plural } from '../lib/plural';
 
 interface ImportState {
   message: string;
@@ -10,8 +14,31 @@ interface ImportState {
 
 export const useImportStore = create<ImportState>()((set) => ({ message: '', ok: true, set: (message, ok) => set({ message, ok }) }));
 
+export const isZip = (file: File) => /\.zip$/i.test(file.name) || file.type === 'application/zip' || file.type === 'application/x-zip-compressed';
+
+async function importZip(file: File) {
+  const report = useImportStore.getState().set;
+  report(`Importing “${file.name}”…`, true);
+  const started = performance.now();
+  // The same count as the toolbar's import, for an import that takes over a second.
+  const progress = (done: number, total: number) => performance.now() - started > 1000 && report(`Importing “${file.name}”: ${done + 1} of ${total}…`, true);
+  try {
+    const { importGallery } = await import('../features/gallery/api/archive');
+    const { added, skipped, damaged } = await importGallery(file, progress);
+    const notes = `${skipped ? `, skipped ${skipped} already here` : ''}${damaged ? `, skipped ${damaged} damaged` : ''}`;
+    report(`Imported ${plural(added, 'image')} from “${file.name}”${notes}.`, damaged === 0);
+  } catch (err) {
+    report(`Could not import “${file.name}”: ${err instanceof Error ? err.message : String(err)}`, false);
+  } finally {
+    // Also after a refusal part-way: what came before it is in the gallery.
+    await queryClient.invalidateQueries({ queryKey: galleryKeys.list() });
+    announceChange();
+  }
+}
+
 /** Never rejects: every outcome, a damaged file included, ends as a message. */
 export async function importFile(file: File) {
+  if (isZip(file)) return importZip(file);
   const report = useImportStore.getState().set;
   try {
     const { readParameters } = await import('../features/gallery/utils/metadata');

@@ -12,6 +12,9 @@ export interface ImageParams {
   format: ResponseFormat;
 }
 
+/** What Reuse settings hands the form: the parameters, and the prompt as typed with its styles. */
+export type ReuseParams = ImageParams & { basePrompt?: string; styles?: string[] };
+
 /** A batch or sweep: its entries are kept together and labelled by what varied. */
 export interface EntryGroup {
   id: string;

@@ -1,6 +1,6 @@
 // Compare 2 to 4 entries side by side at the same scale, with what differs highlighted. For two:
 // a slider, a fade, and a difference view showing only the pixels that changed. Zoom and pan move
-// every image together.
+// every image together. Compare opens at fit: each image whole on screen, the view buttons above.
 import { useEffect, useRef, useState } from 'react';
 import type { GalleryEntry } from '../../../lib/params';
 import { useObjectUrl } from '../../../lib/use-object-url';
@@ -57,15 +57,11 @@ function Params({ entry, reference }: { entry: GalleryEntry; reference: GalleryE
   );
   return (
     <div className="flex flex-col gap-1 text-xs">
-      <p className="leading-relaxed">
+      <p className="leading-relaxed whitespace-pre-wrap">
         {isReference
           ? entry.prompt
-          : diff.tokens.map((t, i) => (
-              <span key={i}>
-                {t.added ? <ins className="rounded bg-emerald-200 px-0.5 no-underline dark:bg-emerald-800">{t.word}</ins> : t.word}{' '}
-              </span>
-            ))}
-        {!isReference && diff.removed.map((w) => <del key={w} className="mr-1 rounded bg-red-200 px-0.5 dark:bg-red-900">{w}</del>)}
+          : diff.tokens.map((t, i) => (t.added ? <ins key={i} className="rounded bg-emerald-200 px-0.5 no-underline dark:bg-emerald-800">{t.text}</ins> : <span key={i}>{t.text}</span>))}
+        {!isReference && diff.removed.map((w) => <del key={w} className="ml-1 rounded bg-red-200 px-0.5 dark:bg-red-900">{w}</del>)}
       </p>
       {field('Steps', String(entry.steps), String(reference.steps))}
       {field('Seed', String(entry.seed), String(reference.seed))}
@@ -75,10 +71,49 @@ function Params({ entry, reference }: { entry: GalleryEntry; reference: GalleryE
   );
 }
 
+/** Side by side, slider, fade, difference: a radio group, arrow keys moving the choice (ARIA radio pattern). */
+function ModeRadios({ mode, onChange }: { mode: Mode; onChange(mode: Mode): void }) {
+  const group = useRef<HTMLDivElement>(null);
+  const move = (delta: number) => {
+    const i = MODES.findIndex(([m]) => m === mode);
+    const next = (i + delta + MODES.length) % MODES.length;
+    onChange(MODES[next]![0]);
+    group.current?.querySelectorAll<HTMLElement>('[role=radio]')[next]?.focus();
+  };
+  return (
+    <div
+      ref={group}
+      role="radiogroup"
+      aria-label="View"
+      className="order-last flex gap-1 rounded-lg bg-zinc-100 p-1 text-xs sm:order-none dark:bg-zinc-800"
+      onKeyDown={(e) => {
+        const delta = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+        if (!delta) return;
+        e.preventDefault();
+        move(delta);
+      }}
+    >
+      {MODES.map(([value, label]) => (
+        <button
+          key={value}
+          type="button"
+          role="radio"
+          aria-checked={mode === value}
+          tabIndex={mode === value ? 0 : -1}
+          onClick={() => onChange(value)}
+          className={`rounded-md px-2.5 py-1 focus-visible:outline-2 focus-visible:outline-violet-500 ${mode === value ? 'bg-white shadow-sm dark:bg-zinc-950' : ''}`}
+        >
+          {label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 function Pane({ entry, view, onView }: { entry: GalleryEntry; view: View; onView(v: View): void }) {
   const url = useImageUrl(entry);
   return (
-    <div className="aspect-square w-full overflow-hidden rounded-lg bg-zinc-950">
+    <div className="mx-auto aspect-square w-full max-w-[max(12rem,calc(94dvh-10rem))] overflow-hidden rounded-lg bg-zinc-950">
       {url && (
         <ZoomPan view={view} onViewChange={onView}>
           <Layer src={url} alt={`Compared: ${entry.prompt}`} />
@@ -102,7 +137,12 @@ export function Compare() {
 
   useEffect(() => {
     const el = dialog.current!;
-    if (comparing && !el.open) el.showModal();
+    if (comparing && !el.open) {
+      // Every compare starts side by side, at fit: a zoom left from the last one would mislead.
+      setView(FIT);
+      setMode('side');
+      el.showModal();
+    }
     if (!comparing && el.open) el.close();
   }, [comparing]);
   useEffect(() => {
@@ -127,17 +167,10 @@ export function Compare() {
     <dialog ref={dialog} aria-label="Compare" onClose={() => setComparing(false)} className="m-auto max-h-[94vh] w-[min(96vw,1500px)] max-w-none overflow-y-auto rounded-2xl bg-white p-5 text-zinc-900 shadow-2xl backdrop:bg-black/70 dark:bg-zinc-900 dark:text-zinc-100">
       {comparing && entries.length >= 2 && (
         <div className="flex flex-col gap-4">
-          <div className="flex flex-wrap items-center justify-between gap-3">
+          {/* The view buttons and Close stay on screen however far the dialog scrolls. */}
+          <div className="sticky -top-5 z-10 -mx-5 -mt-5 flex flex-wrap items-center justify-between gap-3 bg-white px-5 py-3 dark:bg-zinc-900">
             <h2 className="font-semibold">Compare {entries.length} images</h2>
-            {two && (
-              <div role="radiogroup" aria-label="View" className="flex gap-1 rounded-lg bg-zinc-100 p-1 text-xs dark:bg-zinc-800">
-                {MODES.map(([value, label]) => (
-                  <button key={value} type="button" role="radio" aria-checked={mode === value} onClick={() => setMode(value)} className={`rounded-md px-2.5 py-1 ${mode === value ? 'bg-white shadow-sm dark:bg-zinc-950' : ''}`}>
-                    {label}
-                  </button>
-                ))}
-              </div>
-            )}
+            {two && <ModeRadios mode={mode} onChange={setMode} />}
             <button type="button" onClick={() => setComparing(false)} className="rounded-md px-2 py-1 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">Close</button>
           </div>
           {shown === 'side' ? (
@@ -152,7 +185,7 @@ export function Compare() {
           ) : (
             <div className="grid gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
               <div className="flex flex-col gap-2">
-                <div className="aspect-square w-full overflow-hidden rounded-lg bg-zinc-950">
+                <div className="mx-auto aspect-square w-full max-w-[max(12rem,calc(94dvh-10rem))] overflow-hidden rounded-lg bg-zinc-950">
                   {a && b && (
                     <ZoomPan view={view} onViewChange={setView}>
                       {shown === 'difference' ? (

@@ -1,5 +1,5 @@
 // The actions on one gallery entry, the same in the list and in the viewer, all keyboard-reachable.
-import type { GalleryEntry, ImageParams } from '../../../lib/params';
+import type { GalleryEntry, ReuseParams } from '../../../lib/params';
 import { buildLink } from '../../../lib/link-params';
 import { useDeleteEntry } from '../api/delete-entry';
 import { getImage } from '../storage/gallery-db';
@@ -30,7 +30,7 @@ function Action({ label, icon, onClick, compact }: { label: string; icon: keyof 
   );
 }
 
-export function EntryActions({ entry, onReuse, compact, onDeleted }: { entry: GalleryEntry; onReuse(params: ImageParams): void; compact?: boolean; onDeleted?(): void }) {
+export function EntryActions({ entry, onReuse, compact }: { entry: GalleryEntry; onReuse(params: ReuseParams): void; compact?: boolean }) {
   const remove = useDeleteEntry();
   const notify = useNoticeStore((s) => s.show);
   const copy = async (text: string, what: string) => {
@@ -54,12 +54,14 @@ export function EntryActions({ entry, onReuse, compact, onDeleted }: { entry: Ga
         }
       }} />
       <Action compact={compact} icon="reuse" label="Reuse settings" onClick={() => {
-        onReuse({ prompt: entry.prompt, steps: entry.steps, seed: entry.seed, format: entry.format });
+        // The prompt sent, with what it was made of: the form turns the same styles back on or none.
+        const { prompt, steps, seed, format, basePrompt, styles } = entry;
+        onReuse({ prompt, steps, seed, format, ...(basePrompt !== undefined ? { basePrompt } : {}), ...(styles ? { styles } : {}) });
         notify('Settings restored to the form');
       }} />
       <Action compact={compact} icon="seed" label="Copy seed" onClick={() => copy(String(entry.seed), 'Seed')} />
       <Action compact={compact} icon="link" label="Copy link" onClick={() => copy(buildLink(entry, location.origin), 'Link')} />
-      <Action compact={compact} icon="delete" label="Delete" onClick={() => remove.mutate(entry.id, { onSuccess: () => onDeleted?.() })} />
+      <Action compact={compact} icon="delete" label="Delete" onClick={() => remove.mutate(entry.id)} />
     </div>
   );
 }

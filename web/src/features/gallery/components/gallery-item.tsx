@@ -1,4 +1,4 @@
-import type { GalleryEntry, ImageParams } from '../../../lib/params';
+import type { GalleryEntry, ReuseParams } from '../../../lib/params';
 import { useObjectUrl } from '../../../lib/use-object-url';
 import { useToggleStar } from '../api/delete-entry';
 import { useThumb } from '../api/gallery';
@@ -6,7 +6,7 @@ import { useGalleryView } from '../stores/gallery-view-store';
 import { useViewerStore } from '../stores/viewer-store';
 import { EntryActions } from './entry-actions';
 
-export function GalleryItem({ entry, onReuse }: { entry: GalleryEntry; onReuse(params: ImageParams): void }) {
+export function GalleryItem({ entry, onReuse }: { entry: GalleryEntry; onReuse(params: ReuseParams): void }) {
   const thumb = useObjectUrl(useThumb(entry.id).data);
   const open = useViewerStore((s) => s.open);
   const star = useToggleStar();

@@ -1,6 +1,7 @@
 // Find and keep: search, favourites, compare the selection, export/import, clear all.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import { plural } from '../../../lib/plural';
 import { announceChange, galleryKeys } from '../api/gallery';
 import { useClearGallery } from '../api/delete-entry';
 import { MAX_COMPARE, useGalleryView } from '../stores/gallery-view-store';
@@ -30,7 +31,7 @@ export function GalleryToolbar({ total }: { total: number }) {
   const exportZip = async () => {
     try {
       const count = await (await import('../api/archive')).exportGallery(view.selected, tracker('Exporting'));
-      notify(`Exported ${count === 1 ? '1 image' : `${count} images`}`);
+      notify(`Exported ${plural(count, 'image')}`);
     } catch (err) {
       notify(`Could not export: ${err instanceof Error ? err.message : String(err)}`, 'alert');
     } finally {
@@ -73,7 +74,7 @@ export function GalleryToolbar({ total }: { total: number }) {
             if (!file) return;
             importing.mutate(file, {
               onSuccess: ({ added, skipped, damaged }) =>
-                notify(`Imported ${added === 1 ? '1 image' : `${added} images`}${skipped ? `, skipped ${skipped} already here` : ''}${damaged ? `, skipped ${damaged} damaged` : ''}`, damaged ? 'alert' : 'status'),
+                notify(`Imported ${plural(added, 'image')}${skipped ? `, skipped ${skipped} already here` : ''}${damaged ? `, skipped ${damaged} damaged` : ''}`, damaged ? 'alert' : 'status'),
               onError: (err) => notify(`Could not import “${file.name}”: ${err.message}`, 'alert'),
             });
           }}
@@ -84,7 +85,7 @@ export function GalleryToolbar({ total }: { total: number }) {
         Clear all
       </button>
       <dialog ref={confirm} aria-label="Clear the gallery" className="m-auto max-w-sm rounded-xl bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-black/50 dark:bg-zinc-900 dark:text-zinc-100">
-        <p className="text-sm">Delete all {total} images from this browser? This cannot be undone; export them first to keep a copy.</p>
+        <p className="text-sm">Delete {total === 1 ? 'the 1 image' : `all ${plural(total, 'image')}`} from this browser? This cannot be undone; export them first to keep a copy.</p>
         <form method="dialog" className="mt-4 flex justify-end gap-2">
           <button value="cancel" className={tool} autoFocus>Keep them</button>
           <button value="clear" className="rounded-md bg-red-600 px-2.5 py-1 text-xs font-medium text-white" onClick={() => clear.mutate(undefined, { onSuccess: () => notify('Gallery cleared') })}>

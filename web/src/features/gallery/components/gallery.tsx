@@ -6,12 +6,13 @@ import type { ImageParams } from '../../../lib/params';
 import { galleryLoadingTotal, NO_ENTRIES, useGallery, useGallerySync } from '../api/gallery';
 import { damagedCount, GalleryUpgradeBlockedError } from '../storage/gallery-db';
 import { useGalleryView } from '../stores/gallery-view-store';
-import { useNoticeStore } from '../stores/notice-store';
 import { filterEntries } from '../utils/filter';
 import { buildRows } from '../utils/rows';
 import { GalleryItem } from './gallery-item';
 import { GalleryToolbar } from './gallery-toolbar';
 import { StorageStatus } from './storage-status';
+import { NoticeBar } from './notice-bar';
+import { plural } from '../../../lib/plural';
 
 const MIN_CELL = 170;
 const GAP = 12;
@@ -25,8 +26,7 @@ export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
   const { query, favouritesOnly } = useGalleryView();
   useGallerySync();
   const damaged = isPending ? 0 : damagedCount();
-  const notice = useNoticeStore();
-  const listRef = useRef<HTMLUListElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const [offset, setOffset] = useState(0);
 
@@ -60,19 +60,12 @@ export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
       <div className="flex items-baseline justify-between gap-3">
         <h2 className="text-base font-semibold">Gallery</h2>
         <p className="text-xs text-zinc-500">
-          {isPending ? 'Loading…' : stored !== undefined ? `${stored} images, loading…` : entries.length === 1 ? '1 image' : `${entries.length} images`}
+          {isPending ? 'Loading…' : stored !== undefined ? `${plural(stored, 'image')}, loading…` : plural(entries.length, 'image')}
           {shown.length !== entries.length && `, ${shown.length} shown`} · kept in this browser<StorageStatus version={entries.length} />
         </p>
       </div>
       <GalleryToolbar total={stored ?? entries.length} />
-      <div className="flex min-h-6 items-center gap-3 text-xs">
-        <p role={notice.kind} className={notice.kind === 'alert' ? 'text-red-700 dark:text-red-400' : 'text-violet-700 dark:text-violet-300'}>{notice.message}</p>
-        {notice.message && notice.action && (
-          <button type="button" onClick={() => (notice.action!.run(), notice.dismiss())} className="font-semibold text-violet-700 underline dark:text-violet-300">
-            {notice.action.label}
-          </button>
-        )}
-      </div>
+      <NoticeBar floating />
       {damaged > 0 && (
         <p role="status" className="text-xs text-amber-800 dark:text-amber-300">
           {damaged === 1 ? 'One stored entry was damaged and is not shown' : `${damaged} stored entries were damaged and are not shown`}; everything else is intact.
@@ -85,25 +78,30 @@ export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
       )}
       {!isPending && !isError && entries.length === 0 && <p className="text-sm text-zinc-500">Images you generate are kept here, with everything needed to make them again.</p>}
       {entries.length > 0 && shown.length === 0 && <p className="text-sm text-zinc-500">No image matches{query ? ` “${query}”` : ''}{favouritesOnly ? ' among your favourites' : ''}.</p>}
-      <ul ref={listRef} aria-label="Gallery entries" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().flatMap((item) => {
+      {/* Rows, not one list: a header is no list item. Each row of images is a list of its own. */}
+      <div ref={listRef} role="group" aria-label="Gallery entries" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index]!;
           const top = item.start - offset;
           if (row.kind === 'header') {
-            return [
-              <li key={row.key} role="presentation" className="absolute inset-x-0 flex items-end pb-1.5 text-xs font-semibold text-zinc-600 dark:text-zinc-300" style={{ top, height: HEADER }}>
-                <span role="heading" aria-level={3}>{row.label}</span>
-                <span className="ml-2 font-normal text-zinc-500">{row.count} images</span>
-              </li>,
-            ];
+            return (
+              <div key={row.key} className="absolute inset-x-0 flex items-end pb-1.5 text-xs font-semibold text-zinc-600 dark:text-zinc-300" style={{ top, height: HEADER }}>
+                <h3>{row.label}</h3>
+                <span className="ml-2 font-normal text-zinc-600 dark:text-zinc-400">{plural(row.count, 'image')}</span>
+              </div>
+            );
           }
-          return row.entries.map((entry, col) => (
-            <li key={entry.id} className="absolute" style={{ top, left: col * (cell + GAP), width: cell, height: rowHeight - GAP }}>
-              <GalleryItem entry={entry} onReuse={onReuse} />
-            </li>
-          ));
+          return (
+            <ul key={row.key} className="absolute inset-x-0" style={{ top, height: rowHeight - GAP }}>
+              {row.entries.map((entry, col) => (
+                <li key={entry.id} className="absolute inset-y-0" style={{ left: col * (cell + GAP), width: cell }}>
+                  <GalleryItem entry={entry} onReuse={onReuse} />
+                </li>
+              ))}
+            </ul>
+          );
         })}
-      </ul>
+      </div>
     </section>
   );
 }

@@ -1,12 +1,16 @@
 // The full image with its parameters, in a modal <dialog> (focus kept inside, Escape closes);
-// arrow keys step through the gallery.
-import { useEffect, useRef, useState } from 'react';
-import type { GalleryEntry, ImageParams } from '../../../lib/params';
+// arrow keys, Previous and Next, and a swipe step through the gallery as filtered now. Notices
+// show inside the dialog, which covers the page's.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { GalleryEntry, ReuseParams } from '../../../lib/params';
 import { useObjectUrl } from '../../../lib/use-object-url';
 import { NO_ENTRIES, useGallery, useImageBlob } from '../api/gallery';
 import { getImage } from '../storage/gallery-db';
+import { useGalleryView } from '../stores/gallery-view-store';
 import { useViewerStore } from '../stores/viewer-store';
+import { filterEntries } from '../utils/filter';
 import { EntryActions } from './entry-actions';
+import { NoticeBar } from './notice-bar';
 import { Layer, ZoomPan } from './zoom-pan';
 
 function Parameters({ entry }: { entry: GalleryEntry }) {
@@ -26,7 +30,7 @@ function Parameters({ entry }: { entry: GalleryEntry }) {
     <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
       {rows.map(([k, v]) => (
         <div key={k} className="contents">
-          <dt className="text-zinc-500">{k}</dt>
+          <dt className="text-zinc-600 dark:text-zinc-400">{k}</dt>
           <dd className="tabular-nums break-all">{v}</dd>
         </div>
       ))}
@@ -64,19 +68,43 @@ function ReproduceCheck({ entry, reproduce }: { entry: GalleryEntry; reproduce(e
   );
 }
 
-export function Viewer({ onReuse, onReproduce }: { onReuse(params: ImageParams): void; onReproduce(entry: GalleryEntry): Promise<Uint8Array> }) {
+const stepButton = 'flex-1 whitespace-nowrap rounded-md border border-zinc-300 px-2.5 py-1 text-sm font-medium hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800';
+
+export function Viewer({ onReuse, onReproduce }: { onReuse(params: ReuseParams): void; onReproduce(entry: GalleryEntry): Promise<Uint8Array> }) {
   const { openId, open, close } = useViewerStore();
-  const { data: entries = NO_ENTRIES } = useGallery();
+  const { data: all = NO_ENTRIES, isSuccess } = useGallery();
+  const query = useGalleryView((s) => s.query);
+  const favouritesOnly = useGalleryView((s) => s.favouritesOnly);
+  const filtered = useMemo(() => filterEntries(all, { query, favouritesOnly }), [all, query, favouritesOnly]);
+  // The entries the gallery shows now; an image opened from elsewhere (the result area) that the
+  // filter hides is stepped through the whole gallery instead.
+  const entries = filtered.some((e) => e.id === openId) ? filtered : all;
   const dialog = useRef<HTMLDialogElement>(null);
   const index = entries.findIndex((e) => e.id === openId);
   const entry = index >= 0 ? entries[index] : undefined;
   const image = useObjectUrl(useImageBlob(entry?.id).data);
 
+  // Where the entry shown was: when it is deleted, the viewer moves on to the one now in its place.
+  const last = useRef({ id: null as string | null, index: 0, filtered: true });
+  if (entry) last.current = { id: entry.id, index, filtered: entries === filtered };
   useEffect(() => {
     const el = dialog.current!;
-    if (entry && !el.open) el.showModal();
-    if (!entry && el.open) el.close();
-  }, [entry]);
+    if (entry) {
+      if (!el.open) el.showModal();
+      return;
+    }
+    // The entry shown was deleted (here or in another tab): show its neighbour, or close for good,
+    // so that Undo never reopens the viewer. (An id not shown yet, such as the image just made
+    // before it is stored, is waited for.)
+    if (openId && isSuccess && last.current.id === openId) {
+      const list = last.current.filtered ? filtered : all;
+      const neighbour = list[Math.min(last.current.index, list.length - 1)];
+      if (neighbour) open(neighbour.id);
+      else close();
+      return;
+    }
+    if (!openId && el.open) el.close();
+  }, [entry, openId, isSuccess, filtered, all, open, close]);
 
   const step = (delta: number) => {
     const next = entries[index + delta];
@@ -92,23 +120,31 @@ export function Viewer({ onReuse, onReproduce }: { onReuse(params: ImageParams):
         if (e.key === 'ArrowLeft') step(-1);
         if (e.key === 'ArrowRight') step(1);
       }}
-      className="m-auto h-[min(92vh,900px)] w-[min(96vw,1400px)] max-w-none overflow-hidden rounded-2xl bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-black/70 dark:bg-zinc-900 dark:text-zinc-100"
+      className="m-auto h-[min(92dvh,900px)] w-[min(96vw,1400px)] max-w-none overflow-hidden rounded-2xl bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-black/70 dark:bg-zinc-900 dark:text-zinc-100"
     >
       {entry && (
         <div className="flex h-full flex-col md:flex-row">
           <div className="min-h-0 flex-1 bg-zinc-950">{image && (
-              <ZoomPan key={entry.id}>
+              <ZoomPan key={entry.id} onSwipe={step}>
                 <Layer src={image} alt={`Full image: ${entry.prompt}`} />
               </ZoomPan>
             )}</div>
-          <aside className="flex w-full flex-col gap-4 overflow-y-auto p-5 md:w-80">
-            <div className="flex items-center justify-between">
-              <p className="text-xs text-zinc-500">{index + 1} of {entries.length} · ← → to step</p>
+          <aside className="flex max-h-[55%] w-full flex-col gap-4 overflow-y-auto p-5 md:max-h-none md:w-80">
+            <div className="flex items-center justify-between gap-2">
+              <p className="text-xs text-zinc-600 dark:text-zinc-400">
+                {index + 1} of {entries.length}
+                <span className="hidden md:inline"> · ← → to step</span>
+              </p>
               <button type="button" onClick={close} className="rounded-md px-2 py-1 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">Close</button>
             </div>
+            <div className="flex gap-2">
+              <button type="button" onClick={() => step(-1)} disabled={index === 0} className={stepButton} aria-label="Previous image">‹ Prev</button>
+              <button type="button" onClick={() => step(1)} disabled={index === entries.length - 1} className={stepButton} aria-label="Next image">Next ›</button>
+            </div>
+            <NoticeBar />
             <p className="whitespace-pre-wrap text-sm leading-relaxed">{entry.prompt}</p>
             <Parameters entry={entry} />
-            <EntryActions entry={entry} onReuse={(p) => { onReuse(p); close(); }} onDeleted={close} />
+            <EntryActions entry={entry} onReuse={(p) => { onReuse(p); close(); }} />
             <ReproduceCheck entry={entry} reproduce={onReproduce} />
           </aside>
         </div>
@@ -116,4 +152,3 @@ export function Viewer({ onReuse, onReproduce }: { onReuse(params: ImageParams):
     </dialog>
   );
 }
-

@@ -1,5 +1,5 @@
 // A frame whose content zooms with the wheel around the cursor and pans by dragging; double-click
-// fits. Controlled or not: compare views share one view, so their images move together.
+// fits. At fit, a horizontal swipe (touch or mouse) reports a step: -1 back, 1 on. Controlled or not: compare views share one view, so their images move together.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 export interface View {
@@ -10,7 +10,7 @@ export interface View {
 
 export const FIT: View = { scale: 1, x: 0, y: 0 };
 
-export function ZoomPan({ children, view: controlled, onViewChange }: { children: ReactNode; view?: View; onViewChange?(view: View): void }) {
+export function ZoomPan({ children, view: controlled, onViewChange, onSwipe }: { children: ReactNode; view?: View; onViewChange?(view: View): void; onSwipe?(step: -1 | 1): void }) {
   const box = useRef<HTMLDivElement>(null);
   const [own, setOwn] = useState<View>(FIT);
   const view = controlled ?? own;
@@ -20,6 +20,7 @@ export function ZoomPan({ children, view: controlled, onViewChange }: { children
   const setRef = useRef(setView);
   setRef.current = setView;
   const drag = useRef<{ x: number; y: number } | null>(null);
+  const start = useRef<{ x: number; y: number } | null>(null);
 
   useEffect(() => {
     const el = box.current!;
@@ -47,6 +48,7 @@ export function ZoomPan({ children, view: controlled, onViewChange }: { children
       onPointerDown={(e) => {
         e.currentTarget.setPointerCapture(e.pointerId);
         drag.current = { x: e.clientX, y: e.clientY };
+        start.current = { x: e.clientX, y: e.clientY };
       }}
       onPointerMove={(e) => {
         const last = drag.current;
@@ -54,7 +56,15 @@ export function ZoomPan({ children, view: controlled, onViewChange }: { children
         drag.current = { x: e.clientX, y: e.clientY };
         setView({ ...view, x: view.x + e.clientX - last.x, y: view.y + e.clientY - last.y });
       }}
-      onPointerUp={() => (drag.current = null)}
+      onPointerUp={(e) => {
+        const from = start.current;
+        drag.current = start.current = null;
+        if (!from || !onSwipe || view.scale !== 1) return;
+        const dx = e.clientX - from.x;
+        const dy = e.clientY - from.y;
+        if (Math.abs(dx) > 50 && Math.abs(dx) > 2 * Math.abs(dy)) onSwipe(dx < 0 ? 1 : -1);
+      }}
+      onPointerCancel={() => (drag.current = start.current = null)}
       onDoubleClick={() => setView(FIT)}
     >
       <div className="absolute inset-0" style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.scale})`, transformOrigin: '0 0' }}>

@@ -27,7 +27,7 @@ export function ModeField() {
         <div className="flex items-center gap-3">
           <label htmlFor="count" className={labelClass}>Count</label>
           <input id="count" type="number" min={1} max={MAX_COUNT} value={count} onChange={(e) => setCount(Math.min(MAX_COUNT, Math.max(1, Number(e.target.value) || 1)))} className={`${inputClass} w-20 tabular-nums`} />
-          <span className="text-xs text-zinc-500">{mode === 'seeds' ? 'seeds, same prompt and steps' : 'images (a locked seed counts up)'}</span>
+          <span className="text-xs text-zinc-500">{mode === 'seeds' ? `${count === 1 ? 'seed' : 'seeds'}, same prompt and steps` : `${count === 1 ? 'image' : 'images (a typed seed counts up)'}`}</span>
         </div>
       )}
     </fieldset>

@@ -1,11 +1,26 @@
+import { useRef } from 'react';
 import { PROMPT_MAX_LENGTH } from '../../../../../server/contract';
 import { useFormStore } from '../stores/form-store';
 import { inputClass, labelClass } from './field';
 
-/** The prompt; Ctrl+Enter or Cmd+Enter submits its form. */
+/** Ctrl+Enter or Cmd+Enter submits the form a text field is in. */
+export function submitOnCtrlEnter(e: React.KeyboardEvent<HTMLTextAreaElement>) {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    e.currentTarget.form?.requestSubmit();
+  }
+}
+
+/**
+ * The prompt. ArrowUp on its first line steps back through recent prompts, ArrowDown on its last
+ * line forward, one press a step, as a shell's history does; past the newest comes the draft that
+ * was being written, kept aside when the first ArrowUp left it.
+ */
 export function PromptField() {
   const prompt = useFormStore((s) => s.prompt);
   const setPrompt = useFormStore((s) => s.setPrompt);
+  // -1: the draft is shown; otherwise the index in `recent` of the prompt recalled.
+  const history = useRef({ at: -1, draft: '' });
   return (
     <div className="flex flex-col gap-1.5">
       <div className="flex items-baseline justify-between">
@@ -18,22 +33,32 @@ export function PromptField() {
         maxLength={PROMPT_MAX_LENGTH}
         rows={5}
         placeholder="A lighthouse on a cliff at dusk, warm light, mist over the sea"
-        onChange={(e) => setPrompt(e.target.value)}
+        onChange={(e) => {
+          // Editing makes what is shown the draft.
+          history.current.at = -1;
+          setPrompt(e.target.value);
+        }}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            e.currentTarget.form?.requestSubmit();
-          }
-          // ArrowUp at the very start recalls the previous prompt; ArrowDown at the end the next.
+          submitOnCtrlEnter(e);
           const el = e.currentTarget;
+          if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || el.selectionStart !== el.selectionEnd) return;
           const { recent } = useFormStore.getState();
-          const at = recent.indexOf(prompt);
-          if (e.key === 'ArrowUp' && el.selectionStart === 0 && el.selectionEnd === 0 && recent.length) {
-            const older = recent[Math.min(recent.length - 1, at + 1)];
-            if (older !== undefined) (e.preventDefault(), setPrompt(older));
-          } else if (e.key === 'ArrowDown' && el.selectionStart === prompt.length && at > 0) {
+          const h = history.current;
+          // A prompt recalled and then changed elsewhere (a click in the list, Reuse) ends the walk.
+          if (h.at >= 0 && recent[h.at] !== prompt) h.at = -1;
+          const firstLine = !prompt.slice(0, el.selectionStart).includes('\n');
+          const lastLine = !prompt.slice(el.selectionEnd).includes('\n');
+          // From a draft that is the newest prompt itself (just generated), the first step goes past it.
+          const older = h.at === -1 && recent[0] === prompt ? 1 : h.at + 1;
+          if (e.key === 'ArrowUp' && firstLine && older < recent.length) {
             e.preventDefault();
-            setPrompt(recent[at - 1]!);
+            if (h.at === -1) h.draft = prompt;
+            h.at = older;
+            setPrompt(recent[h.at]!);
+          } else if (e.key === 'ArrowDown' && lastLine && h.at >= 0) {
+            e.preventDefault();
+            h.at--;
+            setPrompt(h.at === -1 ? h.draft : recent[h.at]!);
           }
         }}
         className={`${inputClass} resize-y leading-relaxed`}

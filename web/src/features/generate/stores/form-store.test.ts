@@ -17,6 +17,19 @@ describe('form store', () => {
     expect(state()).toMatchObject({ prompt: 'second', steps: 3, format: 'png', seed: null, seedLocked: false });
   });
 
+  it('restores one request: single mode, one image, the styles the prompt was made with or none', () => {
+    useFormStore.setState({ mode: 'steps', count: 4, activeStyles: ['Minimal'], customStyles: [{ name: 'Foggy', fragment: 'thick fog' }] });
+    state().apply({ prompt: 'a fox, thick fog', basePrompt: 'a fox', styles: ['Foggy'], steps: 3, seed: 1, format: 'png' });
+    expect(state()).toMatchObject({ mode: 'single', count: 1, prompt: 'a fox', activeStyles: ['Foggy'] });
+    // A style gone (or changed) since: the prompt as sent, styles off, so the text is not doubled.
+    state().apply({ prompt: 'a fox, gone style text', basePrompt: 'a fox', styles: ['Gone'] });
+    expect(state()).toMatchObject({ prompt: 'a fox, gone style text', activeStyles: [] });
+    // A link or a file carries only the prompt sent.
+    useFormStore.setState({ activeStyles: ['Minimal'], mode: 'ab' });
+    state().apply({ prompt: 'from a link' });
+    expect(state()).toMatchObject({ prompt: 'from a link', activeStyles: [], mode: 'single' });
+  });
+
   it('goes back to random after queuing unless the seed is locked, which keeps the seed used', () => {
     state().setSeed(1234);
     state().submitted(1234);

@@ -1,9 +1,11 @@
-// The form's parameters (zustand), persisted to localStorage so a reload loses nothing.
+// The form's parameters (zustand), persisted per tab (see form-storage.ts) so a reload loses nothing.
 // Seed: null means "random" (the upstream picks and reports it); locked keeps it for the next run.
 import { create } from 'zustand';
-import { persist } from 'zustand/middleware';
+import { createJSONStorage, persist } from 'zustand/middleware';
 import type { ImageParams, ResponseFormat } from '../../../lib/params';
-import type { Mode, Style } from '../utils/plan-jobs';
+import { withStyles, type Mode, type Style } from '../utils/plan-jobs';
+import { BUILT_IN_STYLES } from '../utils/styles';
+import { tabDraftStorage } from './form-storage';
 
 const MAX_RECENT = 30;
 
@@ -23,6 +25,9 @@ export interface FormState {
   /** The designer's own styles, and which styles (built-in or own) are switched on, by name. */
   customStyles: Style[];
   activeStyles: string[];
+  /** Seed text that is not a valid seed (shown with a message; Generate waits), or null. Not persisted. */
+  seedDraft: string | null;
+  setSeedDraft(text: string | null): void;
   setPrompt(prompt: string): void;
   setMode(mode: Mode): void;
   setCount(count: number): void;
@@ -37,10 +42,26 @@ export interface FormState {
   setSeedLocked(locked: boolean): void;
   setFormat(format: ResponseFormat): void;
   randomizeSeed(): void;
-  /** Restores parameters (Reuse settings, a link, a dropped file); a restored seed is locked. */
-  apply(params: Partial<ImageParams>): void;
+  /**
+   * Restores parameters (Reuse settings, a link, a dropped file) so that Generate sends the same
+   * request once: one image, a restored seed locked, and the prompt with exactly the styles it was
+   * made with (its base prompt and those styles when they still produce it, else as sent, styles off).
+   */
+  apply(params: Restore): void;
   /** When jobs are queued: a locked seed is pinned (picked now if empty); an unlocked one is cleared. */
   submitted(seedUsed: number | undefined): void;
+}
+
+export type Restore = Partial<ImageParams> & { basePrompt?: string; styles?: string[] };
+
+/** The prompt and active styles that send `prompt` again, given the styles known now. */
+export function restorePrompt({ prompt, basePrompt, styles = [] }: { prompt: string; basePrompt?: string; styles?: string[] }, custom: Style[]) {
+  const known = [...BUILT_IN_STYLES, ...custom];
+  const chosen = styles.map((name) => known.find((s) => s.name === name));
+  if (basePrompt !== undefined && styles.length && chosen.every(Boolean) && withStyles(basePrompt, chosen as Style[]) === prompt) {
+    return { prompt: basePrompt, activeStyles: styles };
+  }
+  return { prompt, activeStyles: [] };
 }
 
 export const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
@@ -60,6 +81,8 @@ export const useFormStore = create<FormState>()(
       starred: [],
       customStyles: [],
       activeStyles: [],
+      seedDraft: null,
+      setSeedDraft: (seedDraft) => set({ seedDraft }),
       setPrompt: (prompt) => set({ prompt }),
       setMode: (mode) => set({ mode }),
       setCount: (count) => set({ count }),
@@ -80,22 +103,26 @@ export const useFormStore = create<FormState>()(
       addStyle: (style) => set((s) => ({ customStyles: [...s.customStyles.filter((c) => c.name !== style.name), style] })),
       removeStyle: (name) => set((s) => ({ customStyles: s.customStyles.filter((c) => c.name !== name), activeStyles: s.activeStyles.filter((n) => n !== name) })),
       setSteps: (steps) => set({ steps }),
-      setSeed: (seed) => set({ seed }),
+      setSeed: (seed) => set({ seed, seedDraft: null }),
       setSeedLocked: (seedLocked) => set({ seedLocked }),
       setFormat: (format) => set({ format }),
-      randomizeSeed: () => set({ seed: randomSeed() }),
+      randomizeSeed: () => set({ seed: randomSeed(), seedDraft: null }),
       apply: (params) =>
         set((s) => ({
-          prompt: params.prompt ?? s.prompt,
+          // A sweep or a batch would turn one remembered request into many.
+          mode: 'single',
+          count: 1,
+          ...(params.prompt !== undefined ? restorePrompt({ ...params, prompt: params.prompt }, s.customStyles) : { activeStyles: [] }),
           steps: params.steps ?? s.steps,
           format: params.format ?? s.format,
-          ...(params.seed !== undefined ? { seed: params.seed, seedLocked: true } : {}),
+          ...(params.seed !== undefined ? { seed: params.seed, seedLocked: true, seedDraft: null } : {}),
         })),
       submitted: (seedUsed) => set((s) => (s.seedLocked ? { seed: seedUsed ?? s.seed } : { seed: null })),
     }),
     {
       name: 'friendli-studio-form',
       version: 1,
+      storage: createJSONStorage(() => tabDraftStorage),
       partialize: ({ prompt, steps, seed, seedLocked, format, mode, count, promptB, recent, starred, customStyles, activeStyles }) => ({
         prompt, steps, seed, seedLocked, format, mode, count, promptB, recent, starred, customStyles, activeStyles,
       }),

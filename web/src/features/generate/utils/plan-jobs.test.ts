@@ -21,6 +21,11 @@ describe('planJobs', () => {
     expect(planJobs({ ...base, count: 3 }, random).every((j) => !('seed' in j.request))).toBe(true);
   });
 
+  it('uses a typed seed for the next run with the lock off too, as the seed hint says', () => {
+    expect(planJobs({ ...base, count: 3, seed: 20 }, random).map((j) => j.request.seed)).toEqual([20, 21, 22]);
+    expect(planJobs({ ...base, mode: 'seeds', count: 2, seed: 20 }, random).map((j) => j.request.seed)).toEqual([20, 21]);
+  });
+
   it('sweeps steps across the whole range with one seed', () => {
     const jobs = planJobs({ ...base, mode: 'steps', range: { min: 2, max: 5, default: 4 } }, random);
     expect(jobs.map((j) => j.request.num_inference_steps)).toEqual([2, 3, 4, 5]);

@@ -63,13 +63,14 @@ export function planJobs(input: PlanInput, randomSeed: () => number): JobSpec[] 
     return [job(input.prompt, { seed: fixedSeed }, { kind: 'ab', label, index: 0, size: 2 }), job(input.promptB, { seed: fixedSeed }, { kind: 'ab', label, index: 1, size: 2 })];
   }
   if (mode === 'seeds') {
-    // A locked seed makes the sweep repeatable (seed, seed+1, …); otherwise N random seeds.
-    const seeds = Array.from({ length: count }, (_, i) => (input.locked && input.seed !== null ? next(input.seed, i) : randomSeed()));
+    // A typed seed makes the sweep repeatable (seed, seed+1, …); otherwise N random seeds.
+    const seeds = Array.from({ length: count }, (_, i) => (input.seed !== null ? next(input.seed, i) : randomSeed()));
     return seeds.map((seed, i) => job(input.prompt, { seed }, { kind: 'seeds', label: `Seed sweep ×${count} · ${steps} steps`, index: i, size: count }));
   }
   if (count === 1) return [job(input.prompt, input.seed !== null ? { seed: input.seed } : {})];
-  // A batch: with a locked seed, seed, seed+1, …; unlocked, the upstream picks each seed.
-  const base = input.locked ? fixedSeed : undefined;
+  // A batch: with a typed or locked seed, seed, seed+1, …; otherwise the upstream picks each seed.
+  // (A typed seed is always used for the next run; the lock only decides whether it stays after.)
+  const base = input.locked ? fixedSeed : (input.seed ?? undefined);
   return Array.from({ length: count }, (_, i) =>
     job(input.prompt, base !== undefined ? { seed: next(base, i) } : {}, { kind: 'batch', label: `Batch ×${count}${base !== undefined ? ` · seeds ${base}–${next(base, count - 1)}` : ''}`, index: i, size: count }),
   );
