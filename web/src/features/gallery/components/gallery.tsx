@@ -1,7 +1,7 @@
 // The gallery: every stored entry, newest first, with batches and sweeps kept together under a
 // label, as a virtualized grid so that hundreds of entries cost only the rows on screen.
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useWindowRows } from '../../../lib/use-window-rows';
 import type { ImageParams } from '../../../lib/params';
 import { galleryLoadingTotal, NO_ENTRIES, useGallery, useGallerySync } from '../api/gallery';
 import { damagedCount, GalleryUpgradeBlockedError } from '../storage/gallery-db';
@@ -46,14 +46,8 @@ export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
   const rowHeight = cell + CAPTION + GAP;
   const shown = useMemo(() => filterEntries(entries, { query, favouritesOnly }), [entries, query, favouritesOnly]);
   const rows = useMemo(() => buildRows(shown, columns), [shown, columns]);
-  const virtualizer = useWindowVirtualizer({
-    count: rows.length,
-    estimateSize: (i) => (rows[i]!.kind === 'header' ? HEADER : rowHeight),
-    getItemKey: (i) => rows[i]!.key,
-    overscan: 2,
-    scrollMargin: offset,
-  });
-  useLayoutEffect(() => virtualizer.measure(), [rowHeight, rows, virtualizer]);
+  const size = useCallback((i: number) => (rows[i]!.kind === 'header' ? HEADER : rowHeight), [rows, rowHeight]);
+  const windowed = useWindowRows({ count: rows.length, size, scrollMargin: offset });
 
   return (
     <section aria-label="Gallery" className="flex flex-col gap-3">
@@ -79,10 +73,10 @@ export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
       {!isPending && !isError && entries.length === 0 && <p className="text-sm text-zinc-500">Images you generate are kept here, with everything needed to make them again.</p>}
       {entries.length > 0 && shown.length === 0 && <p className="text-sm text-zinc-500">No image matches{query ? ` “${query}”` : ''}{favouritesOnly ? ' among your favourites' : ''}.</p>}
       {/* Rows, not one list: a header is no list item. Each row of images is a list of its own. */}
-      <div ref={listRef} role="group" aria-label="Gallery entries" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
+      <div ref={listRef} role="group" aria-label="Gallery entries" className="relative w-full" style={{ height: windowed.totalSize }}>
+        {windowed.rows.map((item) => {
           const row = rows[item.index]!;
-          const top = item.start - offset;
+          const top = item.start;
           if (row.kind === 'header') {
             return (
               <div key={row.key} className="absolute inset-x-0 flex items-end pb-1.5 text-xs font-semibold text-zinc-600 dark:text-zinc-300" style={{ top, height: HEADER }}>
