@@ -21,7 +21,7 @@ interface Options {
 }
 
 /** The first row whose bottom is below `y` (binary search over the rows' start offsets). */
-function rowAt(starts: Float64Array, count: number, y: number): number {
+export function rowAt(starts: Float64Array, count: number, y: number): number {
   let lo = 0;
   let hi = count;
   while (lo < hi) {
