@@ -93,7 +93,7 @@ test('a gallery larger than one read lists every entry once, newest first, and s
   // runs of equal times that straddle the chunk boundaries.
   await seedOldGallery(page, { count: 12_345, at: 'now - Math.floor(i / 3) * 1000' });
   await page.goto('/');
-  await expect(summary(page)).toHaveText(/^12345 images · /, { timeout: 30_000 });
+  await expect(summary(page)).toHaveText(/^12,345 images · /, { timeout: 30_000 });
   // Equal times: the larger id first, as the index read backwards gives them.
   await expect(openButtons(page).nth(0)).toHaveAccessibleName('Open: old entry number 2');
   await expect(openButtons(page).nth(1)).toHaveAccessibleName('Open: old entry number 1');
@@ -109,11 +109,11 @@ test('a gallery larger than one read lists every entry once, newest first, and s
   // Every word anywhere in the prompt: "1234" also in 11234. Typing on narrows the previous
   // results; deleting characters widens them again.
   await search(page).fill('number 1234');
-  await expect(summary(page)).toHaveText(/^12345 images, 7 shown · /);
+  await expect(summary(page)).toHaveText(/^12,345 images, 7 shown · /);
   await search(page).fill('number 12345');
   await expect(gallery(page).getByText('No image matches “number 12345”.')).toBeVisible();
   await search(page).fill('number 123');
-  await expect(summary(page)).toHaveText(/^12345 images, 78 shown · /);
+  await expect(summary(page)).toHaveText(/^12,345 images, 78 shown · /);
 });
 
 test('an older tab holding the gallery open: a clear message, and the gallery after that tab lets go', async ({ context }) => {

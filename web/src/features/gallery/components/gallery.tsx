@@ -55,7 +55,7 @@ export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
         <h2 className="text-base font-semibold">Gallery</h2>
         <p className="text-xs text-zinc-500">
           {isPending ? 'Loading…' : stored !== undefined ? `${plural(stored, 'image')}, loading…` : plural(entries.length, 'image')}
-          {shown.length !== entries.length && `, ${shown.length} shown`} · kept in this browser<StorageStatus version={entries.length} />
+          {shown.length !== entries.length && `, ${shown.length.toLocaleString('en')} shown`} · kept in this browser<StorageStatus version={entries.length} />
         </p>
       </div>
       <GalleryToolbar total={stored ?? entries.length} />
