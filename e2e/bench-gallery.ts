@@ -56,12 +56,14 @@ async function reloadTimes(page: Page, count: number, reload = true): Promise<{ 
   if (reload) await page.reload();
   return page.evaluate(`(async (count) => {
     let firstRow = 0;
+    const give_up = performance.now() + 120000;
     for (;;) {
+      if (performance.now() > give_up) throw new Error('the gallery did not list ' + count + ' entries within 2 minutes');
       await new Promise((r) => requestAnimationFrame(r));
       const thumb = document.querySelector('section[aria-label="Gallery"] li img');
       if (!firstRow && thumb && thumb.complete && thumb.naturalWidth) firstRow = performance.now();
       const text = document.querySelector('section[aria-label="Gallery"] h2 + p')?.textContent ?? '';
-      if (firstRow && Number.parseInt(text) >= count && !text.includes('loading')) return { firstRow, all: performance.now() };
+      if (firstRow && Number.parseInt(text.replace(/,/g, '')) >= count && !text.includes('loading')) return { firstRow, all: performance.now() };
     }
   })(${count})`);
 }
@@ -86,9 +88,11 @@ async function searchTime(page: Page, count: number, query: string): Promise<{ m
     }
     const text = () => document.querySelector('section[aria-label="Gallery"] h2 + p')?.textContent ?? '';
     const first = () => document.querySelector('section[aria-label="Gallery"] li button[aria-label^="Open: "]')?.getAttribute('aria-label')?.toLowerCase() ?? '';
+    const give_up = performance.now() + 60000;
     for (;;) {
+      if (performance.now() > give_up) throw new Error('the search for ' + query + ' did not settle within a minute');
       await new Promise((r) => requestAnimationFrame(r));
-      if (text().includes(', ' + expected + ' shown') && words.every((w) => first().includes(w))) return { ms: performance.now() - start, matched: expected };
+      if (text().includes(', ' + expected.toLocaleString('en') + ' shown') && words.every((w) => first().includes(w))) return { ms: performance.now() - start, matched: expected };
     }
   })(${count}, ${JSON.stringify(query)})`);
 }
