@@ -16,7 +16,7 @@ export default defineConfig({
     root: '.',
     include: ['server/**/*.test.ts', 'web/**/*.test.{ts,tsx}'],
     testTimeout: 20_000,
-    // One file at a time: the load test (server/resilience.test.ts) takes both cores for a while,
+    // One file at a time: the load test (server/scripts/resilience.test.ts) takes both cores for a while,
     // and the fault tests measure waits and timeouts that it must not disturb.
     fileParallelism: false,
   },

@@ -71,6 +71,13 @@ describe('POST /api/generate on the local engine', () => {
     expect(raw).toMatchObject({ response_format: 'raw', mime: 'image/png' });
   });
 
+  it('answers with the parameters it used, its own defaults filled in', async () => {
+    const chosen = await (await post(local.app, { prompt: 'fog', num_inference_steps: 2, response_format: 'png', seed: 9 })).json();
+    expect(chosen).toMatchObject({ num_inference_steps: 2, response_format: 'png', images: [{ seed: 9, response_format: 'png' }] });
+    const defaults = await (await post(local.app, { prompt: 'fog' })).json();
+    expect(defaults).toMatchObject({ num_inference_steps: 4, response_format: 'url' });
+  });
+
   it.each([
     ['a missing prompt', {}, /prompt is required/],
     ['a blank prompt', { prompt: '  \n ' }, /prompt must not be blank/],

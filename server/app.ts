@@ -1,7 +1,7 @@
 // Builds the whole app from its dependencies: guards, the /api routes, the local engine under
 // /local (for SDKs: under the same rate limit and upstream limit as /api/generate), and (given a
 // web root) the built studio. No port, no process.env: tests call app.request().
-import { Hono, type ErrorHandler } from 'hono';
+import { Hono, type ErrorHandler, type NotFoundHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
@@ -13,13 +13,13 @@ import { createFriendliClient, type FriendliClientOptions } from './friendli/cli
 import { createMemoryImageStore, type ImageStore } from './image-store';
 import { createLocalEngineApp } from './local-engine/app';
 import { createLocalEngine, EngineBusyError, type LocalEngine } from './local-engine/engine';
-import { createLimiter } from './limiter';
-import { rateLimit } from './rate-limit';
-import { GENERATIONS_PATH } from './friendli/protocol';
+import { createLimiter } from './http/limiter';
+import { rateLimit } from './http/rate-limit';
+import { GENERATIONS_PATH } from './protocol/generations';
 import { generateRoutes } from './routes/generate';
 import { imageRoutes } from './routes/images';
 import { metaRoutes } from './routes/meta';
-import { accessKeyGuard, hostGuard, originGuard, requireJson } from './security';
+import { accessKeyGuard, hostGuard, originGuard, requireJson } from './http/security';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -48,10 +48,7 @@ export type AppType = ReturnType<typeof createApi>;
 
 function toAppError(err: Error): AppError {
   if (err instanceof AppError) return err;
-  if (err instanceof HTTPException) {
-    const malformed = /malformed json/i.test(err.message);
-    return new AppError(err.status as ContentfulStatusCode, malformed ? 'invalid_json' : 'bad_request', malformed ? 'The request body is not valid JSON.' : err.message);
-  }
+  if (err instanceof HTTPException) return new AppError(err.status as ContentfulStatusCode, 'bad_request', err.message);
   if (err.name === 'AbortError') return new AppError(CLIENT_CLOSED, 'cancelled', 'The request was cancelled.');
   if (err instanceof EngineBusyError) return new AppError(503, 'busy', err.message, { retryAfterSeconds: 2 });
   return new AppError(500, 'internal', 'Something went wrong on the server; the details are in its log.');
@@ -86,7 +83,8 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
 
   const app = new Hono();
   app.onError(onError);
-  app.notFound((c) => c.json(new AppError(404, 'not_found', `Nothing at ${c.req.method} ${c.req.path}.`).toBody(), 404));
+  const notFound: NotFoundHandler = (c) => c.json(new AppError(404, 'not_found', `Nothing at ${c.req.method} ${c.req.path}.`).toBody(), 404);
+  app.notFound(notFound);
 
   // First, so that every answer carries them, the guards' own refusals included.
   app.use(
@@ -126,7 +124,8 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
 
   app.route('/api', createApi(config, client, imageStore, guards));
   app.route('/local', localApp);
-  app.all('/api/*', (c) => c.json(new AppError(404, 'not_found', `Nothing at ${c.req.method} ${c.req.path}.`).toBody(), 404));
+  // Before the studio's catch-all page: an unknown API path is a 404, never the page.
+  app.all('/api/*', notFound);
   if (webRoot) {
     app.use('/*', serveStatic({ root: webRoot }));
     // The studio is one page: any other path gets it, so links with a query open the app.
@@ -137,7 +136,7 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
     engine: localEngine,
     store: imageStore,
     client,
-    /** From now on every new request is refused with 503 `shutting_down` (see server/shutdown.ts). */
+    /** From now on every new request is refused with 503 `shutting_down` (see server/http/shutdown.ts). */
     startDraining() {
       draining = true;
     },

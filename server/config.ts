@@ -3,6 +3,7 @@
 import { networkInterfaces } from 'node:os';
 import { z } from 'zod';
 import type { EngineName, StepRange } from './contract';
+import { STEPS_BOUNDS } from './protocol/fields';
 
 const text = z.string().trim().min(1).optional();
 const whole = (name: string, min: number, max: number) =>
@@ -24,9 +25,9 @@ const envSchema = z.object({
   PORT: whole('PORT', 0, 65535).default(8787),
   APP_ACCESS_KEY: z.string().trim().min(16, 'APP_ACCESS_KEY must be at least 16 characters').optional(),
   ALLOWED_HOSTS: z.string().default(''),
-  STEPS_MIN: whole('STEPS_MIN', 1, 50).default(1),
-  STEPS_MAX: whole('STEPS_MAX', 1, 50).default(10),
-  STEPS_DEFAULT: whole('STEPS_DEFAULT', 1, 50).default(4),
+  STEPS_MIN: whole('STEPS_MIN', STEPS_BOUNDS.min, STEPS_BOUNDS.max).default(1),
+  STEPS_MAX: whole('STEPS_MAX', STEPS_BOUNDS.min, STEPS_BOUNDS.max).default(10),
+  STEPS_DEFAULT: whole('STEPS_DEFAULT', STEPS_BOUNDS.min, STEPS_BOUNDS.max).default(4),
   IMAGE_STORE_MB: whole('IMAGE_STORE_MB', 8, 16_384).default(256),
   LOCAL_ENGINE_SIZE: whole('LOCAL_ENGINE_SIZE', 64, 2048).default(1024),
   GENERATE_CONCURRENCY: whole('GENERATE_CONCURRENCY', 1, 16).default(2),

@@ -1,14 +1,15 @@
 // The app's own API contract, shared by the server and the browser: request schema, limits and
-// response shapes. Field names are the upstream's own, so nothing is renamed on the way through.
+// response shapes, derived from the protocol (server/protocol/) so field names and bounds are the
+// upstream's own and nothing is renamed on the way through.
 import { z } from 'zod';
+import { RESPONSE_FORMATS, SEED_MAX, type ResponseFormat } from './protocol/fields';
+import { generationsRequestSchema } from './protocol/generations';
 
-export const RESPONSE_FORMATS = ['url', 'raw', 'png', 'jpeg', 'jpg'] as const;
-export type ResponseFormat = (typeof RESPONSE_FORMATS)[number];
-export const DEFAULT_FORMAT: ResponseFormat = 'url';
+// The protocol's names the browser uses, from here so that it imports one module for the API.
+export { RESPONSE_FORMATS, SEED_MAX, type ResponseFormat } from './protocol/fields';
 
 /** Characters (UTF-16 code units) a prompt may hold; long enough for any real prompt. */
 export const PROMPT_MAX_LENGTH = 2000;
-export const SEED_MAX = 4_294_967_295;
 
 export interface StepRange {
   min: number;
@@ -18,10 +19,15 @@ export interface StepRange {
 
 export type EngineName = 'local' | 'friendli';
 
-/** The body of `POST /api/generate`; the step range is the server's configured one. */
+/**
+ * The body of `POST /api/generate`: the protocol's generations body, narrowed to the fields the
+ * studio offers, to the server's configured step range, and to prompts fit to send, with messages
+ * a person can act on. Unknown fields are refused rather than dropped.
+ */
 export function generateRequestSchema(steps: StepRange) {
   const stepsMessage = `num_inference_steps must be a whole number from ${steps.min} to ${steps.max}`;
-  return z.strictObject({
+  const offered = generationsRequestSchema.pick({ prompt: true, num_inference_steps: true, seed: true, response_format: true });
+  return offered.extend({
     prompt: z
       .string({ error: 'prompt is required and must be text' })
       .refine((p) => p.trim().length > 0, 'prompt must not be blank')
@@ -43,7 +49,7 @@ export function generateRequestSchema(steps: StepRange) {
     response_format: z
       .enum(RESPONSE_FORMATS, { error: `response_format must be one of ${RESPONSE_FORMATS.join(', ')}` })
       .optional(),
-  });
+  }).strict();
 }
 
 export type GenerateRequest = z.infer<ReturnType<typeof generateRequestSchema>>;
@@ -70,6 +76,9 @@ export const MIME_EXTENSION: Record<ImageMime, string> = { 'image/png': 'png', '
 export interface GenerateResponse {
   engine: EngineName;
   elapsed_ms: number;
+  /** The parameters the request ran with, defaults filled in, so the browser need not join them back. */
+  num_inference_steps: number;
+  response_format: ResponseFormat;
   images: GeneratedImage[];
 }
 

@@ -1,5 +1,5 @@
 // The server's entry point: reads the environment (and .env), builds the app, serves it, prints
-// the URL, and on SIGINT/SIGTERM finishes requests in flight before it exits (server/shutdown.ts).
+// the URL, and on SIGINT/SIGTERM finishes requests in flight before it exits (server/http/shutdown.ts).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
@@ -7,7 +7,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './errors';
-import { installGracefulShutdown } from './shutdown';
+import { installGracefulShutdown } from './http/shutdown';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 

@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 import { sniffImage } from '../sniff';
 import { startFriendliTestServer } from '../test/friendli-test-server';
 import { freePort } from '../test/ports';
-import { createFriendliClient, parseRetryAfter, type FriendliClientOptions } from './client';
+import { createFriendliClient, type FriendliClientOptions } from './client';
 
 const TOKEN = ['flp', 'testTOKEN1234567890'].join('_'); // token-shaped, built so none is committed
 let upstream: Awaited<ReturnType<typeof startFriendliTestServer>>;
@@ -161,16 +161,5 @@ describe('FriendliClient', () => {
     await expect.poll(() => upstream.requests.length).toBe(1);
     controller.abort();
     expect((await failure(pending)).code).toBe('cancelled');
-  });
-});
-
-describe('parseRetryAfter', () => {
-  it('reads seconds and HTTP dates', () => {
-    expect(parseRetryAfter('2')).toBe(2000);
-    expect(parseRetryAfter('0.5')).toBe(500);
-    const now = Date.parse('2026-01-01T00:00:00Z');
-    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:03 GMT', now)).toBe(3000);
-    expect(parseRetryAfter('soon')).toBeUndefined();
-    expect(parseRetryAfter(null)).toBeUndefined();
   });
 });

@@ -2,17 +2,12 @@
 // FriendliAI or to the local engine alike. Auth, team, timeouts, abort, bounded retries (never a
 // POST that may have been received), bodies read under a byte cap, and clear errors with no secret.
 import { isAscii } from 'node:buffer';
-import { AppError, CLIENT_CLOSED, redact, silentLogger, type Logger } from '../errors';
+import { AppError, silentLogger, type Logger } from '../errors';
+import { GENERATIONS_PATH, generationsRequestSchema, imagesResponseSchema, type GenerationsRequest, type ImageItem } from '../protocol/generations';
 import { checkImageUrl } from './image-url-policy';
-import { createPublicFetch, isBeforeSend, networkCode, readCapped, BodyTooLarge, type Fetch } from './transport';
-import type { ResponseFormat } from '../contract';
-import {
-  GENERATIONS_PATH,
-  friendliRequestSchema,
-  friendliResponseSchema,
-  validationErrorSchema,
-  type FriendliImageItem,
-} from './protocol';
+import { createRetrier } from './retry';
+import { createPublicFetch, networkCode, readCapped, BodyTooLarge, type Fetch } from './transport';
+import { cancelled, errorFromResponse } from './upstream-errors';
 
 export interface FriendliClientOptions {
   baseUrl: string;
@@ -40,47 +35,6 @@ export interface FriendliClientOptions {
   random?: () => number;
 }
 
-export interface GenerateParams {
-  prompt: string;
-  num_inference_steps: number;
-  seed?: number;
-  response_format: ResponseFormat;
-}
-
-/** Why a status is worth another attempt; anything not listed is final. */
-function shouldRetry(status: number): boolean {
-  if (status === 429) return true; // rate limited: the upstream asks us to come back later
-  if (status === 500) return true; // upstream trouble, often passing
-  if (status === 502 || status === 503 || status === 504) return true; // gateway or capacity trouble
-  return false;
-}
-
-/** `Retry-After` in milliseconds, in either of its forms (seconds, or an HTTP date). */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Math.round(Number(value) * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const done = () => {
-      signal?.removeEventListener('abort', abort);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    const abort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    signal?.addEventListener('abort', abort, { once: true });
-  });
-}
-
-const cancelled = () => new AppError(CLIENT_CLOSED, 'cancelled', 'The request was cancelled before FriendliAI answered.');
-
 export function createFriendliClient(options: FriendliClientOptions) {
   const {
     baseUrl,
@@ -103,56 +57,20 @@ export function createFriendliClient(options: FriendliClientOptions) {
   const secrets = token ? [token] : [];
   const upstream = 'FriendliAI';
 
-  /**
-   * Runs one logical request with retries. A POST is repeated only when it surely did not arrive
-   * (the connection was never made) or the answer asks for it; a GET (`idempotent`) on any failure.
-   */
-  async function withRetries(url: string, init: RequestInit, signal: AbortSignal | undefined, { idempotent = false, via = doFetch } = {}): Promise<Response> {
-    const deadline = Date.now() + totalTimeoutMs;
-    const where = logUrl(url);
-    for (let attempt = 0; ; attempt++) {
-      const remaining = deadline - Date.now();
-      const attemptTimeout = AbortSignal.timeout(Math.max(1, Math.min(timeoutMs, remaining)));
-      const attemptSignal = signal ? AbortSignal.any([signal, attemptTimeout]) : attemptTimeout;
-      let response: Response | undefined;
-      let failure: AppError;
-      try {
-        response = await via(url, { ...init, signal: attemptSignal });
-        if (response.ok || !shouldRetry(response.status)) return response;
-        failure = await errorFromResponse(response);
-      } catch (err) {
-        if (signal?.aborted) throw cancelled();
-        const seconds = Math.round(Math.min(timeoutMs, remaining) / 1000);
-        const code = networkCode(err);
-        if (!idempotent && (attemptTimeout.aborted || !isBeforeSend(err))) {
-          // The request may have reached the upstream: a second one could be billed twice.
-          logger.warn('upstream request interrupted after it was sent; not repeated', { url: where, code: attemptTimeout.aborted ? 'timeout' : code, attempts: attempt + 1 });
-          throw attemptTimeout.aborted
-            ? new AppError(504, 'upstream_timeout', `${upstream} did not answer within ${seconds} s. ${MAY_HAVE_ARRIVED}`)
-            : new AppError(502, 'upstream_interrupted', `The connection to ${upstream} broke off after the request was sent (${code}). ${MAY_HAVE_ARRIVED}`);
-        }
-        failure = attemptTimeout.aborted
-          ? new AppError(504, 'upstream_timeout', `${upstream} did not answer within ${seconds} s.`)
-          : new AppError(503, 'upstream_unreachable', `Could not reach ${upstream} at ${baseUrl}: ${code}.`);
-      }
-      const retryAfter = response ? parseRetryAfter(response.headers.get('retry-after')) : undefined;
-      // Capped exponential backoff with full jitter in its upper half, unless the upstream said when.
-      const backoff = Math.min(retryMaxMs, retryBaseMs * 2 ** attempt) * (0.5 + random() / 2);
-      const wait = retryAfter ?? backoff;
-      if (attempt >= maxRetries || Date.now() + wait >= deadline) {
-        logger.warn('upstream request failed', { url: where, status: response?.status, attempts: attempt + 1, code: failure.code });
-        throw attempt > 0 && failure.code !== 'rate_limited'
-          ? new AppError(failure.status, failure.code, `${failure.message} (after ${attempt + 1} attempts)`, failure.extra)
-          : failure;
-      }
-      logger.info('retrying upstream request', { url: where, status: response?.status, attempt: attempt + 1, wait_ms: Math.round(wait) });
-      try {
-        await sleep(wait, signal);
-      } catch {
-        throw cancelled();
-      }
-    }
-  }
+  const withRetries = createRetrier({
+    baseUrl,
+    fetch: doFetch,
+    timeoutMs,
+    maxRetries,
+    retryBaseMs,
+    retryMaxMs,
+    totalTimeoutMs,
+    maxErrorBodyBytes,
+    secrets,
+    logger,
+    random,
+  });
+  const errorFrom = (response: Response) => errorFromResponse(response, { maxBodyBytes: maxErrorBodyBytes, secrets });
 
   /** The whole body, counted as it arrives: the read stops (and the connection with it) at the cap. */
   async function readBody(response: Response, signal: AbortSignal | undefined): Promise<Uint8Array> {
@@ -172,52 +90,17 @@ export function createFriendliClient(options: FriendliClientOptions) {
 
   const tooLarge = () => new AppError(502, 'upstream_bad_response', `${upstream} sent more than ${maxResponseBytes} bytes; refusing it.`);
 
-  /** An error answer, told in our own words: only the API's validation details are passed on. */
-  async function errorFromResponse(response: Response): Promise<AppError> {
-    const status = response.status;
-    const bytes = await readCapped(response, maxErrorBodyBytes, { truncate: true }).catch(() => new Uint8Array(0));
-    if (status === 400 || status === 422) {
-      let body: unknown;
-      try {
-        body = JSON.parse(Buffer.from(bytes).toString('utf8'));
-      } catch {
-        // Not JSON (or cut at the cap): the status alone has to speak.
-      }
-      const validation = validationErrorSchema.safeParse(body);
-      if (validation.success && validation.data.detail.length) {
-        const details = validation.data.detail
-          .slice(0, 20)
-          .map((d) => redact(d.loc?.length ? `${d.loc.filter((l) => l !== 'body').join('.')}: ${d.msg}` : d.msg, secrets).slice(0, 300));
-        return new AppError(422, 'upstream_validation', `${upstream} rejected the request: ${details.join('; ')}`, { details });
-      }
-    }
-    if (status === 401 || status === 403) {
-      return new AppError(502, 'upstream_auth', `${upstream} refused the token (HTTP ${status}). Check FRIENDLI_TOKEN, and FRIENDLI_TEAM if the endpoint belongs to a team.`);
-    }
-    if (status === 404) {
-      return new AppError(502, 'upstream_not_found', `${upstream} has no such endpoint (HTTP 404). Check FRIENDLI_ENDPOINT_ID and FRIENDLI_BASE_URL.`);
-    }
-    if (status === 400 || status === 422) return new AppError(422, 'upstream_validation', `${upstream} rejected the request (HTTP ${status}).`);
-    if (status === 429) {
-      const wait = parseRetryAfter(response.headers.get('retry-after'));
-      const seconds = wait === undefined ? undefined : Math.ceil(wait / 1000);
-      return new AppError(429, 'rate_limited', `${upstream} is rate limiting requests; try again ${seconds ? `in ${seconds} s` : 'shortly'}.`, { retryAfterSeconds: seconds });
-    }
-    if (status >= 500) return new AppError(503, 'upstream_unavailable', `${upstream} is unavailable (HTTP ${status}); try again shortly.`);
-    return new AppError(502, 'upstream_error', `${upstream} answered with an unexpected HTTP ${status}.`);
-  }
-
   const imageUnavailable = () => new AppError(502, 'upstream_image_unavailable', `The image ${upstream} returned could not be fetched.`);
 
   return {
     /** Generates images; returns the protocol's items as the upstream sent them. */
-    async generate(params: GenerateParams, signal?: AbortSignal): Promise<FriendliImageItem[]> {
-      const body = friendliRequestSchema.parse({ ...(model ? { model } : {}), ...params });
+    async generate(params: Omit<GenerationsRequest, 'model'>, signal?: AbortSignal): Promise<ImageItem[]> {
+      const body = generationsRequestSchema.parse({ ...(model ? { model } : {}), ...params });
       const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
       if (token) headers.authorization = `Bearer ${token}`;
       if (team) headers['x-friendli-team'] = team;
       const response = await withRetries(`${baseUrl}${GENERATIONS_PATH}`, { method: 'POST', headers, body: JSON.stringify(body) }, signal);
-      if (!response.ok) throw await errorFromResponse(response);
+      if (!response.ok) throw await errorFrom(response);
       const bytes = await readBody(response, signal);
       let json: unknown;
       try {
@@ -228,7 +111,7 @@ export function createFriendliClient(options: FriendliClientOptions) {
       } catch {
         throw new AppError(502, 'upstream_bad_response', `${upstream} sent a response that is not valid JSON.`);
       }
-      const parsed = friendliResponseSchema.safeParse(json);
+      const parsed = imagesResponseSchema.safeParse(json);
       if (!parsed.success) {
         throw new AppError(502, 'upstream_bad_response', `${upstream} sent a response that does not match its protocol: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`);
       }
@@ -281,14 +164,3 @@ export function createFriendliClient(options: FriendliClientOptions) {
 export type FriendliClient = ReturnType<typeof createFriendliClient>;
 
 const MAX_REDIRECTS = 3;
-const MAY_HAVE_ARRIVED = 'The request may have reached FriendliAI, so it was not repeated, to avoid billing twice.';
-
-/** A URL for a log line: no query string (signed image URLs carry credentials there). */
-function logUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.origin}${u.pathname}`;
-  } catch {
-    return '(not a URL)';
-  }
-}

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
 import { createFriendliClient } from './client';
 import { ADDRESS_REFUSED } from './image-url-policy';
-import { BodyTooLarge, createPublicFetch, isBeforeSend, networkCode, readCapped } from './transport';
+import { BodyTooLarge, createPublicFetch, isBeforeSend, networkCode, parseRetryAfter, readCapped } from './transport';
 
 const fetchFailed = (cause: object) => new TypeError('fetch failed', { cause });
 
@@ -70,5 +70,16 @@ describe('the public-only fetch', () => {
       expect((err as AppError).message).toBe('The image FriendliAI returned could not be fetched.');
     }
     expect(calls).toBe(0);
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('reads seconds and HTTP dates', () => {
+    expect(parseRetryAfter('2')).toBe(2000);
+    expect(parseRetryAfter('0.5')).toBe(500);
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:03 GMT', now)).toBe(3000);
+    expect(parseRetryAfter('soon')).toBeUndefined();
+    expect(parseRetryAfter(null)).toBeUndefined();
   });
 });

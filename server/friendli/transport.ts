@@ -1,5 +1,5 @@
-// The client's wire-level helpers: bodies read under a byte cap, network errors told apart by
-// whether the request can have been sent, and a fetch that connects to public addresses only.
+// The client's wire-level helpers: bodies read under a byte cap, Retry-After read, network errors
+// told apart by whether the request can have been sent, and a fetch that connects to public addresses only.
 import { ADDRESS_REFUSED, createPublicLookup } from './image-url-policy';
 
 export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -34,6 +34,14 @@ export async function readCapped(response: Response, cap: number, { truncate = f
     total += value.byteLength;
   }
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+}
+
+/** `Retry-After` in milliseconds, in either of its forms (seconds, or an HTTP date). */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Math.round(Number(value) * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /** The most telling code of a network error (fetch wraps the real one in `cause`). */

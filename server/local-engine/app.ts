@@ -4,24 +4,19 @@
 import { randomInt } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { SEED_MAX, RESPONSE_FORMATS } from '../contract';
 import type { ImageStore } from '../image-store';
-import { GENERATIONS_PATH } from '../friendli/protocol';
+import { DEFAULT_FORMAT, SEED_MAX, numInferenceSteps } from '../protocol/fields';
+import { GENERATIONS_PATH, generationsRequestSchema } from '../protocol/generations';
+import { validationError } from '../protocol/validation-error';
 import type { LocalEngine } from './engine';
 
-/** What the engine accepts: the protocol's body, with or without `model`; 1 to 50 steps, as today's API. */
-const requestSchema = z.object({
+/**
+ * What the engine accepts: the protocol's generations body, with or without `model`, and 4 steps
+ * when none are given (the engine's own default, not the spec's 20: it paints a preview).
+ */
+const requestSchema = generationsRequestSchema.extend({
   model: z.string().optional(),
-  prompt: z.string().min(1, 'prompt must not be empty'),
-  num_inference_steps: z.int('num_inference_steps must be an integer').min(1).max(50).default(4),
-  guidance_scale: z.number().nullish(),
-  seed: z.int('seed must be an integer').min(0).max(SEED_MAX).nullish(),
-  response_format: z.enum(RESPONSE_FORMATS).nullish(),
-});
-
-/** FastAPI's shape for a 422, as FriendliAI sends it. */
-const validationError = (issues: { path: PropertyKey[]; message: string; code: string }[]) => ({
-  detail: issues.map((i) => ({ loc: ['body', ...i.path.map(String)], msg: i.message, type: i.code })),
+  num_inference_steps: numInferenceSteps.default(4),
 });
 
 export function createLocalEngineApp(engine: LocalEngine, store: ImageStore) {
@@ -38,7 +33,7 @@ export function createLocalEngineApp(engine: LocalEngine, store: ImageStore) {
       const { prompt, num_inference_steps: steps } = parsed.data;
       // As the real API does, a missing seed is chosen here and reported back.
       const seed = parsed.data.seed ?? randomInt(0, SEED_MAX);
-      const format = parsed.data.response_format ?? 'url';
+      const format = parsed.data.response_format ?? DEFAULT_FORMAT;
       const encoding = format === 'jpeg' || format === 'jpg' ? 'jpeg' : 'png';
       const bytes = await engine.generate({ prompt, seed, steps, encoding }, c.req.raw.signal);
       if (format === 'url') {

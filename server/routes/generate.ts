@@ -2,12 +2,14 @@
 // result (b64 or url) into bytes in the image store behind a same-origin URL.
 import { zValidator } from '@hono/zod-validator';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { DEFAULT_FORMAT, generateRequestSchema, type GenerateResponse, type GeneratedImage } from '../contract';
+import { generateRequestSchema, type GenerateResponse, type GeneratedImage } from '../contract';
 import type { Config } from '../config';
 import { AppError } from '../errors';
 import type { FriendliClient } from '../friendli/client';
 import type { ImageStore } from '../image-store';
-import type { createLimiter } from '../limiter';
+import type { Limiter } from '../http/limiter';
+import { parseJson } from '../http/parse-json';
+import { DEFAULT_FORMAT } from '../protocol/fields';
 import { sniffImage } from '../sniff';
 
 export interface GenerateRouteDeps {
@@ -16,7 +18,7 @@ export interface GenerateRouteDeps {
   store: ImageStore;
   /** The per-client rate limit and the server-wide upstream limiter, shared with /local. */
   rateLimit: MiddlewareHandler;
-  limiter: ReturnType<typeof createLimiter>;
+  limiter: Limiter;
 }
 
 export function generateRoutes({ config, client, store, rateLimit, limiter }: GenerateRouteDeps) {
@@ -24,6 +26,7 @@ export function generateRoutes({ config, client, store, rateLimit, limiter }: Ge
   return new Hono().post(
     '/generate',
     rateLimit,
+    parseJson,
     zValidator('json', schema, (result) => {
       if (!result.success) {
         const details = result.error.issues.map((i) => (i.path.length && !i.message.startsWith(String(i.path[0])) ? `${i.path.join('.')}: ${i.message}` : i.message));
@@ -34,6 +37,7 @@ export function generateRoutes({ config, client, store, rateLimit, limiter }: Ge
       const body = c.req.valid('json');
       const signal = c.req.raw.signal;
       const started = performance.now();
+      // The only place the server fills in a default: what the browser left out, the route decides.
       const request = {
         prompt: body.prompt,
         num_inference_steps: body.num_inference_steps ?? config.steps.default,
@@ -51,7 +55,13 @@ export function generateRoutes({ config, client, store, rateLimit, limiter }: Ge
           return { id, url: `/api/images/${id}`, seed: item.seed, response_format: item.response_format, bytes: bytes.byteLength, ...info };
         }),
       );
-      const response: GenerateResponse = { engine: config.engine, elapsed_ms: Math.round(performance.now() - started), images };
+      const response: GenerateResponse = {
+        engine: config.engine,
+        elapsed_ms: Math.round(performance.now() - started),
+        num_inference_steps: request.num_inference_steps,
+        response_format: request.response_format,
+        images,
+      };
       return c.json(response);
     },
   );

@@ -1,6 +1,6 @@
 // GET /health and GET /config: what the browser needs to draw the form (never the token).
 import { Hono } from 'hono';
-import { DEFAULT_FORMAT, RESPONSE_FORMATS } from '../contract';
+import { DEFAULT_FORMAT, RESPONSE_FORMATS } from '../protocol/fields';
 import type { Config } from '../config';
 
 export function metaRoutes(config: Config) {

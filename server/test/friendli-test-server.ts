@@ -12,7 +12,7 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { createMemoryImageStore } from '../image-store';
 import { createLocalEngineApp } from '../local-engine/app';
 import { createLocalEngine } from '../local-engine/engine';
-import { GENERATIONS_PATH } from '../friendli/protocol';
+import { GENERATIONS_PATH } from '../protocol/generations';
 
 export interface Fault {
   /** Which requests it applies to (a substring of the path); the generations endpoint by default. */

@@ -3,8 +3,8 @@
 // process exits by itself: 0 when all finished, 1 when the grace ran out.
 import { Agent, request, type IncomingHttpHeaders } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFriendliTestServer } from './test/friendli-test-server';
-import { startServerProcess, type ServerProcess } from './test/server-process';
+import { startFriendliTestServer } from '../test/friendli-test-server';
+import { startServerProcess, type ServerProcess } from '../test/server-process';
 
 /** A GET through the given agent, reporting whether it went over a reused (kept-alive) socket. */
 function get(agent: Agent, url: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: string; reused: boolean }> {

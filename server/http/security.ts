@@ -6,7 +6,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 
 /** The host name of a Host header or an origin's host, without port, lower-cased; IPv6 kept in brackets. */
 export function hostName(host: string): string {

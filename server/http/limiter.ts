@@ -1,7 +1,13 @@
 // Limits concurrent upstream calls across every client of this server (the browser queue is not
 // the only one): a few run, a bounded number wait their turn, and beyond that the answer is a
 // clear "busy" at once rather than a pile-up or a hang.
-import { AppError, CLIENT_CLOSED } from './errors';
+// Hand-written, not p-queue (9.x; 10 needs Node 22) or p-limit, because their semantics differ where
+// it matters: neither bounds its line (p-limit cannot take a waiter out of it at all); p-queue's
+// signal, once a task runs, settles add() early and frees the slot while the upstream call goes on;
+// and p-queue frees a slot on a later microtask, after the finished caller has resumed, so the next
+// upstream call no longer starts before that caller's own follow-up (the image download): the
+// server-wide limit test in app.test.ts sees two calls at once. Here the slot is handed straight on.
+import { AppError, CLIENT_CLOSED } from '../errors';
 
 export function createLimiter({ concurrency, maxWaiting }: { concurrency: number; maxWaiting: number }) {
   let active = 0;
@@ -49,3 +55,5 @@ export function createLimiter({ concurrency, maxWaiting }: { concurrency: number
     },
   };
 }
+
+export type Limiter = ReturnType<typeof createLimiter>;

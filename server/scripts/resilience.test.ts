@@ -1,5 +1,5 @@
-// Runs `npm run resilience` (load, memory, the store's bound; see server/resilience.ts) in a
-// process of its own. Graceful shutdown has its own file (server/shutdown.test.ts).
+// Runs `npm run resilience` (load, memory, the store's bound; see server/scripts/resilience.ts) in a
+// process of its own. Graceful shutdown has its own file (server/http/shutdown.test.ts).
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ const run = promisify(execFile);
 describe('under load', () => {
   it('answers every request (images or a clear busy), returns to its idle memory, keeps the store bounded', async () => {
     // Node itself (no npx in between), so that the timeout's signal reaches the run and nothing is orphaned.
-    const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', 'server/resilience.ts'], { timeout: 170_000 }).catch((err: { stdout?: string }) => {
+    const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', 'server/scripts/resilience.ts'], { timeout: 170_000 }).catch((err: { stdout?: string }) => {
       throw new Error(`resilience run failed:\n${err.stdout ?? String(err)}`);
     });
     console.log(stdout.split('\nRESULT')[0]);

@@ -2,9 +2,9 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { createApp } from './app';
-import { loadConfig } from './config';
-import type { LocalEngine } from './local-engine/engine';
+import { createApp } from '../app';
+import { loadConfig } from '../config';
+import type { LocalEngine } from '../local-engine/engine';
 import { clientKey } from './rate-limit';
 
 describe('per-client rate limit on generation', () => {

@@ -1,7 +1,7 @@
 // Graceful shutdown of the HTTP server on SIGTERM/SIGINT: new requests are refused with 503 (the
 // app's draining guard) while those in flight finish, for up to the grace period; then it exits.
 import type { Server } from 'node:http';
-import type { Logger } from './errors';
+import type { Logger } from '../errors';
 
 export interface ShutdownOptions {
   server: Server;

@@ -41,4 +41,17 @@ describe('limiter', () => {
     await first;
     expect(limiter.active).toBe(0);
   });
+
+  it('keeps a running task in its slot until it ends, even when its request is cancelled', async () => {
+    const limiter = createLimiter({ concurrency: 1, maxWaiting: 1 });
+    const gate = deferred();
+    const controller = new AbortController();
+    const running = limiter.run(() => gate.promise.then(() => 'done'), controller.signal);
+    controller.abort();
+    await Promise.resolve();
+    expect(limiter.active).toBe(1);
+    gate.resolve();
+    await expect(running).resolves.toBe('done');
+    await expect.poll(() => limiter.active).toBe(0);
+  });
 });

@@ -1,20 +1,21 @@
-// Contract: the client's requests and the local engine's responses validate against the official
-// description vendored in server/protocol/friendli-images.openapi.yaml. That file is today's API, where `model`
-// is required; the product's original API has no `model`, so both shapes are checked.
+// Contract: the protocol's schemas, the client's requests and the local engine's responses validate
+// against the official description vendored beside them (friendli-images.openapi.yaml). That file is
+// today's API, where `model` is required; the product's original API has no `model`, so both are checked.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { RESPONSE_FORMATS } from '../contract';
+import { editsRequestSchema } from './edits';
+import { RESPONSE_FORMATS, STEPS_BOUNDS } from './fields';
 import { createMemoryImageStore } from '../image-store';
 import { createLocalEngineApp } from '../local-engine/app';
 import { createLocalEngine } from '../local-engine/engine';
 import { startFriendliTestServer } from '../test/friendli-test-server';
-import { createFriendliClient } from './client';
-import { GENERATIONS_PATH } from './protocol';
+import { createFriendliClient } from '../friendli/client';
+import { GENERATIONS_PATH, generationsRequestSchema } from './generations';
 
-const specPath = fileURLToPath(new URL('../protocol/friendli-images.openapi.yaml', import.meta.url));
+const specPath = fileURLToPath(new URL('./friendli-images.openapi.yaml', import.meta.url));
 const spec = parse(readFileSync(specPath, 'utf8'));
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 ajv.addFormat('binary', true); // OpenAPI's marker for b64 text; any string
@@ -81,5 +82,54 @@ describe('client requests', () => {
     expect(originalRequestBody(sent)).toBe(true);
     // And the official schema does flag it, which is why FRIENDLI_ENDPOINT_ID matters for today's API.
     expect(requestBody(sent)).toBe(false);
+  });
+});
+
+// Each optional field alone, all of them, and none: what the schema accepts, the spec accepts too.
+const image = { image: 'data:image/png;base64,iVBORw0KGgo=' };
+const editsBase = { model: 'ep-1', prompt: 'add a red car', image };
+const editsOptional = { num_inference_steps: 20, guidance_scale: 3.5, seed: 7, response_format: 'png' };
+const generationsBase = { model: 'ep-1', prompt: 'a quiet lake' };
+const generationsOptional = { ...editsOptional, control_images: [image], controlnet_weights: [0.5] };
+/** The base body; with every optional field; with each alone; and with each nullable one null. */
+const variants = (base: object, optional: Record<string, unknown>) => [
+  base,
+  { ...base, ...optional },
+  ...Object.entries(optional).map(([key, value]) => ({ ...base, [key]: value })),
+  ...Object.keys(optional)
+    .filter((key) => key !== 'num_inference_steps') // the one optional field the spec does not let be null
+    .map((key) => ({ ...base, [key]: null })),
+];
+
+describe('protocol schemas', () => {
+  const editBody = schema('DedicatedImageEditBody');
+
+  it.each([...variants(editsBase, editsOptional), { ...editsBase, image: [image, image] }])('accept the edits body %j, as the spec does', (body) => {
+    expect(editsRequestSchema.safeParse(body).success).toBe(true);
+    expect(editBody(body), JSON.stringify(editBody.errors)).toBe(true);
+  });
+
+  it.each(variants(generationsBase, generationsOptional))('accept the generations body %j, as the spec does', (body) => {
+    expect(generationsRequestSchema.safeParse(body).success).toBe(true);
+    expect(requestBody(body), JSON.stringify(requestBody.errors)).toBe(true);
+  });
+
+  it.each([
+    ['no image', { model: 'ep-1', prompt: 'p' }],
+    ['an image without its URL', { ...editsBase, image: {} }],
+    ['a text image', { ...editsBase, image: 'https://example.com/a.png' }],
+    ['no prompt', { model: 'ep-1', image }],
+  ])('refuse an edits body with %s, as the spec does', (_, body) => {
+    expect(editsRequestSchema.safeParse(body).success).toBe(false);
+    expect(editBody(body)).toBe(false);
+  });
+
+  it('bound what the spec describes in words: steps 1 to 50, ControlNet weights 0 to 1', () => {
+    for (const steps of [STEPS_BOUNDS.min - 1, STEPS_BOUNDS.max + 1, 2.5]) {
+      expect(editsRequestSchema.safeParse({ ...editsBase, num_inference_steps: steps }).success).toBe(false);
+      expect(generationsRequestSchema.safeParse({ ...generationsBase, num_inference_steps: steps }).success).toBe(false);
+    }
+    expect(STEPS_BOUNDS).toEqual({ min: 1, max: 50 });
+    for (const weight of [-0.1, 1.1]) expect(generationsRequestSchema.safeParse({ ...generationsBase, controlnet_weights: [weight] }).success).toBe(false);
   });
 });

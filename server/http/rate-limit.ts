@@ -6,7 +6,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import type { MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 
 /** Eight 16-bit groups of an IPv6 address (zone id dropped), or undefined when it is not one. */
 function ipv6Groups(address: string): number[] | undefined {

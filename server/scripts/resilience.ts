@@ -5,9 +5,9 @@
 // more than 20% over idle, the store over its bound, or an unhandled rejection.
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createApp } from './app';
-import { loadConfig } from './config';
-import { startFriendliTestServer } from './test/friendli-test-server';
+import { createApp } from '../app';
+import { loadConfig } from '../config';
+import { startFriendliTestServer } from '../test/friendli-test-server';
 
 const unhandled: unknown[] = [];
 process.on('unhandledRejection', (reason) => unhandled.push(reason));

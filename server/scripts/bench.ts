@@ -1,8 +1,8 @@
 // `npm run bench`: prints figures, asserts nothing. Local engine speed at 1024×1024, and what the
 // app adds on top of the engine (validation, the client, the protocol, the store).
-import { createApp } from './app';
-import { loadConfig } from './config';
-import { createLocalEngine, type LocalEngine } from './local-engine/engine';
+import { createApp } from '../app';
+import { loadConfig } from '../config';
+import { createLocalEngine, type LocalEngine } from '../local-engine/engine';
 
 const stats = (samples: number[]) => {
   const s = [...samples].sort((a, b) => a - b);
