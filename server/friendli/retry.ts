@@ -77,7 +77,7 @@ export function createRetrier(o: RetryOptions) {
 }
 
 /** A URL for a log line: no query string (signed image URLs carry credentials there). */
-export function logUrl(url: string): string {
+function logUrl(url: string): string {
   try {
     const u = new URL(url);
     return `${u.origin}${u.pathname}`;

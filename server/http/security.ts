@@ -9,7 +9,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../errors';
 
 /** The host name of a Host header or an origin's host, without port, lower-cased; IPv6 kept in brackets. */
-export function hostName(host: string): string {
+function hostName(host: string): string {
   const h = host.trim().toLowerCase();
   if (h.startsWith('[')) return h.slice(0, h.indexOf(']') + 1);
   return h.split(':')[0]!;
@@ -71,7 +71,7 @@ const KEY_COOKIE = 'studio_key';
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
 /** What the cookie holds: derived from the key, so the key itself is never stored in the browser. */
-export function accessCookieValue(accessKey: string): string {
+function accessCookieValue(accessKey: string): string {
   return createHmac('sha256', accessKey).update('friendli-image-studio access cookie v1').digest('base64url');
 }
 

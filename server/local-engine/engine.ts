@@ -33,7 +33,7 @@ export interface LocalEngine {
 }
 
 /** Renders that may wait for a worker thread beyond those running; past that, EngineBusyError. */
-export const DEFAULT_MAX_QUEUE = 64;
+const DEFAULT_MAX_QUEUE = 64;
 
 export function createLocalEngine({ size = 1024, threads = availableParallelism(), maxQueue = DEFAULT_MAX_QUEUE } = {}): LocalEngine {
   // Started on first use, so a server that talks to FriendliAI never spawns these threads.

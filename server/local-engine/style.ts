@@ -62,7 +62,7 @@ const MOODS: Record<string, { brightness?: number; saturation?: number }> = {
 };
 
 /** FNV-1a, 32 bits: small, fast and stable across platforms. */
-export function hashString(text: string): number {
+function hashString(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
