@@ -1,5 +1,6 @@
-// Application errors and secret redaction. Every error leaves the server as
-// `{ error: { code, message } }` with a fitting status, and with no secret in it.
+// Application errors, secret redaction and the logger. Every error leaves the server as
+// `{ error: { code, message } }` with a fitting status, and with no secret in it. Used by the
+// client, the routes and the guards alike, so it sits at the server's root rather than in http/.
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody } from './contract';
 

@@ -1,12 +1,11 @@
 // Limits concurrent upstream calls across every client of this server (the browser queue is not
 // the only one): a few run, a bounded number wait their turn, and beyond that the answer is a
 // clear "busy" at once rather than a pile-up or a hang.
-// Hand-written, not p-queue (9.x; 10 needs Node 22) or p-limit, because their semantics differ where
-// it matters: neither bounds its line (p-limit cannot take a waiter out of it at all); p-queue's
-// signal, once a task runs, settles add() early and frees the slot while the upstream call goes on;
-// and p-queue frees a slot on a later microtask, after the finished caller has resumed, so the next
-// upstream call no longer starts before that caller's own follow-up (the image download): the
-// server-wide limit test in app.test.ts sees two calls at once. Here the slot is handed straight on.
+// Hand-written, not p-queue (9.x; 10 needs Node 22) or p-limit: neither bounds its line, and p-limit
+// cannot take a waiter out of it. p-queue's signal, once a task runs, settles add() early and frees
+// the slot while the upstream call goes on; and it frees a slot a microtask after the finished caller
+// resumes, so the next upstream call overlaps that caller's image download (app.test.ts' server-wide
+// limit test then sees two calls at once). Here the slot is handed straight to the next in line.
 import { AppError, CLIENT_CLOSED } from '../errors';
 
 export function createLimiter({ concurrency, maxWaiting }: { concurrency: number; maxWaiting: number }) {
