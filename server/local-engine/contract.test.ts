@@ -41,4 +41,11 @@ describe('local engine responses', () => {
     const { detail } = await response.json();
     expect(detail.map((d: { loc: string[] }) => d.loc.join('.'))).toEqual(['body.prompt', 'body.num_inference_steps']);
   });
+
+  it('check the fields they ignore as the protocol describes them', async () => {
+    const response = await post({ prompt: 'x', controlnet_weights: [2], control_images: [{}] });
+    expect(response.status).toBe(422);
+    const { detail } = await response.json();
+    expect(detail.map((d: { loc: string[] }) => d.loc.join('.'))).toEqual(['body.control_images.0.image', 'body.controlnet_weights.0']);
+  });
 });
