@@ -34,7 +34,7 @@ export function generateRequestSchema(steps: StepRange) {
       .refine((p) => p.length <= PROMPT_MAX_LENGTH, `prompt must be at most ${PROMPT_MAX_LENGTH} characters`)
       // Control characters (C0, DEL and C1) mean nothing in a prompt, and an unpaired surrogate
       // cannot be sent as UTF-8 at all: both are refused rather than silently changed on the way.
-      .refine((p) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(p), 'prompt must not contain control characters (line breaks and tabs are fine)')
+      .refine((p) => !/(?![\t\n\r])\p{Cc}/u.test(p), 'prompt must not contain control characters (line breaks and tabs are fine)')
       .refine((p) => p.isWellFormed(), 'prompt contains an unpaired surrogate, which is not valid Unicode text'),
     num_inference_steps: z
       .int({ error: stepsMessage })

@@ -1,7 +1,7 @@
 // The studio: the control panel and a large result area on wide screens, stacked on a phone.
 // Wires the features together: a generated image goes into the gallery; gallery entries, links
 // and dropped files put their parameters back into the form.
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Gallery } from '../features/gallery/components/gallery';
 import { useAddEntry } from '../features/gallery/api/add-entry';
 import { useViewerStore } from '../features/gallery/stores/viewer-store';
@@ -122,7 +122,9 @@ export function App() {
 
   // Finished jobs go to the gallery; the handler is read through a ref so it always sees this render.
   const handler = useRef(onGenerated);
-  handler.current = onGenerated;
+  useLayoutEffect(() => {
+    handler.current = onGenerated;
+  });
   useEffect(() => onJobDone((job, response, images) => handler.current(job, response, images)), []);
 
   return (

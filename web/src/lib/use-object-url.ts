@@ -4,10 +4,14 @@ import { useEffect, useState } from 'react';
 export function useObjectUrl(blob: Blob | undefined | null): string | undefined {
   const [url, setUrl] = useState<string>();
   useEffect(() => {
-    if (!blob) return setUrl(undefined);
-    const next = URL.createObjectURL(blob);
+    const next = blob ? URL.createObjectURL(blob) : undefined;
+    // The URL is an outside resource made and revoked with the effect (made during render, Strict
+    // Mode's second mount would see it revoked), so it reaches the render through state.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setUrl(next);
-    return () => URL.revokeObjectURL(next);
+    return () => {
+      if (next) URL.revokeObjectURL(next);
+    };
   }, [blob]);
   return url;
 }

@@ -41,7 +41,6 @@ function Parameters({ entry }: { entry: GalleryEntry }) {
 /** Re-runs an entry's exact parameters and says whether the new image is byte-identical. */
 function ReproduceCheck({ entry, reproduce }: { entry: GalleryEntry; reproduce(entry: GalleryEntry): Promise<Uint8Array> }) {
   const [state, setState] = useState<{ running: boolean; result?: string }>({ running: false });
-  useEffect(() => setState({ running: false }), [entry.id]);
   const run = async () => {
     setState({ running: true });
     try {
@@ -86,7 +85,10 @@ export function Viewer({ onReuse, onReproduce }: { onReuse(params: ReuseParams):
 
   // Where the entry shown was: when it is deleted, the viewer moves on to the one now in its place.
   const last = useRef({ id: null as string | null, index: 0, filtered: true });
-  if (entry) last.current = { id: entry.id, index, filtered: entries === filtered };
+  // Recorded after each commit, before the effect below reads it (effects run in order).
+  useEffect(() => {
+    if (entry) last.current = { id: entry.id, index, filtered: entries === filtered };
+  });
   useEffect(() => {
     const el = dialog.current!;
     if (entry) {
@@ -145,7 +147,8 @@ export function Viewer({ onReuse, onReproduce }: { onReuse(params: ReuseParams):
             <p className="whitespace-pre-wrap text-sm leading-relaxed">{entry.prompt}</p>
             <Parameters entry={entry} />
             <EntryActions entry={entry} onReuse={(p) => { onReuse(p); close(); }} />
-            <ReproduceCheck entry={entry} reproduce={onReproduce} />
+            {/* Keyed by entry: another image starts afresh, and a check still running for the last one cannot report here. */}
+            <ReproduceCheck key={entry.id} entry={entry} reproduce={onReproduce} />
           </aside>
         </div>
       )}

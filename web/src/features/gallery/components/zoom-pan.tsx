@@ -1,6 +1,6 @@
 // A frame whose content zooms with the wheel around the cursor and pans by dragging; double-click
 // fits. At fit, a horizontal swipe (touch or mouse) reports a step: -1 back, 1 on. Controlled or not: compare views share one view, so their images move together.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 export interface View {
   scale: number;
@@ -15,10 +15,14 @@ export function ZoomPan({ children, view: controlled, onViewChange, onSwipe }: {
   const [own, setOwn] = useState<View>(FIT);
   const view = controlled ?? own;
   const viewRef = useRef(view);
-  viewRef.current = view;
   const setView = (next: View) => (onViewChange ?? setOwn)(next);
   const setRef = useRef(setView);
-  setRef.current = setView;
+  // The listeners below are attached once and read the latest view and setter through these refs,
+  // updated after each commit (writing refs during render is unsafe under concurrent rendering).
+  useLayoutEffect(() => {
+    viewRef.current = view;
+    setRef.current = setView;
+  });
   const drag = useRef<{ x: number; y: number } | null>(null);
   const start = useRef<{ x: number; y: number } | null>(null);
 

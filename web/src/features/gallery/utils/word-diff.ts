@@ -25,7 +25,10 @@ export function diffWords(reference: string, prompt: string): WordDiff {
   const seen = new Set<string>();
   for (const w of words(reference)) {
     const key = w.toLowerCase();
-    if (!own.has(key) && !seen.has(key)) (seen.add(key), removed.push(w));
+    if (!own.has(key) && !seen.has(key)) {
+      seen.add(key);
+      removed.push(w);
+    }
   }
   return { tokens, removed };
 }

@@ -10,7 +10,7 @@ export async function fetchImage(url: string, signal?: AbortSignal, max = IMAGE_
   let response: Response;
   try {
     response = await fetch(url, { signal });
-  } catch (err) {
+  } catch {
     if (signal?.aborted) throw new ApiError('cancelled', 'Cancelled.');
     throw unreachable();
   }
