@@ -16,7 +16,7 @@ export default defineConfig({
   server: { host: '127.0.0.1', proxy: { '/api': apiTarget, '/local': apiTarget } },
   test: {
     root: '.',
-    include: ['server/**/*.test.ts', 'web/**/*.test.{ts,tsx}'],
+    include: ['server/**/*.test.ts', 'web/**/*.test.{ts,tsx}', 'eslint.config.test.ts'],
     testTimeout: 20_000,
     // One file at a time: the load test (server/scripts/resilience.test.ts) takes both cores for a while,
     // and the fault tests measure waits and timeouts that it must not disturb.
