@@ -92,6 +92,13 @@ describe('server boundaries', () => {
     await expectError('server/protocol/probe.ts', `import '../local-engine/${anyModule('server/local-engine')}';\n`, zone, 'The protocol is neutral');
   });
 
+  it('only the contract test may drive both the client and the engine', async () => {
+    const engine = `import '../local-engine/${anyModule('server/local-engine')}';\n`;
+    await expectClean('server/friendli/contract.test.ts', engine);
+    await expectClean('server/protocol/contract.test.ts', `import '../friendli/${anyModule('server/friendli')}';\n${engine}`);
+    await expectError('server/friendli/probe.test.ts', engine, zone, 'The Friendli client never imports');
+  });
+
   it('the server never imports browser code', async () => {
     await expectError('server/probe.ts', `import '../web/src/lib/${anyModule('web/src/lib')}';\n`, zone, 'The server never imports browser code');
   });
