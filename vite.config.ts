@@ -2,6 +2,7 @@
 // One config for the web build, the dev server (proxying the API to the Hono server) and vitest.
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const apiTarget = `http://127.0.0.1:${process.env.PORT ?? 8787}`;
@@ -10,6 +11,8 @@ export default defineConfig({
   root: 'web',
   publicDir: '../public',
   plugins: [react(), tailwindcss()],
+  // `@/` is web/src and `@server/` the server's shared contract (tsconfig.json `paths` says the same).
+  resolve: { alias: { '@': fileURLToPath(new URL('web/src', import.meta.url)), '@server': fileURLToPath(new URL('server', import.meta.url)) } },
   build: { outDir: '../dist', emptyOutDir: true },
   server: { host: '127.0.0.1', proxy: { '/api': apiTarget, '/local': apiTarget } },
   test: {

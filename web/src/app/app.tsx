@@ -2,26 +2,26 @@
 // Wires the features together: a generated image goes into the gallery; gallery entries, links
 // and dropped files put their parameters back into the form.
 import { Suspense, useEffect, useRef, useState } from 'react';
-import { Gallery } from '../features/gallery/components/gallery';
-import { useAddEntry } from '../features/gallery/api/add-entry';
-import { useViewerStore } from '../features/gallery/stores/viewer-store';
-import { useGalleryView } from '../features/gallery/stores/gallery-view-store';
-import { generateImage } from '../features/generate/api/generate-image';
-import type { GalleryEntry } from '../lib/params';
-import { StorageFullError } from '../features/gallery/storage/gallery-db';
-import { promptSlug } from '../features/gallery/utils/file-name';
-import { useConfig } from '../features/generate/api/get-config';
-import { EngineBadge } from '../features/generate/components/engine-badge';
-import { GenerateForm } from '../features/generate/components/generate-form';
-import { onJobDone, type Job } from '../features/generate/stores/queue-store';
-import { MIME_EXTENSION, type GenerateResponse } from '../../../server/contract';
-import { useFormStore } from '../features/generate/stores/form-store';
-import { inThisTabOnly } from '../features/generate/stores/form-storage';
-import { readLink } from '../lib/link-params';
+import { Gallery } from '@/features/gallery/components/gallery';
+import { useAddEntry } from '@/features/gallery/api/add-entry';
+import { useViewerStore } from '@/features/gallery/stores/viewer-store';
+import { useGalleryView } from '@/features/gallery/stores/gallery-view-store';
+import { generateImage } from '@/features/generate/api/generate-image';
+import type { GalleryEntry } from '@/lib/params';
+import { StorageFullError } from '@/features/gallery/storage/gallery-db';
+import { promptSlug } from '@/features/gallery/utils/file-name';
+import { useConfig } from '@/features/generate/api/get-config';
+import { EngineBadge } from '@/features/generate/components/engine-badge';
+import { GenerateForm } from '@/features/generate/components/generate-form';
+import { onJobDone, type Job } from '@/features/generate/stores/queue-store';
+import { MIME_EXTENSION, type GenerateResponse } from '@server/contract';
+import { useFormStore } from '@/features/generate/stores/form-store';
+import { inThisTabOnly } from '@/features/generate/stores/form-storage';
+import { readLink } from '@/lib/link-params';
 import { DropZone, ImportButton, ImportMessage } from './drop-zone';
 import { ResultView, type Latest } from './result-view';
-import { ErrorBoundary } from '../components/ui/error-boundary';
-import { lazyRetry } from '../lib/lazy-retry';
+import { ErrorBoundary } from '@/components/ui/error-boundary';
+import { lazyRetry } from '@/lib/lazy-retry';
 import { prefetchChunks } from './prefetch-chunks';
 
 /** How long the newest result may wait for its first paint before it is stored anyway. */
@@ -29,8 +29,8 @@ const PAINT_WAIT_MS = 5000;
 
 // The viewer loads when first opened (or once the page is idle), keeping the first paint's
 // JavaScript small; a load that fails is tried again on the next open (lazyRetry).
-const Viewer = lazyRetry(() => import('../features/gallery/components/viewer').then((m) => ({ default: m.Viewer })));
-const Compare = lazyRetry(() => import('../features/gallery/components/compare').then((m) => ({ default: m.Compare })));
+const Viewer = lazyRetry(() => import('@/features/gallery/components/viewer').then((m) => ({ default: m.Viewer })));
+const Compare = lazyRetry(() => import('@/features/gallery/components/compare').then((m) => ({ default: m.Compare })));
 
 /** The same parameters once more, outside the gallery: the bytes the engine gives now. */
 async function reproduce(entry: GalleryEntry): Promise<Uint8Array> {

@@ -4,10 +4,10 @@
 export function prefetchChunks() {
   const run = () => {
     for (const load of [
-      () => import('../features/gallery/utils/download'),
-      () => import('../features/gallery/api/archive'),
-      () => import('../features/gallery/components/viewer'),
-      () => import('../features/gallery/components/compare'),
+      () => import('@/features/gallery/utils/download'),
+      () => import('@/features/gallery/api/archive'),
+      () => import('@/features/gallery/components/viewer'),
+      () => import('@/features/gallery/components/compare'),
     ]) {
       // A failure here is not cached (see lib/lazy-retry): the action loads it again when used.
       load().catch(() => undefined);

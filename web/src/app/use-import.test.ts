@@ -1,7 +1,7 @@
 // Restoring settings from a file never rejects: a damaged image ends as a clear message.
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { embedParameters } from '../features/gallery/utils/metadata';
+import { embedParameters } from '@/features/gallery/utils/metadata';
 import { importFile, useImportStore } from './use-import';
 
 describe('importFile', () => {

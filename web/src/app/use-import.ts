@@ -1,10 +1,10 @@
 // What a file dropped on the page (or chosen) does: an image restores the form from its embedded
 // parameters; an exported zip goes to the gallery's own import.
 import { create } from 'zustand';
-import { useFormStore } from '../features/generate/stores/form-store';
-import { announceChange, galleryKeys } from '../features/gallery/api/gallery';
-import { queryClient } from '../lib/query-client';
-import { plural } from '../lib/plural';
+import { useFormStore } from '@/features/generate/stores/form-store';
+import { announceChange, galleryKeys } from '@/features/gallery/api/gallery';
+import { queryClient } from '@/lib/query-client';
+import { plural } from '@/lib/plural';
 
 interface ImportState {
   message: string;
@@ -23,7 +23,7 @@ async function importZip(file: File) {
   // The same count as the toolbar's import, for an import that takes over a second.
   const progress = (done: number, total: number) => performance.now() - started > 1000 && report(`Importing “${file.name}”: ${done + 1} of ${total}…`, true);
   try {
-    const { importGallery } = await import('../features/gallery/api/archive');
+    const { importGallery } = await import('@/features/gallery/api/archive');
     const { added, skipped, damaged } = await importGallery(file, progress);
     const notes = `${skipped ? `, skipped ${skipped} already here` : ''}${damaged ? `, skipped ${damaged} damaged` : ''}`;
     report(`Imported ${plural(added, 'image')} from “${file.name}”${notes}.`, damaged === 0);
@@ -41,7 +41,7 @@ export async function importFile(file: File) {
   if (isZip(file)) return importZip(file);
   const report = useImportStore.getState().set;
   try {
-    const { readParameters } = await import('../features/gallery/utils/metadata');
+    const { readParameters } = await import('@/features/gallery/utils/metadata');
     const params = readParameters(new Uint8Array(await file.arrayBuffer()));
     if (!params) {
       report(`“${file.name}” carries no generation parameters, so there is nothing to restore. Drop an image downloaded from this studio (or another that writes them).`, false);

@@ -1,6 +1,6 @@
 // What it takes to reproduce an image, and what the gallery keeps of each one. Shared by the
 // generate and gallery features (neither imports the other).
-import { RESPONSE_FORMATS, SEED_MAX, type EngineName, type ImageMime, type ResponseFormat } from '../../../server/contract';
+import { RESPONSE_FORMATS, SEED_MAX, type EngineName, type ImageMime, type ResponseFormat } from '@server/contract';
 
 export { RESPONSE_FORMATS, SEED_MAX, type ResponseFormat };
 

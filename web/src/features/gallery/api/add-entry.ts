@@ -1,10 +1,10 @@
 // Saves a generated image into the gallery: its bytes (never only a URL, which can expire), a
 // thumbnail, and everything needed to reproduce it.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { GalleryEntry } from '../../../lib/params';
-import { saveEntry } from '../storage/gallery-db';
-import { requestPersistence } from '../storage/persistence';
-import { makeThumbnail } from '../utils/thumbnail';
+import type { GalleryEntry } from '@/lib/params';
+import { saveEntry } from '@/features/gallery/storage/gallery-db';
+import { requestPersistence } from '@/features/gallery/storage/persistence';
+import { makeThumbnail } from '@/features/gallery/utils/thumbnail';
 import { announceChange, galleryKeys } from './gallery';
 
 export interface NewEntry {

@@ -1,8 +1,8 @@
 // Delete (with Undo: the entry's bytes are held in memory until the notice goes), star, clear all.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { GalleryEntry } from '../../../lib/params';
-import { clearAll, deleteEntry, readWhole, saveEntry, updateEntry } from '../storage/gallery-db';
-import { useNoticeStore } from '../stores/notice-store';
+import type { GalleryEntry } from '@/lib/params';
+import { clearAll, deleteEntry, readWhole, saveEntry, updateEntry } from '@/features/gallery/storage/gallery-db';
+import { useNoticeStore } from '@/features/gallery/stores/notice-store';
 import { announceChange, galleryKeys } from './gallery';
 
 export function useDeleteEntry() {

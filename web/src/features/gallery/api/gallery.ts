@@ -2,8 +2,8 @@
 // all of it), and each entry's thumbnail and full image (loaded only when shown).
 import { queryOptions, useQuery, useQueryClient, type QueryFunctionContext } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { GalleryEntry } from '../../../lib/params';
-import { getImage, getThumb, listEntries, listNewest } from '../storage/gallery-db';
+import type { GalleryEntry } from '@/lib/params';
+import { getImage, getThumb, listEntries, listNewest } from '@/features/gallery/storage/gallery-db';
 
 export const galleryKeys = {
   all: ['gallery'] as const,

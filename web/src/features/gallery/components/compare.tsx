@@ -2,11 +2,11 @@
 // a slider, a fade, and a difference view showing only the pixels that changed. Zoom and pan move
 // every image together. Compare opens at fit: each image whole on screen, the view buttons above.
 import { useEffect, useRef, useState } from 'react';
-import type { GalleryEntry } from '../../../lib/params';
-import { useObjectUrl } from '../../../lib/use-object-url';
-import { NO_ENTRIES, useGallery, useImageBlob } from '../api/gallery';
-import { useGalleryView } from '../stores/gallery-view-store';
-import { diffWords } from '../utils/word-diff';
+import type { GalleryEntry } from '@/lib/params';
+import { useObjectUrl } from '@/lib/use-object-url';
+import { NO_ENTRIES, useGallery, useImageBlob } from '@/features/gallery/api/gallery';
+import { useGalleryView } from '@/features/gallery/stores/gallery-view-store';
+import { diffWords } from '@/features/gallery/utils/word-diff';
 import { FIT, Layer, ZoomPan, type View } from './zoom-pan';
 
 type Mode = 'side' | 'slider' | 'fade' | 'difference';

@@ -1,9 +1,9 @@
-import type { GalleryEntry, ReuseParams } from '../../../lib/params';
-import { useObjectUrl } from '../../../lib/use-object-url';
-import { useToggleStar } from '../api/delete-entry';
-import { useThumb } from '../api/gallery';
-import { useGalleryView } from '../stores/gallery-view-store';
-import { useViewerStore } from '../stores/viewer-store';
+import type { GalleryEntry, ReuseParams } from '@/lib/params';
+import { useObjectUrl } from '@/lib/use-object-url';
+import { useToggleStar } from '@/features/gallery/api/delete-entry';
+import { useThumb } from '@/features/gallery/api/gallery';
+import { useGalleryView } from '@/features/gallery/stores/gallery-view-store';
+import { useViewerStore } from '@/features/gallery/stores/viewer-store';
 import { EntryActions } from './entry-actions';
 
 export function GalleryItem({ entry, onReuse }: { entry: GalleryEntry; onReuse(params: ReuseParams): void }) {

@@ -1,11 +1,11 @@
 // Find and keep: search, favourites, compare the selection, export/import, clear all.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { plural } from '../../../lib/plural';
-import { announceChange, galleryKeys } from '../api/gallery';
-import { useClearGallery } from '../api/delete-entry';
-import { MAX_COMPARE, useGalleryView } from '../stores/gallery-view-store';
-import { useNoticeStore } from '../stores/notice-store';
+import { plural } from '@/lib/plural';
+import { announceChange, galleryKeys } from '@/features/gallery/api/gallery';
+import { useClearGallery } from '@/features/gallery/api/delete-entry';
+import { MAX_COMPARE, useGalleryView } from '@/features/gallery/stores/gallery-view-store';
+import { useNoticeStore } from '@/features/gallery/stores/notice-store';
 
 const tool = 'rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium hover:bg-zinc-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-violet-500 dark:border-zinc-700 dark:hover:bg-zinc-800';
 
@@ -20,7 +20,7 @@ export function GalleryToolbar({ total }: { total: number }) {
     return (done: number, total: number) => performance.now() - started > 1000 && setProgress(`${verb} ${done + 1} of ${total}…`);
   };
   const importing = useMutation({
-    mutationFn: async (file: File) => (await import('../api/archive')).importGallery(file, tracker('Importing')),
+    mutationFn: async (file: File) => (await import('@/features/gallery/api/archive')).importGallery(file, tracker('Importing')),
     onSettled: () => {
       // Also after a refusal part-way: what came before it is in the gallery.
       setProgress('');
@@ -30,7 +30,7 @@ export function GalleryToolbar({ total }: { total: number }) {
   });
   const exportZip = async () => {
     try {
-      const count = await (await import('../api/archive')).exportGallery(view.selected, tracker('Exporting'));
+      const count = await (await import('@/features/gallery/api/archive')).exportGallery(view.selected, tracker('Exporting'));
       notify(`Exported ${plural(count, 'image')}`);
     } catch (err) {
       notify(`Could not export: ${err instanceof Error ? err.message : String(err)}`, 'alert');

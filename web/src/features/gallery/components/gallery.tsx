@@ -1,18 +1,18 @@
 // The gallery: every stored entry, newest first, with batches and sweeps kept together under a
 // label, as a virtualized grid so that hundreds of entries cost only the rows on screen.
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useWindowRows } from '../../../lib/use-window-rows';
-import type { ImageParams } from '../../../lib/params';
-import { galleryLoadingTotal, NO_ENTRIES, useGallery, useGallerySync } from '../api/gallery';
-import { damagedCount, GalleryUpgradeBlockedError } from '../storage/gallery-db';
-import { useGalleryView } from '../stores/gallery-view-store';
-import { filterEntries } from '../utils/filter';
-import { buildRows } from '../utils/rows';
+import { useWindowRows } from '@/lib/use-window-rows';
+import type { ImageParams } from '@/lib/params';
+import { galleryLoadingTotal, NO_ENTRIES, useGallery, useGallerySync } from '@/features/gallery/api/gallery';
+import { damagedCount, GalleryUpgradeBlockedError } from '@/features/gallery/storage/gallery-db';
+import { useGalleryView } from '@/features/gallery/stores/gallery-view-store';
+import { filterEntries } from '@/features/gallery/utils/filter';
+import { buildRows } from '@/features/gallery/utils/rows';
 import { GalleryItem } from './gallery-item';
 import { GalleryToolbar } from './gallery-toolbar';
 import { StorageStatus } from './storage-status';
 import { NoticeBar } from './notice-bar';
-import { plural } from '../../../lib/plural';
+import { plural } from '@/lib/plural';
 
 const MIN_CELL = 170;
 const GAP = 12;

@@ -2,13 +2,13 @@
 // arrow keys, Previous and Next, and a swipe step through the gallery as filtered now. Notices
 // show inside the dialog, which covers the page's.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { GalleryEntry, ReuseParams } from '../../../lib/params';
-import { useObjectUrl } from '../../../lib/use-object-url';
-import { NO_ENTRIES, useGallery, useImageBlob } from '../api/gallery';
-import { getImage } from '../storage/gallery-db';
-import { useGalleryView } from '../stores/gallery-view-store';
-import { useViewerStore } from '../stores/viewer-store';
-import { filterEntries } from '../utils/filter';
+import type { GalleryEntry, ReuseParams } from '@/lib/params';
+import { useObjectUrl } from '@/lib/use-object-url';
+import { NO_ENTRIES, useGallery, useImageBlob } from '@/features/gallery/api/gallery';
+import { getImage } from '@/features/gallery/storage/gallery-db';
+import { useGalleryView } from '@/features/gallery/stores/gallery-view-store';
+import { useViewerStore } from '@/features/gallery/stores/viewer-store';
+import { filterEntries } from '@/features/gallery/utils/filter';
 import { EntryActions } from './entry-actions';
 import { NoticeBar } from './notice-bar';
 import { Layer, ZoomPan } from './zoom-pan';

@@ -1,8 +1,8 @@
 // The one schema a gallery record must pass, wherever it comes from (IndexedDB or an imported zip):
 // every field checked, unknown fields dropped. zod/mini keeps the first paint's JavaScript small.
 import * as z from 'zod/mini';
-import { RESPONSE_FORMATS, SEED_MAX } from '../../../../../server/contract';
-import type { GalleryEntry } from '../../../lib/params';
+import { RESPONSE_FORMATS, SEED_MAX } from '@server/contract';
+import type { GalleryEntry } from '@/lib/params';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 const count = (min: number) => z.int().check(z.minimum(min));

@@ -5,7 +5,7 @@
 //   thumbs:  small WebP thumbnails for the list.
 // An entry is written last, so it never points at bytes that are not there.
 import { clear, createStore, del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
-import type { GalleryEntry } from '../../../lib/params';
+import type { GalleryEntry } from '@/lib/params';
 
 // The record schema (zod/mini, ~5 KB) loads beside the first read instead of in the first paint's
 // script; zip import imports it directly.

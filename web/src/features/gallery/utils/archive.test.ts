@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import type { GalleryEntry } from '../../../lib/params';
+import type { GalleryEntry } from '@/lib/params';
 import { ArchiveError, buildArchive, openArchive, type ArchiveLimits } from './archive';
 import { readParameters, stripParameters } from './metadata';
 

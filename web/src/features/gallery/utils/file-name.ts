@@ -1,6 +1,6 @@
 // Download names that say what a file is: `<prompt-slug>-seed<seed>-steps<steps>.<ext>`, with the
 // extension of the real bytes.
-import type { ImageParams } from '../../../lib/params';
+import type { ImageParams } from '@/lib/params';
 
 export function promptSlug(prompt: string, max = 48): string {
   const slug = prompt

@@ -6,7 +6,7 @@
 import extract, { type PngChunk } from 'png-chunks-extract';
 import encode from 'png-chunks-encode';
 import { decode as decodeText } from 'png-chunk-text';
-import { pickParams, type GalleryEntry, type ImageParams } from '../../../lib/params';
+import { pickParams, type GalleryEntry, type ImageParams } from '@/lib/params';
 
 const JSON_KEY = 'friendli-studio';
 const TEXT_KEY = 'parameters';

@@ -3,11 +3,11 @@
 // to the panel's bottom on wide screens, to the window's on a phone), with elapsed time, Cancel,
 // the newest failure (an alert that leaves the form exactly as it was) and the app's own notices.
 import { useEffect, type ReactNode } from 'react';
-import { useConfig } from '../api/get-config';
-import { randomSeed, useFormStore } from '../stores/form-store';
-import { useQueueStore } from '../stores/queue-store';
-import { planJobs } from '../utils/plan-jobs';
-import { BUILT_IN_STYLES } from '../utils/styles';
+import { useConfig } from '@/features/generate/api/get-config';
+import { randomSeed, useFormStore } from '@/features/generate/stores/form-store';
+import { useQueueStore } from '@/features/generate/stores/queue-store';
+import { planJobs } from '@/features/generate/utils/plan-jobs';
+import { BUILT_IN_STYLES } from '@/features/generate/utils/styles';
 import { Elapsed } from './elapsed';
 import { inputClass, labelClass, secondaryButtonClass } from './field';
 import { FormatSelect } from './format-select';

@@ -1,6 +1,6 @@
 // One image or a batch, a steps sweep, a seed sweep, or two prompts side by side.
-import { MAX_COUNT, type Mode } from '../utils/plan-jobs';
-import { useFormStore } from '../stores/form-store';
+import { MAX_COUNT, type Mode } from '@/features/generate/utils/plan-jobs';
+import { useFormStore } from '@/features/generate/stores/form-store';
 import { inputClass, labelClass } from './field';
 
 const MODES: [Mode, string][] = [

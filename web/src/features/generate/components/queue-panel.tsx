@@ -1,6 +1,6 @@
 // The queue, visible: each job waiting, running (with elapsed time), done, failed or cancelled;
 // cancel one or all; retry a failed one, or all of them.
-import { useQueueStore, type Job } from '../stores/queue-store';
+import { useQueueStore, type Job } from '@/features/generate/stores/queue-store';
 import { Elapsed } from './elapsed';
 
 const STATUS: Record<Job['status'], string> = { waiting: 'Waiting', running: 'Running', done: 'Done', failed: 'Failed', cancelled: 'Cancelled' };

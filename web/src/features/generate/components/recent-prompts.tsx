@@ -1,5 +1,5 @@
 // Earlier prompts to recall with one click (or ArrowUp/ArrowDown in the prompt); star one to keep it.
-import { useFormStore } from '../stores/form-store';
+import { useFormStore } from '@/features/generate/stores/form-store';
 
 export function RecentPrompts() {
   const { recent, starred, setPrompt, toggleStar } = useFormStore();

@@ -1,5 +1,5 @@
-import { SEED_MAX } from '../../../lib/params';
-import { useFormStore } from '../stores/form-store';
+import { SEED_MAX } from '@/lib/params';
+import { useFormStore } from '@/features/generate/stores/form-store';
 import { inputClass, labelClass, secondaryButtonClass } from './field';
 
 /** What the next generations will use, said the same way the queue will act on it. */

@@ -1,7 +1,7 @@
 // Styles: named prompt fragments, built-in and the designer's own, switched on with one click.
 import { useState } from 'react';
-import { useFormStore } from '../stores/form-store';
-import { BUILT_IN_STYLES } from '../utils/styles';
+import { useFormStore } from '@/features/generate/stores/form-store';
+import { BUILT_IN_STYLES } from '@/features/generate/utils/styles';
 import { inputClass, labelClass, secondaryButtonClass } from './field';
 
 export function StylesField() {

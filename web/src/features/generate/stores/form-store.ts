@@ -2,9 +2,9 @@
 // Seed: null means "random" (the upstream picks and reports it); locked keeps it for the next run.
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import type { ImageParams, ResponseFormat } from '../../../lib/params';
-import { withStyles, type Mode, type Style } from '../utils/plan-jobs';
-import { BUILT_IN_STYLES } from '../utils/styles';
+import type { ImageParams, ResponseFormat } from '@/lib/params';
+import { withStyles, type Mode, type Style } from '@/features/generate/utils/plan-jobs';
+import { BUILT_IN_STYLES } from '@/features/generate/utils/styles';
 import { tabDraftStorage } from './form-storage';
 
 const MAX_RECENT = 30;

@@ -1,8 +1,8 @@
 // Turns the form into queue jobs: one image, a batch, a steps sweep, a seed sweep or a prompt A/B.
 // Every job of a batch or sweep shares a group, labelled by what varies.
-import type { StepRange } from '../../../../../server/contract';
-import type { EntryGroup, ResponseFormat } from '../../../lib/params';
-import type { JobSpec } from '../stores/queue-store';
+import type { StepRange } from '@server/contract';
+import type { EntryGroup, ResponseFormat } from '@/lib/params';
+import type { JobSpec } from '@/features/generate/stores/queue-store';
 
 export type Mode = 'single' | 'steps' | 'seeds' | 'ab';
 export const MAX_COUNT = 8;
