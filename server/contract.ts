@@ -54,6 +54,8 @@ export interface GeneratedImage {
   url: string;
   /** The seed actually used, also when none was asked for. */
   seed: number;
+  /** The steps and format used (the server's defaults when none were asked for). */
+  num_inference_steps: number;
   response_format: ResponseFormat;
   /** Read from the bytes' magic numbers, never from the label. */
   mime: ImageMime;

@@ -1,7 +1,7 @@
 // Dropping a file anywhere on the page: an image restores the form from its parameters, an
 // exported zip is imported into the gallery.
 import { useEffect, useState } from 'react';
-import { importFile, isZip, useImportStore } from './use-import';
+import { importFile, isZip, useImportStore } from './import-store';
 
 const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
 

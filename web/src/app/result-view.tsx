@@ -49,7 +49,7 @@ export function ResultView({ latest: made, onShown }: { latest: Latest | null; o
         )}
       </button>
       <figcaption className="text-xs tabular-nums text-zinc-500">
-        Seed {entry.seed} · {entry.steps} steps · {entry.format} · {entry.width}×{entry.height} · {(entry.elapsedMs / 1000).toFixed(2)} s
+        Seed {entry.seed} · {entry.num_inference_steps} steps · {entry.response_format} · {entry.width}×{entry.height} · {(entry.elapsedMs / 1000).toFixed(2)} s
       </figcaption>
     </figure>
   );

@@ -5,7 +5,7 @@ import type { GalleryEntry } from '@/lib/params';
 import { saveEntry } from '@/features/gallery/storage/gallery-db';
 import { requestPersistence } from '@/features/gallery/storage/persistence';
 import { makeThumbnail } from '@/features/gallery/utils/thumbnail';
-import { announceChange, galleryKeys } from './gallery';
+import { updateList } from './gallery';
 
 export interface NewEntry {
   entry: GalleryEntry;
@@ -25,9 +25,6 @@ export function useAddEntry() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: addEntry,
-    onSuccess: (entry) => {
-      queryClient.setQueryData(galleryKeys.list(), (old: GalleryEntry[] = []) => [entry, ...old.filter((e) => e.id !== entry.id)]);
-      announceChange();
-    },
+    onSuccess: (entry) => updateList(queryClient, (old) => [entry, ...old.filter((e) => e.id !== entry.id)]),
   });
 }

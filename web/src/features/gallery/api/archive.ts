@@ -13,7 +13,7 @@ import { makeThumbnail } from '@/features/gallery/utils/thumbnail';
 export type Progress = (done: number, total: number) => void;
 
 export async function exportGallery(ids?: string[], onProgress?: Progress) {
-  const entries = (await listEntries()).filter((e) => !ids?.length || ids.includes(e.id));
+  const entries = (await listEntries()).entries.filter((e) => !ids?.length || ids.includes(e.id));
   const items = [];
   for (const [i, entry] of entries.entries()) {
     onProgress?.(i, entries.length);
@@ -45,7 +45,7 @@ async function prepare(entry: GalleryEntry, bytes: Uint8Array) {
 
 export async function importGallery(file: Blob, onProgress?: Progress, limits?: ArchiveLimits) {
   const archive = await openArchive(file, limits);
-  const have = new Set((await listEntries()).map((e) => e.id));
+  const have = new Set((await listEntries()).entries.map((e) => e.id));
   let added = 0;
   let skipped = 0;
   let damaged = archive.damaged;

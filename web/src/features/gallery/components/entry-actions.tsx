@@ -1,5 +1,5 @@
 // The actions on one gallery entry, the same in the list and in the viewer, all keyboard-reachable.
-import type { GalleryEntry, ReuseParams } from '@/lib/params';
+import { fromEntry, type GalleryEntry, type ReuseParams } from '@/lib/params';
 import { buildLink } from '@/lib/link-params';
 import { useDeleteEntry } from '@/features/gallery/api/delete-entry';
 import { getImage } from '@/features/gallery/storage/gallery-db';
@@ -55,8 +55,7 @@ export function EntryActions({ entry, onReuse, compact }: { entry: GalleryEntry;
       }} />
       <Action compact={compact} icon="reuse" label="Reuse settings" onClick={() => {
         // The prompt sent, with what it was made of: the form turns the same styles back on or none.
-        const { prompt, steps, seed, format, basePrompt, styles } = entry;
-        onReuse({ prompt, steps, seed, format, ...(basePrompt !== undefined ? { basePrompt } : {}), ...(styles ? { styles } : {}) });
+        onReuse(fromEntry(entry));
         notify('Settings restored to the form');
       }} />
       <Action compact={compact} icon="seed" label="Copy seed" onClick={() => copy(String(entry.seed), 'Seed')} />

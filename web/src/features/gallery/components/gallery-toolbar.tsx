@@ -1,43 +1,34 @@
 // Find and keep: search, favourites, compare the selection, export/import, clear all.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { plural } from '@/lib/plural';
-import { announceChange, galleryKeys } from '@/features/gallery/api/gallery';
-import { useClearGallery } from '@/features/gallery/api/delete-entry';
+import { useClearGallery } from '@/features/gallery/api/clear-gallery';
+import { useExportGallery } from '@/features/gallery/api/export-gallery';
+import { useImportGallery } from '@/features/gallery/api/import-gallery';
 import { MAX_COMPARE, useGalleryView } from '@/features/gallery/stores/gallery-view-store';
 import { useNoticeStore } from '@/features/gallery/stores/notice-store';
 
 const tool = 'rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium hover:bg-zinc-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-violet-500 dark:border-zinc-700 dark:hover:bg-zinc-800';
 
 export function GalleryToolbar({ total }: { total: number }) {
-  const view = useGalleryView();
+  const view = useGalleryView(
+    useShallow(({ query, setQuery, favouritesOnly, setFavouritesOnly, selected, clearSelection, setComparing }) => ({ query, setQuery, favouritesOnly, setFavouritesOnly, selected, clearSelection, setComparing })),
+  );
   const notify = useNoticeStore((s) => s.show);
-  const queryClient = useQueryClient();
   // "Importing 12 of 40…", shown only for work that has taken over a second.
   const [progress, setProgress] = useState('');
   const tracker = (verb: string) => {
     const started = performance.now();
     return (done: number, total: number) => performance.now() - started > 1000 && setProgress(`${verb} ${done + 1} of ${total}…`);
   };
-  const importing = useMutation({
-    mutationFn: async (file: File) => (await import('@/features/gallery/api/archive')).importGallery(file, tracker('Importing')),
-    onSettled: () => {
-      // Also after a refusal part-way: what came before it is in the gallery.
-      setProgress('');
-      void queryClient.invalidateQueries({ queryKey: galleryKeys.list() });
-      announceChange();
-    },
-  });
-  const exportZip = async () => {
-    try {
-      const count = await (await import('@/features/gallery/api/archive')).exportGallery(view.selected, tracker('Exporting'));
-      notify(`Exported ${plural(count, 'image')}`);
-    } catch (err) {
-      notify(`Could not export: ${err instanceof Error ? err.message : String(err)}`, 'alert');
-    } finally {
-      setProgress('');
-    }
-  };
+  const importing = useImportGallery();
+  const exporting = useExportGallery();
+  const exportZip = () =>
+    exporting.mutate({ ids: view.selected, onProgress: tracker('Exporting') }, {
+      onSuccess: (count) => notify(`Exported ${plural(count, 'image')}`),
+      onError: (err) => notify(`Could not export: ${err.message}`, 'alert'),
+      onSettled: () => setProgress(''),
+    });
   const clear = useClearGallery();
   const confirm = useRef<HTMLDialogElement>(null);
   const n = view.selected.length;
@@ -72,10 +63,11 @@ export function GalleryToolbar({ total }: { total: number }) {
             const file = e.target.files?.[0];
             e.target.value = '';
             if (!file) return;
-            importing.mutate(file, {
+            importing.mutate({ file, onProgress: tracker('Importing') }, {
               onSuccess: ({ added, skipped, damaged }) =>
                 notify(`Imported ${plural(added, 'image')}${skipped ? `, skipped ${skipped} already here` : ''}${damaged ? `, skipped ${damaged} damaged` : ''}`, damaged ? 'alert' : 'status'),
               onError: (err) => notify(`Could not import “${file.name}”: ${err.message}`, 'alert'),
+              onSettled: () => setProgress(''),
             });
           }}
         />

@@ -3,8 +3,9 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useWindowRows } from '@/lib/use-window-rows';
 import type { ImageParams } from '@/lib/params';
-import { galleryLoadingTotal, NO_ENTRIES, useGallery, useGallerySync } from '@/features/gallery/api/gallery';
-import { damagedCount, GalleryUpgradeBlockedError } from '@/features/gallery/storage/gallery-db';
+import { useShallow } from 'zustand/react/shallow';
+import { NO_ENTRIES, useGallery, useGalleryStatus, useGallerySync } from '@/features/gallery/api/gallery';
+import { GalleryUpgradeBlockedError } from '@/features/gallery/storage/gallery-db';
 import { useGalleryView } from '@/features/gallery/stores/gallery-view-store';
 import { filterEntries } from '@/features/gallery/utils/filter';
 import { buildRows } from '@/features/gallery/utils/rows';
@@ -22,10 +23,11 @@ const HEADER = 36;
 export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
   const { data: entries = NO_ENTRIES, isPending, isError, error, isFetching } = useGallery();
   // The first load shows the newest entries while it reads the rest.
-  const stored = isFetching ? galleryLoadingTotal() : undefined;
-  const { query, favouritesOnly } = useGalleryView();
+  const status = useGalleryStatus().data;
+  const stored = isFetching ? status?.loadingTotal : undefined;
+  const { query, favouritesOnly } = useGalleryView(useShallow(({ query, favouritesOnly }) => ({ query, favouritesOnly })));
   useGallerySync();
-  const damaged = isPending ? 0 : damagedCount();
+  const damaged = isPending ? 0 : (status?.damaged ?? 0);
   const listRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const [offset, setOffset] = useState(0);

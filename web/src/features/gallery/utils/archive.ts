@@ -43,7 +43,7 @@ export interface ArchiveLimits {
   /** Largest uncompressed manifest.json, in bytes. */
   manifestMax: number;
 }
-export const ARCHIVE_LIMITS: ArchiveLimits = { imageMax: 64 * MiB, manifestMax: 16 * MiB };
+const ARCHIVE_LIMITS: ArchiveLimits = { imageMax: 64 * MiB, manifestMax: 16 * MiB };
 
 const manifestSchema = z.object({
   app: z.literal('friendli-image-studio'),

@@ -3,7 +3,7 @@
 import { ApiError } from '@/lib/api-client';
 
 /** No image the studio makes comes near this; a larger answer is refused while it arrives. */
-export const IMAGE_MAX_BYTES = 64 * 1024 * 1024;
+const IMAGE_MAX_BYTES = 64 * 1024 * 1024;
 
 export async function fetchImage(url: string, signal?: AbortSignal, max = IMAGE_MAX_BYTES): Promise<Blob> {
   const unreachable = () => new ApiError('image_fetch', 'The image was made, but the browser could not fetch it from the studio server to store it.');

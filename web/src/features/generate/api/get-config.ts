@@ -2,7 +2,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, call } from '@/lib/api-client';
 
-export const configQueryOptions = queryOptions({
+const configQueryOptions = queryOptions({
   queryKey: ['config'],
   queryFn: () => call(api.config.$get()),
 });

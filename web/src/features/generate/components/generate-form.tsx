@@ -1,28 +1,42 @@
-// The control panel: prompt (and prompt B), mode, steps, seed, format and styles; Generate (also
-// Ctrl/Cmd+Enter) queues the jobs. Generate sits in an action bar that is always on screen (pinned
-// to the panel's bottom on wide screens, to the window's on a phone), with elapsed time, Cancel,
-// the newest failure (an alert that leaves the form exactly as it was) and the app's own notices.
+// The control panel: the fields, and an always-visible action bar (Generate, also Ctrl/Cmd+Enter;
+// elapsed time, Cancel, the newest failure, the app's notices). Each field subscribes to its own
+// state, so a keystroke in a prompt re-renders that field, not the form.
 import { useEffect, type ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useConfig } from '@/features/generate/api/get-config';
+import { useOnGenerated } from '@/features/generate/hooks/use-on-generated';
 import { randomSeed, useFormStore } from '@/features/generate/stores/form-store';
-import { useQueueStore } from '@/features/generate/stores/queue-store';
+import { useQueueStore, type DoneListener } from '@/features/generate/stores/queue-store';
 import { planJobs } from '@/features/generate/utils/plan-jobs';
 import { BUILT_IN_STYLES } from '@/features/generate/utils/styles';
 import { Elapsed } from './elapsed';
-import { inputClass, labelClass, secondaryButtonClass } from './field';
+import { secondaryButtonClass } from './field';
 import { FormatSelect } from './format-select';
 import { ModeField } from './mode-field';
-import { PromptField, submitOnCtrlEnter } from './prompt-field';
+import { PromptBField } from './prompt-b-field';
+import { PromptField } from './prompt-field';
 import { QueuePanel } from './queue-panel';
 import { RecentPrompts } from './recent-prompts';
 import { SeedField } from './seed-field';
 import { StepsSlider } from './steps-slider';
 import { StylesField } from './styles-field';
 
-export function GenerateForm({ notices }: { notices?: ReactNode }) {
+/** `onGenerated` stores each finished job's images; the job is done once it resolves. */
+export function GenerateForm({ onGenerated, notices }: { onGenerated: DoneListener; notices?: ReactNode }) {
+  useOnGenerated(onGenerated);
   const config = useConfig();
-  const form = useFormStore();
-  const { jobs, enqueue, cancelAll, setConcurrency } = useQueueStore();
+  const form = useFormStore(
+    useShallow((s) => ({
+      mode: s.mode,
+      num_inference_steps: s.num_inference_steps,
+      response_format: s.response_format,
+      setNumInferenceSteps: s.setNumInferenceSteps,
+      setResponseFormat: s.setResponseFormat,
+      // Whether Generate can run, not the text: typing does not re-render the form.
+      ready: s.prompt.trim().length > 0 && (s.mode !== 'ab' || s.promptB.trim().length > 0) && s.seedDraft === null,
+    })),
+  );
+  const { jobs, enqueue, cancelAll, setConcurrency } = useQueueStore(useShallow(({ jobs, enqueue, cancelAll, setConcurrency }) => ({ jobs, enqueue, cancelAll, setConcurrency })));
   useEffect(() => {
     if (config.data) setConcurrency(config.data.concurrency);
   }, [config.data, setConcurrency]);
@@ -32,21 +46,22 @@ export function GenerateForm({ notices }: { notices?: ReactNode }) {
     return <p role="alert" className="text-sm text-red-700 dark:text-red-400">Could not load the studio’s settings: {config.error.message} Reload the page to try again.</p>;
   }
   const { steps: range, formats, default_format } = config.data;
-  const steps = Math.min(range.max, Math.max(range.min, form.steps ?? range.default));
-  const format = form.format && formats.includes(form.format) ? form.format : default_format;
-  const ready = form.prompt.trim().length > 0 && (form.mode !== 'ab' || form.promptB.trim().length > 0) && form.seedDraft === null;
+  const num_inference_steps = Math.min(range.max, Math.max(range.min, form.num_inference_steps ?? range.default));
+  const response_format = form.response_format && formats.includes(form.response_format) ? form.response_format : default_format;
+  const { ready } = form;
   const running = jobs.filter((j) => j.status === 'running');
   const active = running.length + jobs.filter((j) => j.status === 'waiting').length;
   const lastFinished = jobs.filter((j) => j.finishedAt).sort((a, b) => b.finishedAt! - a.finishedAt!)[0];
 
   const submit = () => {
     if (!ready) return;
-    const styles = [...BUILT_IN_STYLES, ...form.customStyles].filter((s) => form.activeStyles.includes(s.name));
-    const specs = planJobs({ mode: form.mode, prompt: form.prompt, promptB: form.promptB, steps, range, seed: form.seed, locked: form.seedLocked, count: form.count, format, styles }, randomSeed);
+    const s = useFormStore.getState();
+    const styles = [...BUILT_IN_STYLES, ...s.customStyles].filter((style) => s.activeStyles.includes(style.name));
+    const specs = planJobs({ mode: s.mode, prompt: s.prompt, promptB: s.promptB, num_inference_steps, range, seed: s.seed, locked: s.seedLocked, count: s.count, response_format, styles }, randomSeed);
     enqueue(specs);
-    form.remember(form.prompt);
-    if (form.mode === 'ab') form.remember(form.promptB);
-    form.submitted(specs[0]!.request.seed ?? undefined);
+    s.remember(s.prompt);
+    if (s.mode === 'ab') s.remember(s.promptB);
+    s.submitted(specs[0]!.request.seed ?? undefined);
   };
 
   return (
@@ -61,15 +76,10 @@ export function GenerateForm({ notices }: { notices?: ReactNode }) {
       <PromptField />
       <RecentPrompts />
       <ModeField />
-      {form.mode === 'ab' && (
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor="prompt-b" className={labelClass}>Prompt B</label>
-          <textarea id="prompt-b" rows={3} value={form.promptB} onChange={(e) => form.setPromptB(e.target.value)} onKeyDown={submitOnCtrlEnter} className={`${inputClass} resize-y`} />
-        </div>
-      )}
-      {form.mode !== 'steps' && <StepsSlider range={range} value={steps} onChange={form.setSteps} />}
+      {form.mode === 'ab' && <PromptBField />}
+      {form.mode !== 'steps' && <StepsSlider range={range} value={num_inference_steps} onChange={form.setNumInferenceSteps} />}
       <SeedField />
-      <FormatSelect formats={formats} value={format} onChange={form.setFormat} />
+      <FormatSelect formats={formats} value={response_format} onChange={form.setResponseFormat} />
       <StylesField />
       <QueuePanel />
       <div className="fixed inset-x-0 bottom-0 z-30 flex flex-col gap-2 border-t border-zinc-200 bg-white/95 px-4 py-3 shadow-[0_-4px_12px_rgb(0_0_0/0.06)] backdrop-blur lg:sticky lg:inset-x-auto lg:-bottom-5 lg:-mx-5 lg:-mb-5 lg:rounded-b-2xl lg:px-5 lg:pb-5 dark:border-zinc-800 dark:bg-zinc-900/95">

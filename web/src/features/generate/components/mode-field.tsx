@@ -1,5 +1,6 @@
 // One image or a batch, a steps sweep, a seed sweep, or two prompts side by side.
 import { MAX_COUNT, type Mode } from '@/features/generate/utils/plan-jobs';
+import { useShallow } from 'zustand/react/shallow';
 import { useFormStore } from '@/features/generate/stores/form-store';
 import { inputClass, labelClass } from './field';
 
@@ -11,7 +12,7 @@ const MODES: [Mode, string][] = [
 ];
 
 export function ModeField() {
-  const { mode, count, setMode, setCount } = useFormStore();
+  const { mode, count, setMode, setCount } = useFormStore(useShallow(({ mode, count, setMode, setCount }) => ({ mode, count, setMode, setCount })));
   return (
     <fieldset className="flex flex-col gap-2">
       <legend className={`${labelClass} mb-1.5`}>Mode</legend>

@@ -1,8 +1,9 @@
-// What a file dropped on the page (or chosen) does: an image restores the form from its embedded
-// parameters; an exported zip goes to the gallery's own import.
+// The file import's store: what a file dropped on the page (or chosen) does, and the message it
+// leaves. An image restores the form from its embedded parameters; an exported zip goes to the
+// gallery's own import.
 import { create } from 'zustand';
 import { useFormStore } from '@/features/generate/stores/form-store';
-import { announceChange, galleryKeys } from '@/features/gallery/api/gallery';
+import { importZip as importIntoGallery } from '@/features/gallery/api/import-gallery';
 import { queryClient } from '@/lib/query-client';
 import { plural } from '@/lib/plural';
 
@@ -23,16 +24,11 @@ async function importZip(file: File) {
   // The same count as the toolbar's import, for an import that takes over a second.
   const progress = (done: number, total: number) => performance.now() - started > 1000 && report(`Importing “${file.name}”: ${done + 1} of ${total}…`, true);
   try {
-    const { importGallery } = await import('@/features/gallery/api/archive');
-    const { added, skipped, damaged } = await importGallery(file, progress);
+    const { added, skipped, damaged } = await importIntoGallery(queryClient, file, progress);
     const notes = `${skipped ? `, skipped ${skipped} already here` : ''}${damaged ? `, skipped ${damaged} damaged` : ''}`;
     report(`Imported ${plural(added, 'image')} from “${file.name}”${notes}.`, damaged === 0);
   } catch (err) {
     report(`Could not import “${file.name}”: ${err instanceof Error ? err.message : String(err)}`, false);
-  } finally {
-    // Also after a refusal part-way: what came before it is in the gallery.
-    await queryClient.invalidateQueries({ queryKey: galleryKeys.list() });
-    announceChange();
   }
 }
 
