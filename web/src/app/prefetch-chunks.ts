@@ -1,4 +1,4 @@
-// The chunks that Download, Export, the viewer and Compare need, fetched once the page is idle: the
+// The chunks that Download, Export, Import, the viewer and Compare need, fetched once the page is idle: the
 // first paint stays small, and those actions still work later if the server has gone away (the
 // bytes they handle are all in IndexedDB).
 export function prefetchChunks() {
@@ -6,6 +6,7 @@ export function prefetchChunks() {
     for (const load of [
       () => import('@/features/gallery/utils/download'),
       () => import('@/features/gallery/api/archive'),
+      () => import('./import-file'),
       () => import('@/features/gallery/components/viewer'),
       () => import('@/features/gallery/components/compare'),
     ]) {

@@ -50,27 +50,24 @@ export function toRequest({ prompt, num_inference_steps, seed, response_format }
 
 /** ...and back: what the form restores from an entry (its parameters, the prompt as typed, its styles). */
 export function fromEntry({ prompt, num_inference_steps, seed, response_format, basePrompt, styles }: GalleryEntry): ReuseParams {
-  return { prompt, num_inference_steps, seed, response_format, ...(basePrompt !== undefined ? { basePrompt } : {}), ...(styles ? { styles } : {}) };
+  return { prompt, num_inference_steps, seed, response_format, basePrompt, styles };
 }
 
 const isSeed = (n: number) => Number.isInteger(n) && n >= 0 && n <= SEED_MAX;
 const isFormat = (f: unknown): f is ResponseFormat => RESPONSE_FORMATS.includes(f as ResponseFormat);
-/** A field given, under its name or the short name older links and files use. */
-const either = (raw: Record<string, unknown>, name: string, old: string) => (raw[name] !== undefined && raw[name] !== '' ? raw[name] : raw[old]);
+const given = (v: unknown) => v !== undefined && v !== '';
 
 /**
  * A partial set of parameters from an untrusted source (a link, a file): only valid fields survive.
  * The short names `steps` and `format` (links, and files from earlier versions) are read too.
  */
 export function pickParams(raw: Record<string, unknown>): Partial<ImageParams> {
+  const { prompt, seed, num_inference_steps = raw.steps, response_format = raw.format } = raw;
   const out: Partial<ImageParams> = {};
-  if (typeof raw.prompt === 'string' && raw.prompt.trim()) out.prompt = raw.prompt;
-  const stepsRaw = either(raw, 'num_inference_steps', 'steps');
-  const steps = Number(stepsRaw);
-  if (stepsRaw !== undefined && stepsRaw !== '' && Number.isInteger(steps) && steps >= 1 && steps <= 50) out.num_inference_steps = steps;
-  const seed = Number(raw.seed);
-  if (raw.seed !== undefined && raw.seed !== '' && isSeed(seed)) out.seed = seed;
-  const format = either(raw, 'response_format', 'format');
-  if (isFormat(format)) out.response_format = format;
+  if (typeof prompt === 'string' && prompt.trim()) out.prompt = prompt;
+  const steps = Number(num_inference_steps);
+  if (given(num_inference_steps) && Number.isInteger(steps) && steps >= 1 && steps <= 50) out.num_inference_steps = steps;
+  if (given(seed) && isSeed(Number(seed))) out.seed = Number(seed);
+  if (isFormat(response_format)) out.response_format = response_format;
   return out;
 }

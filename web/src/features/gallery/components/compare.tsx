@@ -2,7 +2,6 @@
 // a slider, a fade, and a difference view showing only the pixels that changed. Zoom and pan move
 // every image together. Compare opens at fit: each image whole on screen, the view buttons above.
 import { useEffect, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { GalleryEntry } from '@/lib/params';
 import { useObjectUrl } from '@/lib/use-object-url';
 import { NO_ENTRIES, useGallery, useImageBlob } from '@/features/gallery/api/gallery';
@@ -33,7 +32,9 @@ function Pane({ entry, view, onView }: { entry: GalleryEntry; view: View; onView
 }
 
 export function Compare() {
-  const { selected, comparing, setComparing } = useGalleryView(useShallow(({ selected, comparing, setComparing }) => ({ selected, comparing, setComparing })));
+  const selected = useGalleryView((s) => s.selected);
+  const comparing = useGalleryView((s) => s.comparing);
+  const setComparing = useGalleryView((s) => s.setComparing);
   const { data: all = NO_ENTRIES } = useGallery();
   const entries = selected.map((id) => all.find((e) => e.id === id)).filter((e): e is GalleryEntry => !!e);
   const [mode, setMode] = useState<CompareView>('side');

@@ -1,6 +1,5 @@
 // Find and keep: search, favourites, compare the selection, export/import, clear all.
 import { useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { plural } from '@/lib/plural';
 import { useClearGallery } from '@/features/gallery/api/clear-gallery';
 import { useExportGallery } from '@/features/gallery/api/export-gallery';
@@ -11,9 +10,13 @@ import { useNoticeStore } from '@/features/gallery/stores/notice-store';
 const tool = 'rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium hover:bg-zinc-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-violet-500 dark:border-zinc-700 dark:hover:bg-zinc-800';
 
 export function GalleryToolbar({ total }: { total: number }) {
-  const view = useGalleryView(
-    useShallow(({ query, setQuery, favouritesOnly, setFavouritesOnly, selected, clearSelection, setComparing }) => ({ query, setQuery, favouritesOnly, setFavouritesOnly, selected, clearSelection, setComparing })),
-  );
+  const query = useGalleryView((s) => s.query);
+  const setQuery = useGalleryView((s) => s.setQuery);
+  const setFavouritesOnly = useGalleryView((s) => s.setFavouritesOnly);
+  const clearSelection = useGalleryView((s) => s.clearSelection);
+  const setComparing = useGalleryView((s) => s.setComparing);
+  const favouritesOnly = useGalleryView((s) => s.favouritesOnly);
+  const selected = useGalleryView((s) => s.selected);
   const notify = useNoticeStore((s) => s.show);
   // "Importing 12 of 40…", shown only for work that has taken over a second.
   const [progress, setProgress] = useState('');
@@ -24,32 +27,32 @@ export function GalleryToolbar({ total }: { total: number }) {
   const importing = useImportGallery();
   const exporting = useExportGallery();
   const exportZip = () =>
-    exporting.mutate({ ids: view.selected, onProgress: tracker('Exporting') }, {
+    exporting.mutate({ ids: selected, onProgress: tracker('Exporting') }, {
       onSuccess: (count) => notify(`Exported ${plural(count, 'image')}`),
       onError: (err) => notify(`Could not export: ${err.message}`, 'alert'),
       onSettled: () => setProgress(''),
     });
   const clear = useClearGallery();
   const confirm = useRef<HTMLDialogElement>(null);
-  const n = view.selected.length;
+  const n = selected.length;
   return (
     <div className="flex flex-wrap items-center gap-2">
       <input
         type="search"
         aria-label="Search prompts"
         placeholder="Search prompts"
-        value={view.query}
-        onChange={(e) => view.setQuery(e.target.value)}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
         className="min-w-40 flex-1 rounded-md border border-zinc-300 bg-white px-2.5 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-950"
       />
       <label className="flex items-center gap-1.5 text-xs">
-        <input type="checkbox" checked={view.favouritesOnly} onChange={(e) => view.setFavouritesOnly(e.target.checked)} className="accent-violet-600" />
+        <input type="checkbox" checked={favouritesOnly} onChange={(e) => setFavouritesOnly(e.target.checked)} className="accent-violet-600" />
         Favourites only
       </label>
-      <button type="button" className={tool} disabled={n < 2 || n > MAX_COMPARE} onClick={() => view.setComparing(true)} title="Select 2 to 4 images to compare">
+      <button type="button" className={tool} disabled={n < 2 || n > MAX_COMPARE} onClick={() => setComparing(true)} title="Select 2 to 4 images to compare">
         Compare{n ? ` (${n})` : ''}
       </button>
-      {n > 0 && <button type="button" className={tool} onClick={view.clearSelection}>Clear selection</button>}
+      {n > 0 && <button type="button" className={tool} onClick={clearSelection}>Clear selection</button>}
       <button type="button" className={tool} disabled={total === 0} onClick={exportZip}>
         {n ? 'Export selection' : 'Export all'}
       </button>

@@ -3,7 +3,6 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useWindowRows } from '@/lib/use-window-rows';
 import type { ImageParams } from '@/lib/params';
-import { useShallow } from 'zustand/react/shallow';
 import { NO_ENTRIES, useGallery, useGalleryStatus, useGallerySync } from '@/features/gallery/api/gallery';
 import { GalleryUpgradeBlockedError } from '@/features/gallery/storage/gallery-db';
 import { useGalleryView } from '@/features/gallery/stores/gallery-view-store';
@@ -25,7 +24,8 @@ export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
   // The first load shows the newest entries while it reads the rest.
   const status = useGalleryStatus().data;
   const stored = isFetching ? status?.loadingTotal : undefined;
-  const { query, favouritesOnly } = useGalleryView(useShallow(({ query, favouritesOnly }) => ({ query, favouritesOnly })));
+  const query = useGalleryView((s) => s.query);
+  const favouritesOnly = useGalleryView((s) => s.favouritesOnly);
   useGallerySync();
   const damaged = isPending ? 0 : (status?.damaged ?? 0);
   const listRef = useRef<HTMLDivElement>(null);

@@ -2,7 +2,6 @@
 // arrow keys, Previous and Next, and a swipe step through the gallery as filtered now. Notices
 // show inside the dialog, which covers the page's.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { GalleryEntry, ReuseParams } from '@/lib/params';
 import { useObjectUrl } from '@/lib/use-object-url';
 import { useModalDialog } from '@/lib/use-modal-dialog';
@@ -73,7 +72,9 @@ function ReproduceCheck({ entry, reproduce }: { entry: GalleryEntry; reproduce(e
 const stepButton = 'flex-1 whitespace-nowrap rounded-md border border-zinc-300 px-2.5 py-1 text-sm font-medium hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800';
 
 export function Viewer({ onReuse, onReproduce }: { onReuse(params: ReuseParams): void; onReproduce(entry: GalleryEntry): Promise<Uint8Array> }) {
-  const { openId, open, close } = useViewerStore(useShallow(({ openId, open, close }) => ({ openId, open, close })));
+  const openId = useViewerStore((s) => s.openId);
+  const open = useViewerStore((s) => s.open);
+  const close = useViewerStore((s) => s.close);
   const { data: all = NO_ENTRIES, isSuccess } = useGallery();
   const query = useGalleryView((s) => s.query);
   const favouritesOnly = useGalleryView((s) => s.favouritesOnly);

@@ -21,11 +21,10 @@ function extensionOf(bytes: Uint8Array): string {
   return 'bin';
 }
 
-export function downloadName(params: Pick<ImageParams, 'prompt' | 'seed' | 'num_inference_steps'>, bytes: Uint8Array): string {
-  return `${promptSlug(params.prompt)}-seed${params.seed}-steps${params.num_inference_steps}.${extensionOf(bytes)}`;
-}
+type Named = Pick<ImageParams, 'prompt' | 'seed' | 'num_inference_steps'>;
+const fileName = (params: Named, extension: string) => `${promptSlug(params.prompt)}-seed${params.seed}-steps${params.num_inference_steps}.${extension}`;
 
-/** The same name from the entry alone, its extension from the type the bytes were sniffed as. */
-export function entryFileName(entry: Pick<GalleryEntry, 'prompt' | 'seed' | 'num_inference_steps' | 'mime'>): string {
-  return `${promptSlug(entry.prompt)}-seed${entry.seed}-steps${entry.num_inference_steps}.${MIME_EXTENSION[entry.mime]}`;
-}
+export const downloadName = (params: Named, bytes: Uint8Array) => fileName(params, extensionOf(bytes));
+
+/** The same name from the entry alone, its extension from the type its bytes were sniffed as. */
+export const entryFileName = (entry: Named & Pick<GalleryEntry, 'mime'>) => fileName(entry, MIME_EXTENSION[entry.mime]);

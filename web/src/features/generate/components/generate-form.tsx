@@ -2,7 +2,6 @@
 // elapsed time, Cancel, the newest failure, the app's notices). Each field subscribes to its own
 // state, so a keystroke in a prompt re-renders that field, not the form.
 import { useEffect, type ReactNode } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useConfig } from '@/features/generate/api/get-config';
 import { useOnGenerated } from '@/features/generate/hooks/use-on-generated';
 import { randomSeed, useFormStore } from '@/features/generate/stores/form-store';
@@ -25,18 +24,17 @@ import { StylesField } from './styles-field';
 export function GenerateForm({ onGenerated, notices }: { onGenerated: DoneListener; notices?: ReactNode }) {
   useOnGenerated(onGenerated);
   const config = useConfig();
-  const form = useFormStore(
-    useShallow((s) => ({
-      mode: s.mode,
-      num_inference_steps: s.num_inference_steps,
-      response_format: s.response_format,
-      setNumInferenceSteps: s.setNumInferenceSteps,
-      setResponseFormat: s.setResponseFormat,
-      // Whether Generate can run, not the text: typing does not re-render the form.
-      ready: s.prompt.trim().length > 0 && (s.mode !== 'ab' || s.promptB.trim().length > 0) && s.seedDraft === null,
-    })),
-  );
-  const { jobs, enqueue, cancelAll, setConcurrency } = useQueueStore(useShallow(({ jobs, enqueue, cancelAll, setConcurrency }) => ({ jobs, enqueue, cancelAll, setConcurrency })));
+  const mode = useFormStore((s) => s.mode);
+  const stepsChosen = useFormStore((s) => s.num_inference_steps);
+  const formatChosen = useFormStore((s) => s.response_format);
+  const setNumInferenceSteps = useFormStore((s) => s.setNumInferenceSteps);
+  const setResponseFormat = useFormStore((s) => s.setResponseFormat);
+  // Whether Generate can run, not the text: typing does not re-render the form.
+  const ready = useFormStore((s) => s.prompt.trim().length > 0 && (s.mode !== 'ab' || s.promptB.trim().length > 0) && s.seedDraft === null);
+  const jobs = useQueueStore((s) => s.jobs);
+  const enqueue = useQueueStore((s) => s.enqueue);
+  const cancelAll = useQueueStore((s) => s.cancelAll);
+  const setConcurrency = useQueueStore((s) => s.setConcurrency);
   useEffect(() => {
     if (config.data) setConcurrency(config.data.concurrency);
   }, [config.data, setConcurrency]);
@@ -46,9 +44,8 @@ export function GenerateForm({ onGenerated, notices }: { onGenerated: DoneListen
     return <p role="alert" className="text-sm text-red-700 dark:text-red-400">Could not load the studio’s settings: {config.error.message} Reload the page to try again.</p>;
   }
   const { steps: range, formats, default_format } = config.data;
-  const num_inference_steps = Math.min(range.max, Math.max(range.min, form.num_inference_steps ?? range.default));
-  const response_format = form.response_format && formats.includes(form.response_format) ? form.response_format : default_format;
-  const { ready } = form;
+  const num_inference_steps = Math.min(range.max, Math.max(range.min, stepsChosen ?? range.default));
+  const response_format = formatChosen && formats.includes(formatChosen) ? formatChosen : default_format;
   const running = jobs.filter((j) => j.status === 'running');
   const active = running.length + jobs.filter((j) => j.status === 'waiting').length;
   const lastFinished = jobs.filter((j) => j.finishedAt).sort((a, b) => b.finishedAt! - a.finishedAt!)[0];
@@ -76,10 +73,10 @@ export function GenerateForm({ onGenerated, notices }: { onGenerated: DoneListen
       <PromptField />
       <RecentPrompts />
       <ModeField />
-      {form.mode === 'ab' && <PromptBField />}
-      {form.mode !== 'steps' && <StepsSlider range={range} value={num_inference_steps} onChange={form.setNumInferenceSteps} />}
+      {mode === 'ab' && <PromptBField />}
+      {mode !== 'steps' && <StepsSlider range={range} value={num_inference_steps} onChange={setNumInferenceSteps} />}
       <SeedField />
-      <FormatSelect formats={formats} value={response_format} onChange={form.setResponseFormat} />
+      <FormatSelect formats={formats} value={response_format} onChange={setResponseFormat} />
       <StylesField />
       <QueuePanel />
       <div className="fixed inset-x-0 bottom-0 z-30 flex flex-col gap-2 border-t border-zinc-200 bg-white/95 px-4 py-3 shadow-[0_-4px_12px_rgb(0_0_0/0.06)] backdrop-blur lg:sticky lg:inset-x-auto lg:-bottom-5 lg:-mx-5 lg:-mb-5 lg:rounded-b-2xl lg:px-5 lg:pb-5 dark:border-zinc-800 dark:bg-zinc-900/95">

@@ -1,14 +1,15 @@
 // Styles: named prompt fragments, built-in and the designer's own, switched on with one click.
 import { useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useFormStore } from '@/features/generate/stores/form-store';
 import { BUILT_IN_STYLES } from '@/features/generate/utils/styles';
 import { inputClass, labelClass, secondaryButtonClass } from './field';
 
 export function StylesField() {
-  const { customStyles, activeStyles, toggleStyle, addStyle, removeStyle } = useFormStore(
-    useShallow(({ customStyles, activeStyles, toggleStyle, addStyle, removeStyle }) => ({ customStyles, activeStyles, toggleStyle, addStyle, removeStyle })),
-  );
+  const customStyles = useFormStore((s) => s.customStyles);
+  const activeStyles = useFormStore((s) => s.activeStyles);
+  const toggleStyle = useFormStore((s) => s.toggleStyle);
+  const addStyle = useFormStore((s) => s.addStyle);
+  const removeStyle = useFormStore((s) => s.removeStyle);
   const [name, setName] = useState('');
   const [fragment, setFragment] = useState('');
   const all = [...BUILT_IN_STYLES, ...customStyles];

@@ -1,0 +1,54 @@
+// What a file dropped on the page (or chosen) does: an image restores the form from its embedded
+// parameters; an exported zip goes to the gallery's own import. Loaded on first use (prefetched once
+// the page is idle). It imports no store: they come in as `deps`, so that its chunk stays separate
+// (a lazy chunk importing a package the entry also uses makes the bundler split that package out).
+import type { ImageParams } from '@/lib/params';
+import { plural } from '@/lib/plural';
+import { isZip } from './is-zip';
+
+export interface ImportDeps {
+  /** Leaves the outcome's message (ok, or an alert). */
+  report(message: string, ok: boolean): void;
+  /** Puts the parameters read from an image into the form. */
+  restore(params: Partial<ImageParams>): void;
+  /** The gallery's zip import. */
+  importZip(file: File, onProgress: (done: number, total: number) => void): Promise<{ added: number; skipped: number; damaged: number }>;
+}
+
+async function importZip(file: File, { report, importZip: importIntoGallery }: ImportDeps) {
+  report(`Importing “${file.name}”…`, true);
+  const started = performance.now();
+  // The same count as the toolbar's import, for an import that takes over a second.
+  const progress = (done: number, total: number) => performance.now() - started > 1000 && report(`Importing “${file.name}”: ${done + 1} of ${total}…`, true);
+  try {
+    const { added, skipped, damaged } = await importIntoGallery(file, progress);
+    const notes = `${skipped ? `, skipped ${skipped} already here` : ''}${damaged ? `, skipped ${damaged} damaged` : ''}`;
+    report(`Imported ${plural(added, 'image')} from “${file.name}”${notes}.`, damaged === 0);
+  } catch (err) {
+    report(`Could not import “${file.name}”: ${err instanceof Error ? err.message : String(err)}`, false);
+  }
+}
+
+/** Never rejects: every outcome, a damaged file included, ends as a message. */
+export async function importFile(file: File, deps: ImportDeps) {
+  if (isZip(file)) return importZip(file, deps);
+  const { report } = deps;
+  try {
+    const { readParameters } = await import('@/features/gallery/utils/metadata');
+    const params = readParameters(new Uint8Array(await file.arrayBuffer()));
+    if (!params) {
+      report(`“${file.name}” carries no generation parameters, so there is nothing to restore. Drop an image downloaded from this studio (or another that writes them).`, false);
+      return;
+    }
+    deps.restore(params);
+    report(`Settings restored from “${file.name}”.`, true);
+  } catch (err) {
+    const damaged = err instanceof Error && err.name === 'DamagedImageError';
+    report(
+      damaged
+        ? `“${file.name}” is damaged (cut short, or its data is corrupted), so its settings could not be read. Your form is unchanged.`
+        : `Could not read “${file.name}”: ${err instanceof Error ? err.message : String(err)}. Your form is unchanged.`,
+      false,
+    );
+  }
+}
