@@ -12,7 +12,6 @@ import { GenerateForm } from '@/features/generate/components/generate-form';
 import { useFormStore } from '@/features/generate/stores/form-store';
 import type { Job } from '@/features/generate/stores/queue-store';
 import { DropZone, ImportButton, ImportMessage } from './drop-zone';
-import { entriesOf } from './job-entries';
 import { Overlays } from './overlays';
 import { prefetchChunks } from './prefetch-chunks';
 import { ResultView } from './result-view';
@@ -25,7 +24,9 @@ export function App() {
   const { latest, saveError, deliver, onShown } = useLatestResult();
   useLinkRestore();
   useEffect(prefetchChunks, []);
-  const onGenerated = (job: Job, response: GenerateResponse, images: Blob[]) => deliver(entriesOf(job, response, endpoint, Date.now()), images);
+  // The mapping loads with the first finished job (the server that made it is there to serve it).
+  const onGenerated = (job: Job, response: GenerateResponse, images: Blob[]) =>
+    import('./job-entries').then(({ entriesOf }) => deliver(entriesOf(job, response, endpoint, Date.now()), images));
 
   return (
     <div className="min-h-screen bg-zinc-50 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">

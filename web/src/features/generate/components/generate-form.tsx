@@ -6,7 +6,6 @@ import { useConfig } from '@/features/generate/api/get-config';
 import { useOnGenerated } from '@/features/generate/hooks/use-on-generated';
 import { randomSeed, useFormStore } from '@/features/generate/stores/form-store';
 import { useQueueStore, type DoneListener } from '@/features/generate/stores/queue-store';
-import { planJobs } from '@/features/generate/utils/plan-jobs';
 import { BUILT_IN_STYLES } from '@/features/generate/utils/styles';
 import { Elapsed } from './elapsed';
 import { secondaryButtonClass } from './field';
@@ -50,8 +49,10 @@ export function GenerateForm({ onGenerated, notices }: { onGenerated: DoneListen
   const active = running.length + jobs.filter((j) => j.status === 'waiting').length;
   const lastFinished = jobs.filter((j) => j.finishedAt).sort((a, b) => b.finishedAt! - a.finishedAt!)[0];
 
-  const submit = () => {
+  const submit = async () => {
     if (!ready) return;
+    // The planner loads on first use (prefetched once the page is idle): the first paint stays small.
+    const { planJobs } = await import('@/features/generate/utils/plan-jobs');
     const s = useFormStore.getState();
     const styles = [...BUILT_IN_STYLES, ...s.customStyles].filter((style) => s.activeStyles.includes(style.name));
     const specs = planJobs({ mode: s.mode, prompt: s.prompt, promptB: s.promptB, num_inference_steps, range, seed: s.seed, locked: s.seedLocked, count: s.count, response_format, styles }, randomSeed);
@@ -67,7 +68,7 @@ export function GenerateForm({ onGenerated, notices }: { onGenerated: DoneListen
       className="flex flex-col gap-5"
       onSubmit={(e) => {
         e.preventDefault();
-        submit();
+        void submit();
       }}
     >
       <PromptField />

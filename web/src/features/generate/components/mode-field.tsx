@@ -1,5 +1,5 @@
 // One image or a batch, a steps sweep, a seed sweep, or two prompts side by side.
-import { MAX_COUNT, type Mode } from '@/features/generate/utils/plan-jobs';
+import { MAX_COUNT, type Mode } from '@/features/generate/utils/mode';
 import { useFormStore } from '@/features/generate/stores/form-store';
 import { inputClass, labelClass } from './field';
 

@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { ImageParams, ResponseFormat } from '@/lib/params';
-import type { Mode } from '@/features/generate/utils/plan-jobs';
+import type { Mode } from '@/features/generate/utils/mode';
 import { BUILT_IN_STYLES, withStyles, type Style } from '@/features/generate/utils/styles';
 import { tabDraftStorage } from './form-storage';
 

@@ -3,10 +3,9 @@
 import type { StepRange } from '@server/contract';
 import type { EntryGroup, ResponseFormat } from '@/lib/params';
 import { withStyles, type Style } from '@/features/generate/utils/styles';
+import { MAX_COUNT, type Mode } from '@/features/generate/utils/mode';
 import type { JobSpec } from '@/features/generate/stores/queue-store';
 
-export type Mode = 'single' | 'steps' | 'seeds' | 'ab';
-export const MAX_COUNT = 8;
 
 export interface PlanInput {
   mode: Mode;
