@@ -11,14 +11,15 @@ export default defineConfig({
   root: 'web',
   publicDir: '../public',
   plugins: [react(), tailwindcss()],
-  resolve: { alias: { '@': fileURLToPath(new URL('./web/src', import.meta.url)) } },
+  // `@/` is web/src and `@server/` the server's shared contract (tsconfig.json `paths` says the same).
+  resolve: { alias: { '@': fileURLToPath(new URL('web/src', import.meta.url)), '@server': fileURLToPath(new URL('server', import.meta.url)) } },
   build: { outDir: '../dist', emptyOutDir: true },
   server: { host: '127.0.0.1', proxy: { '/api': apiTarget, '/local': apiTarget } },
   test: {
     root: '.',
     include: ['server/**/*.test.ts', 'web/**/*.test.{ts,tsx}', 'eslint.config.test.ts'],
     testTimeout: 20_000,
-    // One file at a time: the load test (server/scripts/resilience.test.ts) takes both cores for a while,
+    // One file at a time: the load test (server/resilience.test.ts) takes both cores for a while,
     // and the fault tests measure waits and timeouts that it must not disturb.
     fileParallelism: false,
   },

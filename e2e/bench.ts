@@ -25,7 +25,7 @@ for (const kind of ['js', 'css']) {
   const { filterEntries } = await import('../web/src/features/gallery/utils/filter');
   const words = ['fox', 'lake', 'city', 'dawn', 'neon', 'forest', 'storm', 'portrait', 'desert', 'ocean', 'misty', 'golden'];
   const entries = Array.from({ length: 1000 }, (_, i) => ({
-    id: String(i), prompt: `a ${words[i % 12]} and a ${words[(i * 7) % 12]} at ${words[(i * 5) % 12]}, detailed, number ${i}`, steps: 4, seed: i, format: 'png' as const,
+    id: String(i), prompt: `a ${words[i % 12]} and a ${words[(i * 7) % 12]} at ${words[(i * 5) % 12]}, detailed, number ${i}`, num_inference_steps: 4, seed: i, response_format: 'png' as const,
     engine: 'local' as const, endpoint: null, createdAt: i, elapsedMs: 1, mime: 'image/png' as const, width: 1024, height: 1024, bytes: 1, starred: i % 10 === 0,
   }));
   const times: number[] = [];

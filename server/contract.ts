@@ -60,6 +60,8 @@ export interface GeneratedImage {
   url: string;
   /** The seed actually used, also when none was asked for. */
   seed: number;
+  /** The steps and format asked for (the server's defaults when none were), as the request ran. */
+  num_inference_steps: number;
   response_format: ResponseFormat;
   /** Read from the bytes' magic numbers, never from the label. */
   mime: ImageMime;
@@ -76,9 +78,7 @@ export const MIME_EXTENSION: Record<ImageMime, string> = { 'image/png': 'png', '
 export interface GenerateResponse {
   engine: EngineName;
   elapsed_ms: number;
-  /** The parameters the request ran with, defaults filled in, so the browser need not join them back. */
-  num_inference_steps: number;
-  response_format: ResponseFormat;
+  /** Each carries the parameters it was made with, so the browser need not join them back. */
   images: GeneratedImage[];
 }
 

@@ -52,16 +52,10 @@ export function generateRoutes({ config, client, store, rateLimit, limiter }: Ge
           const info = sniffImage(bytes);
           if (!info) throw new AppError(502, 'upstream_bad_response', 'FriendliAI returned bytes that are not a PNG, JPEG or WebP image.');
           const id = await store.put({ bytes, mime: info.mime });
-          return { id, url: `/api/images/${id}`, seed: item.seed, response_format: item.response_format, bytes: bytes.byteLength, ...info };
+          return { id, url: `/api/images/${id}`, seed: item.seed, num_inference_steps: request.num_inference_steps, response_format: request.response_format, bytes: bytes.byteLength, ...info };
         }),
       );
-      const response: GenerateResponse = {
-        engine: config.engine,
-        elapsed_ms: Math.round(performance.now() - started),
-        num_inference_steps: request.num_inference_steps,
-        response_format: request.response_format,
-        images,
-      };
+      const response: GenerateResponse = { engine: config.engine, elapsed_ms: Math.round(performance.now() - started), images };
       return c.json(response);
     },
   );

@@ -1,7 +1,21 @@
 // Dropping a file anywhere on the page: an image restores the form from its parameters, an
 // exported zip is imported into the gallery.
 import { useEffect, useState } from 'react';
-import { importFile, isZip, useImportStore } from './use-import';
+import { importZip } from '@/features/gallery/api/import-gallery';
+import { useFormStore } from '@/features/generate/stores/form-store';
+import { queryClient } from '@/lib/query-client';
+import { useImportStore } from './import-store';
+import { isZip } from './is-zip';
+
+/** Never rejects: the import code loads on first use, and a load that fails ends as a message too. */
+function importFile(file: File) {
+  const report = useImportStore.getState().set;
+  const deps = { report, restore: useFormStore.getState().apply, importZip: (zip: File, onProgress: (done: number, total: number) => void) => importZip(queryClient, zip, onProgress) };
+  return import('./import-file').then(
+    (m) => m.importFile(file, deps),
+    (err: unknown) => report(`Could not read “${file.name}”: ${err instanceof Error ? err.message : String(err)}. Your form is unchanged.`, false),
+  );
+}
 
 const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
 

@@ -2,10 +2,10 @@
 // or after a reload the newest one in the gallery. It follows the gallery: the image just made,
 // once stored and then deleted, leaves it (the newest one left shows) and comes back with Undo.
 import { useState } from 'react';
-import type { GalleryEntry } from '../lib/params';
-import { useObjectUrl } from '../lib/use-object-url';
-import { useGallery, useImageBlob } from '../features/gallery/api/gallery';
-import { useViewerStore } from '../features/gallery/stores/viewer-store';
+import type { GalleryEntry } from '@/lib/params';
+import { useObjectUrl } from '@/lib/use-object-url';
+import { useGallery, useImageBlob } from '@/features/gallery/api/gallery';
+import { useViewerStore } from '@/features/gallery/stores/viewer-store';
 
 export interface Latest {
   url: string;
@@ -49,7 +49,7 @@ export function ResultView({ latest: made, onShown }: { latest: Latest | null; o
         )}
       </button>
       <figcaption className="text-xs tabular-nums text-zinc-500">
-        Seed {entry.seed} · {entry.steps} steps · {entry.format} · {entry.width}×{entry.height} · {(entry.elapsedMs / 1000).toFixed(2)} s
+        Seed {entry.seed} · {entry.num_inference_steps} steps · {entry.response_format} · {entry.width}×{entry.height} · {(entry.elapsedMs / 1000).toFixed(2)} s
       </figcaption>
     </figure>
   );

@@ -1,8 +1,8 @@
 // The typed API client (Hono RPC over the server's own route types) and the one way to call it:
 // a non-2xx answer or a network failure becomes an ApiError carrying the server's message.
 import { DetailedError, hc, parseResponse, type ClientResponse } from 'hono/client';
-import type { AppType } from '../../../server/app';
-import type { ErrorBody } from '../../../server/contract';
+import type { AppType } from '@server/app';
+import type { ErrorBody } from '@server/contract';
 
 export const api = hc<AppType>('/api');
 

@@ -1,7 +1,7 @@
 // One region's safety net: a render error (or a chunk that failed to load) shows a message with a
 // way out (Try again, and Close for dialogs) in place of that region; the rest of the page stays.
 import { Component, type ReactNode } from 'react';
-import { isChunkLoadError } from '../../lib/lazy-retry';
+import { isChunkLoadError } from '@/lib/lazy-retry';
 
 interface Props {
   /** What the region is, for the message: "the gallery", "the viewer". */

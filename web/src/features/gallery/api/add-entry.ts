@@ -1,11 +1,11 @@
 // Saves a generated image into the gallery: its bytes (never only a URL, which can expire), a
 // thumbnail, and everything needed to reproduce it.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { GalleryEntry } from '../../../lib/params';
-import { saveEntry } from '../storage/gallery-db';
-import { requestPersistence } from '../storage/persistence';
-import { makeThumbnail } from '../utils/thumbnail';
-import { announceChange, galleryKeys } from './gallery';
+import type { GalleryEntry } from '@/lib/params';
+import { saveEntry } from '@/features/gallery/storage/gallery-db';
+import { requestPersistence } from '@/features/gallery/storage/persistence';
+import { makeThumbnail } from '@/features/gallery/utils/thumbnail';
+import { updateList } from './gallery';
 
 export interface NewEntry {
   entry: GalleryEntry;
@@ -25,9 +25,6 @@ export function useAddEntry() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: addEntry,
-    onSuccess: (entry) => {
-      queryClient.setQueryData(galleryKeys.list(), (old: GalleryEntry[] = []) => [entry, ...old.filter((e) => e.id !== entry.id)]);
-      announceChange();
-    },
+    onSuccess: (entry) => updateList(queryClient, (old) => [entry, ...old.filter((e) => e.id !== entry.id)]),
   });
 }

@@ -1,19 +1,19 @@
 // Export the gallery (or a selection) as a zip; import one, skipping entries already here and
 // counting damaged ones. Loaded on first use (with fflate), and prefetched once the page is idle so
 // that both work with the server gone: every byte they touch is in IndexedDB or the chosen file.
-import type { GalleryEntry } from '../../../lib/params';
-import { getImage, listEntries, saveEntry } from '../storage/gallery-db';
-import { requestPersistence } from '../storage/persistence';
-import { ArchiveError, buildArchive, openArchive, type ArchiveLimits } from '../utils/archive';
-import { saveFile } from '../utils/download';
-import { stripParameters } from '../utils/metadata';
-import { makeThumbnail } from '../utils/thumbnail';
+import type { GalleryEntry } from '@/lib/params';
+import { getImage, listEntries, saveEntry } from '@/features/gallery/storage/gallery-db';
+import { requestPersistence } from '@/features/gallery/storage/persistence';
+import { ArchiveError, buildArchive, openArchive, type ArchiveLimits } from '@/features/gallery/utils/archive';
+import { saveFile } from '@/features/gallery/utils/download';
+import { stripParameters } from '@/features/gallery/utils/metadata';
+import { makeThumbnail } from '@/features/gallery/utils/thumbnail';
 
 /** Called as work proceeds: `done` of `total` items handled so far. */
 export type Progress = (done: number, total: number) => void;
 
 export async function exportGallery(ids?: string[], onProgress?: Progress) {
-  const entries = (await listEntries()).filter((e) => !ids?.length || ids.includes(e.id));
+  const entries = (await listEntries()).entries.filter((e) => !ids?.length || ids.includes(e.id));
   const items = [];
   for (const [i, entry] of entries.entries()) {
     onProgress?.(i, entries.length);
@@ -45,7 +45,7 @@ async function prepare(entry: GalleryEntry, bytes: Uint8Array) {
 
 export async function importGallery(file: Blob, onProgress?: Progress, limits?: ArchiveLimits) {
   const archive = await openArchive(file, limits);
-  const have = new Set((await listEntries()).map((e) => e.id));
+  const have = new Set((await listEntries()).entries.map((e) => e.id));
   let added = 0;
   let skipped = 0;
   let damaged = archive.damaged;

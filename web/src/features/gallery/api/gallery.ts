@@ -1,9 +1,10 @@
 // The gallery as react-query data read from IndexedDB: the list (the newest screenful first, then
-// all of it), and each entry's thumbnail and full image (loaded only when shown).
-import { queryOptions, useQuery, useQueryClient, type QueryFunctionContext } from '@tanstack/react-query';
+// all of it, with how many records were damaged), each entry's thumbnail and full image (loaded
+// only when shown), and updateList, the one way this tab's list changes after a write.
+import { useQuery, useQueryClient, type QueryClient, type QueryFunctionContext } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { GalleryEntry } from '../../../lib/params';
-import { getImage, getThumb, listEntries, listNewest } from '../storage/gallery-db';
+import type { GalleryEntry } from '@/lib/params';
+import { getImage, getThumb, listEntries, listNewest } from '@/features/gallery/storage/gallery-db';
 
 export const galleryKeys = {
   all: ['gallery'] as const,
@@ -12,15 +13,21 @@ export const galleryKeys = {
   image: (id: string) => [...galleryKeys.all, 'image', id] as const,
 };
 
+/**
+ * The list as cached: entries newest first; records the last full read skipped as damaged; and,
+ * while the first load shows only the newest entries, how many records are stored in all.
+ */
+export interface GalleryList {
+  entries: GalleryEntry[];
+  damaged: number;
+  loadingTotal?: number;
+}
+
 /** One empty list for "not loaded yet": a new [] each render would change memoized layouts forever. */
 export const NO_ENTRIES: GalleryEntry[] = [];
 
 /** Entries read first, before the whole list: more than any screen shows at once. */
-export const FIRST_SCREEN = 200;
-
-let loadingTotal: number | undefined;
-/** While the first load shows only the newest entries: how many records are stored in all. */
-export const galleryLoadingTotal = () => loadingTotal;
+const FIRST_SCREEN = 200;
 
 /**
  * The first load shows the newest FIRST_SCREEN entries as soon as they are read, then every entry.
@@ -28,33 +35,45 @@ export const galleryLoadingTotal = () => loadingTotal;
  * read only adds the entries that were not on the first screen. A later refetch keeps the list it
  * has until the new one is complete.
  */
-async function loadList({ client, queryKey }: QueryFunctionContext): Promise<GalleryEntry[]> {
+async function loadList({ client, queryKey }: QueryFunctionContext): Promise<GalleryList> {
   let firstIds: Set<string> | undefined;
   if (client.getQueryData(queryKey) === undefined) {
     const { entries, total } = await listNewest(FIRST_SCREEN);
     firstIds = new Set(entries.map((e) => e.id));
-    loadingTotal = total;
-    client.setQueryData(queryKey, entries);
+    client.setQueryData<GalleryList>(queryKey, { entries, damaged: 0, loadingTotal: total });
   }
-  try {
-    const all = await listEntries();
-    const shown = client.getQueryData<GalleryEntry[]>(queryKey);
-    if (!firstIds || !shown) return all;
-    const have = new Set(shown.map((e) => e.id));
-    return shown.concat(all.filter((e) => !firstIds.has(e.id) && !have.has(e.id)));
-  } finally {
-    loadingTotal = undefined;
-  }
+  const all = await listEntries();
+  const shown = client.getQueryData<GalleryList>(queryKey)?.entries;
+  if (!firstIds || !shown) return all;
+  const have = new Set(shown.map((e) => e.id));
+  return { entries: shown.concat(all.entries.filter((e) => !firstIds.has(e.id) && !have.has(e.id))), damaged: all.damaged };
 }
 
-export const galleryQueryOptions = queryOptions({
+const listQuery = {
   queryKey: galleryKeys.list(),
   queryFn: loadList,
   // Comparing a 100,000-entry list with the previous one, entry by entry, costs more than it saves.
   structuralSharing: false,
-});
+};
+const entriesOf = (list: GalleryList) => list.entries;
+const statusOf = ({ damaged, loadingTotal }: GalleryList) => ({ damaged, loadingTotal });
 
-export const useGallery = () => useQuery(galleryQueryOptions);
+/** The entries, newest first. */
+export const useGallery = () => useQuery({ ...listQuery, select: entriesOf });
+/** How many records are damaged, and (during the first load) how many are stored. */
+export const useGalleryStatus = () => useQuery({ ...listQuery, select: statusOf });
+
+/** Changes this tab's list after a write, and tells other tabs. The only writer of the list. */
+export function updateList(client: QueryClient, update: (entries: GalleryEntry[]) => GalleryEntry[]) {
+  client.setQueryData<GalleryList>(galleryKeys.list(), (old) => ({ damaged: old?.damaged ?? 0, entries: update(old?.entries ?? []) }));
+  announceChange();
+}
+
+/** Reads the list again (after an import, which may stop part-way), and tells other tabs. */
+export async function reloadList(client: QueryClient) {
+  announceChange();
+  await client.invalidateQueries({ queryKey: galleryKeys.list() });
+}
 
 export const useThumb = (id: string) => useQuery({ queryKey: galleryKeys.thumb(id), queryFn: async () => (await getThumb(id)) ?? null });
 
@@ -66,7 +85,7 @@ export const useImageBlob = (id: string | undefined) =>
 const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('friendli-studio-gallery');
 
 /** Tells other tabs the gallery changed. */
-export const announceChange = () => channel?.postMessage('changed');
+const announceChange = () => channel?.postMessage('changed');
 
 /** Keeps this tab's list in step with what other tabs store. */
 export function useGallerySync() {

@@ -1,9 +1,9 @@
 // The actions on one gallery entry, the same in the list and in the viewer, all keyboard-reachable.
-import type { GalleryEntry, ReuseParams } from '../../../lib/params';
-import { buildLink } from '../../../lib/link-params';
-import { useDeleteEntry } from '../api/delete-entry';
-import { getImage } from '../storage/gallery-db';
-import { useNoticeStore } from '../stores/notice-store';
+import { fromEntry, type GalleryEntry, type ReuseParams } from '@/lib/params';
+import { buildLink } from '@/lib/link-params';
+import { useDeleteEntry } from '@/features/gallery/api/delete-entry';
+import { getImage } from '@/features/gallery/storage/gallery-db';
+import { useNoticeStore } from '@/features/gallery/stores/notice-store';
 
 const ICONS = {
   download: 'M12 3v12m0 0l-4-4m4 4l4-4M5 19h14',
@@ -48,15 +48,14 @@ export function EntryActions({ entry, onReuse, compact }: { entry: GalleryEntry;
         if (!image) return notify('This image’s bytes are missing from the browser’s storage.', 'alert');
         try {
           // The metadata writer loads once the page is idle (app/prefetch-chunks): not needed to show the studio.
-          await (await import('../utils/download')).downloadEntry(entry, image);
+          await (await import('@/features/gallery/utils/download')).downloadEntry(entry, image);
         } catch (err) {
           notify(`Could not download: ${err instanceof Error ? err.message : String(err)}`, 'alert');
         }
       }} />
       <Action compact={compact} icon="reuse" label="Reuse settings" onClick={() => {
         // The prompt sent, with what it was made of: the form turns the same styles back on or none.
-        const { prompt, steps, seed, format, basePrompt, styles } = entry;
-        onReuse({ prompt, steps, seed, format, ...(basePrompt !== undefined ? { basePrompt } : {}), ...(styles ? { styles } : {}) });
+        onReuse(fromEntry(entry));
         notify('Settings restored to the form');
       }} />
       <Action compact={compact} icon="seed" label="Copy seed" onClick={() => copy(String(entry.seed), 'Seed')} />

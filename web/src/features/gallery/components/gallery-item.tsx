@@ -1,9 +1,9 @@
-import type { GalleryEntry, ReuseParams } from '../../../lib/params';
-import { useObjectUrl } from '../../../lib/use-object-url';
-import { useToggleStar } from '../api/delete-entry';
-import { useThumb } from '../api/gallery';
-import { useGalleryView } from '../stores/gallery-view-store';
-import { useViewerStore } from '../stores/viewer-store';
+import type { GalleryEntry, ReuseParams } from '@/lib/params';
+import { useObjectUrl } from '@/lib/use-object-url';
+import { useToggleStar } from '@/features/gallery/api/toggle-star';
+import { useThumb } from '@/features/gallery/api/gallery';
+import { useGalleryView } from '@/features/gallery/stores/gallery-view-store';
+import { useViewerStore } from '@/features/gallery/stores/viewer-store';
 import { EntryActions } from './entry-actions';
 
 export function GalleryItem({ entry, onReuse }: { entry: GalleryEntry; onReuse(params: ReuseParams): void }) {
@@ -31,7 +31,7 @@ export function GalleryItem({ entry, onReuse }: { entry: GalleryEntry; onReuse(p
       </button>
       <div className="flex flex-1 flex-col gap-1 p-2">
         <p className="line-clamp-2 text-xs leading-snug text-zinc-800 dark:text-zinc-200" title={entry.prompt}>{entry.prompt}</p>
-        <p className="text-xs tabular-nums text-zinc-500">Seed {entry.seed} · {entry.steps} steps</p>
+        <p className="text-xs tabular-nums text-zinc-500">Seed {entry.seed} · {entry.num_inference_steps} steps</p>
         <div className="mt-auto"><EntryActions entry={entry} onReuse={onReuse} compact /></div>
       </div>
     </article>

@@ -1,64 +1,58 @@
 // Find and keep: search, favourites, compare the selection, export/import, clear all.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { plural } from '../../../lib/plural';
-import { announceChange, galleryKeys } from '../api/gallery';
-import { useClearGallery } from '../api/delete-entry';
-import { MAX_COMPARE, useGalleryView } from '../stores/gallery-view-store';
-import { useNoticeStore } from '../stores/notice-store';
+import { plural } from '@/lib/plural';
+import { useClearGallery } from '@/features/gallery/api/clear-gallery';
+import { useExportGallery } from '@/features/gallery/api/export-gallery';
+import { useImportGallery } from '@/features/gallery/api/import-gallery';
+import { MAX_COMPARE, useGalleryView } from '@/features/gallery/stores/gallery-view-store';
+import { useNoticeStore } from '@/features/gallery/stores/notice-store';
 
 const tool = 'rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium hover:bg-zinc-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-violet-500 dark:border-zinc-700 dark:hover:bg-zinc-800';
 
 export function GalleryToolbar({ total }: { total: number }) {
-  const view = useGalleryView();
+  const query = useGalleryView((s) => s.query);
+  const setQuery = useGalleryView((s) => s.setQuery);
+  const setFavouritesOnly = useGalleryView((s) => s.setFavouritesOnly);
+  const clearSelection = useGalleryView((s) => s.clearSelection);
+  const setComparing = useGalleryView((s) => s.setComparing);
+  const favouritesOnly = useGalleryView((s) => s.favouritesOnly);
+  const selected = useGalleryView((s) => s.selected);
   const notify = useNoticeStore((s) => s.show);
-  const queryClient = useQueryClient();
   // "Importing 12 of 40…", shown only for work that has taken over a second.
   const [progress, setProgress] = useState('');
   const tracker = (verb: string) => {
     const started = performance.now();
     return (done: number, total: number) => performance.now() - started > 1000 && setProgress(`${verb} ${done + 1} of ${total}…`);
   };
-  const importing = useMutation({
-    mutationFn: async (file: File) => (await import('../api/archive')).importGallery(file, tracker('Importing')),
-    onSettled: () => {
-      // Also after a refusal part-way: what came before it is in the gallery.
-      setProgress('');
-      void queryClient.invalidateQueries({ queryKey: galleryKeys.list() });
-      announceChange();
-    },
-  });
-  const exportZip = async () => {
-    try {
-      const count = await (await import('../api/archive')).exportGallery(view.selected, tracker('Exporting'));
-      notify(`Exported ${plural(count, 'image')}`);
-    } catch (err) {
-      notify(`Could not export: ${err instanceof Error ? err.message : String(err)}`, 'alert');
-    } finally {
-      setProgress('');
-    }
-  };
+  const importing = useImportGallery();
+  const exporting = useExportGallery();
+  const exportZip = () =>
+    exporting.mutate({ ids: selected, onProgress: tracker('Exporting') }, {
+      onSuccess: (count) => notify(`Exported ${plural(count, 'image')}`),
+      onError: (err) => notify(`Could not export: ${err.message}`, 'alert'),
+      onSettled: () => setProgress(''),
+    });
   const clear = useClearGallery();
   const confirm = useRef<HTMLDialogElement>(null);
-  const n = view.selected.length;
+  const n = selected.length;
   return (
     <div className="flex flex-wrap items-center gap-2">
       <input
         type="search"
         aria-label="Search prompts"
         placeholder="Search prompts"
-        value={view.query}
-        onChange={(e) => view.setQuery(e.target.value)}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
         className="min-w-40 flex-1 rounded-md border border-zinc-300 bg-white px-2.5 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-950"
       />
       <label className="flex items-center gap-1.5 text-xs">
-        <input type="checkbox" checked={view.favouritesOnly} onChange={(e) => view.setFavouritesOnly(e.target.checked)} className="accent-violet-600" />
+        <input type="checkbox" checked={favouritesOnly} onChange={(e) => setFavouritesOnly(e.target.checked)} className="accent-violet-600" />
         Favourites only
       </label>
-      <button type="button" className={tool} disabled={n < 2 || n > MAX_COMPARE} onClick={() => view.setComparing(true)} title="Select 2 to 4 images to compare">
+      <button type="button" className={tool} disabled={n < 2 || n > MAX_COMPARE} onClick={() => setComparing(true)} title="Select 2 to 4 images to compare">
         Compare{n ? ` (${n})` : ''}
       </button>
-      {n > 0 && <button type="button" className={tool} onClick={view.clearSelection}>Clear selection</button>}
+      {n > 0 && <button type="button" className={tool} onClick={clearSelection}>Clear selection</button>}
       <button type="button" className={tool} disabled={total === 0} onClick={exportZip}>
         {n ? 'Export selection' : 'Export all'}
       </button>
@@ -72,10 +66,11 @@ export function GalleryToolbar({ total }: { total: number }) {
             const file = e.target.files?.[0];
             e.target.value = '';
             if (!file) return;
-            importing.mutate(file, {
+            importing.mutate({ file, onProgress: tracker('Importing') }, {
               onSuccess: ({ added, skipped, damaged }) =>
                 notify(`Imported ${plural(added, 'image')}${skipped ? `, skipped ${skipped} already here` : ''}${damaged ? `, skipped ${damaged} damaged` : ''}`, damaged ? 'alert' : 'status'),
               onError: (err) => notify(`Could not import “${file.name}”: ${err.message}`, 'alert'),
+              onSettled: () => setProgress(''),
             });
           }}
         />

@@ -1,18 +1,18 @@
 // The gallery: every stored entry, newest first, with batches and sweeps kept together under a
 // label, as a virtualized grid so that hundreds of entries cost only the rows on screen.
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useWindowRows } from '../../../lib/use-window-rows';
-import type { ImageParams } from '../../../lib/params';
-import { galleryLoadingTotal, NO_ENTRIES, useGallery, useGallerySync } from '../api/gallery';
-import { damagedCount, GalleryUpgradeBlockedError } from '../storage/gallery-db';
-import { useGalleryView } from '../stores/gallery-view-store';
-import { filterEntries } from '../utils/filter';
-import { buildRows } from '../utils/rows';
+import { useWindowRows } from '@/lib/use-window-rows';
+import type { ImageParams } from '@/lib/params';
+import { NO_ENTRIES, useGallery, useGalleryStatus, useGallerySync } from '@/features/gallery/api/gallery';
+import { GalleryUpgradeBlockedError } from '@/features/gallery/storage/gallery-db';
+import { useGalleryView } from '@/features/gallery/stores/gallery-view-store';
+import { filterEntries } from '@/features/gallery/utils/filter';
+import { buildRows } from '@/features/gallery/utils/rows';
 import { GalleryItem } from './gallery-item';
 import { GalleryToolbar } from './gallery-toolbar';
 import { StorageStatus } from './storage-status';
 import { NoticeBar } from './notice-bar';
-import { plural } from '../../../lib/plural';
+import { plural } from '@/lib/plural';
 
 const MIN_CELL = 170;
 const GAP = 12;
@@ -22,10 +22,12 @@ const HEADER = 36;
 export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
   const { data: entries = NO_ENTRIES, isPending, isError, error, isFetching } = useGallery();
   // The first load shows the newest entries while it reads the rest.
-  const stored = isFetching ? galleryLoadingTotal() : undefined;
-  const { query, favouritesOnly } = useGalleryView();
+  const status = useGalleryStatus().data;
+  const stored = isFetching ? status?.loadingTotal : undefined;
+  const query = useGalleryView((s) => s.query);
+  const favouritesOnly = useGalleryView((s) => s.favouritesOnly);
   useGallerySync();
-  const damaged = isPending ? 0 : damagedCount();
+  const damaged = isPending ? 0 : (status?.damaged ?? 0);
   const listRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const [offset, setOffset] = useState(0);

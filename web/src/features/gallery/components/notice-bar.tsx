@@ -1,7 +1,7 @@
 // The gallery's short notices ("Deleted" with Undo, "Seed copied"), where they can be seen: a
 // floating bar over the page (which may be scrolled anywhere), or inline in a modal dialog, which
 // covers everything outside it.
-import { useNoticeStore } from '../stores/notice-store';
+import { useNoticeStore } from '@/features/gallery/stores/notice-store';
 
 export function NoticeBar({ floating }: { floating?: boolean }) {
   const notice = useNoticeStore();

@@ -1,7 +1,7 @@
 // The gallery header's note on storage: whether the browser keeps it durably, and usage of quota.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { describeStorage, onPersistAnswer, readStorage } from '../storage/persistence';
+import { describeStorage, onPersistAnswer, readStorage } from '@/features/gallery/storage/persistence';
 
 const storageKey = ['gallery', 'storage'] as const;
 

@@ -2,22 +2,23 @@
 // arrow keys, Previous and Next, and a swipe step through the gallery as filtered now. Notices
 // show inside the dialog, which covers the page's.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { GalleryEntry, ReuseParams } from '../../../lib/params';
-import { useObjectUrl } from '../../../lib/use-object-url';
-import { NO_ENTRIES, useGallery, useImageBlob } from '../api/gallery';
-import { getImage } from '../storage/gallery-db';
-import { useGalleryView } from '../stores/gallery-view-store';
-import { useViewerStore } from '../stores/viewer-store';
-import { filterEntries } from '../utils/filter';
+import type { GalleryEntry, ReuseParams } from '@/lib/params';
+import { useObjectUrl } from '@/lib/use-object-url';
+import { useModalDialog } from '@/lib/use-modal-dialog';
+import { NO_ENTRIES, useGallery, useImageBlob } from '@/features/gallery/api/gallery';
+import { getImage } from '@/features/gallery/storage/gallery-db';
+import { useGalleryView } from '@/features/gallery/stores/gallery-view-store';
+import { useViewerStore } from '@/features/gallery/stores/viewer-store';
+import { filterEntries } from '@/features/gallery/utils/filter';
 import { EntryActions } from './entry-actions';
 import { NoticeBar } from './notice-bar';
 import { Layer, ZoomPan } from './zoom-pan';
 
 function Parameters({ entry }: { entry: GalleryEntry }) {
   const rows: [string, string][] = [
-    ['Steps', String(entry.steps)],
+    ['Steps', String(entry.num_inference_steps)],
     ['Seed', String(entry.seed)],
-    ['Format', entry.format],
+    ['Format', entry.response_format],
     ...(entry.styles?.length ? [['Styles', entry.styles.join(', ')] as [string, string]] : []),
     ...(entry.group ? [['Group', entry.group.label] as [string, string]] : []),
     ['Engine', entry.engine === 'local' ? 'local preview engine' : 'FriendliAI'],
@@ -70,7 +71,9 @@ function ReproduceCheck({ entry, reproduce }: { entry: GalleryEntry; reproduce(e
 const stepButton = 'flex-1 whitespace-nowrap rounded-md border border-zinc-300 px-2.5 py-1 text-sm font-medium hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800';
 
 export function Viewer({ onReuse, onReproduce }: { onReuse(params: ReuseParams): void; onReproduce(entry: GalleryEntry): Promise<Uint8Array> }) {
-  const { openId, open, close } = useViewerStore();
+  const openId = useViewerStore((s) => s.openId);
+  const open = useViewerStore((s) => s.open);
+  const close = useViewerStore((s) => s.close);
   const { data: all = NO_ENTRIES, isSuccess } = useGallery();
   const query = useGalleryView((s) => s.query);
   const favouritesOnly = useGalleryView((s) => s.favouritesOnly);
@@ -78,7 +81,6 @@ export function Viewer({ onReuse, onReproduce }: { onReuse(params: ReuseParams):
   // The entries the gallery shows now; an image opened from elsewhere (the result area) that the
   // filter hides is stepped through the whole gallery instead.
   const entries = filtered.some((e) => e.id === openId) ? filtered : all;
-  const dialog = useRef<HTMLDialogElement>(null);
   const index = entries.findIndex((e) => e.id === openId);
   const entry = index >= 0 ? entries[index] : undefined;
   const image = useObjectUrl(useImageBlob(entry?.id).data);
@@ -89,23 +91,17 @@ export function Viewer({ onReuse, onReproduce }: { onReuse(params: ReuseParams):
   useEffect(() => {
     if (entry) last.current = { id: entry.id, index, filtered: entries === filtered };
   });
+  // Shown while there is an entry; an id not shown yet (the image just made, before it is stored)
+  // is waited for.
+  const dialog = useModalDialog(entry ? true : openId ? undefined : false);
   useEffect(() => {
-    const el = dialog.current!;
-    if (entry) {
-      if (!el.open) el.showModal();
-      return;
-    }
     // The entry shown was deleted (here or in another tab): show its neighbour, or close for good,
-    // so that Undo never reopens the viewer. (An id not shown yet, such as the image just made
-    // before it is stored, is waited for.)
-    if (openId && isSuccess && last.current.id === openId) {
-      const list = last.current.filtered ? filtered : all;
-      const neighbour = list[Math.min(last.current.index, list.length - 1)];
-      if (neighbour) open(neighbour.id);
-      else close();
-      return;
-    }
-    if (!openId && el.open) el.close();
+    // so that Undo never reopens the viewer.
+    if (entry || !openId || !isSuccess || last.current.id !== openId) return;
+    const list = last.current.filtered ? filtered : all;
+    const neighbour = list[Math.min(last.current.index, list.length - 1)];
+    if (neighbour) open(neighbour.id);
+    else close();
   }, [entry, openId, isSuccess, filtered, all, open, close]);
 
   const step = (delta: number) => {

@@ -1,8 +1,9 @@
 // The one schema a gallery record must pass, wherever it comes from (IndexedDB or an imported zip):
 // every field checked, unknown fields dropped. zod/mini keeps the first paint's JavaScript small.
+// Records and zips from earlier versions say `steps` and `format`: they are read under the API's names.
 import * as z from 'zod/mini';
-import { RESPONSE_FORMATS, SEED_MAX } from '../../../../../server/contract';
-import type { GalleryEntry } from '../../../lib/params';
+import { RESPONSE_FORMATS, SEED_MAX } from '@server/contract';
+import type { GalleryEntry } from '@/lib/params';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 const count = (min: number) => z.int().check(z.minimum(min));
@@ -15,16 +16,16 @@ const groupSchema = z.object({
   size: count(1),
 });
 
-export const entrySchema = z.object({
+const entrySchema = z.object({
   id: text(200).check(z.minLength(1)),
   prompt: text(20_000),
   basePrompt: z.optional(text(20_000)),
   styles: z.optional(z.array(text(2000)).check(z.maxLength(100))),
   group: z.optional(groupSchema),
   starred: z.optional(z.boolean()),
-  steps: count(1),
+  num_inference_steps: count(1),
   seed: count(0).check(z.maximum(SEED_MAX)),
-  format: z.enum(RESPONSE_FORMATS),
+  response_format: z.enum(RESPONSE_FORMATS),
   engine: z.enum(['local', 'friendli']),
   endpoint: z.nullable(text(500)),
   createdAt: z.number(),
@@ -37,6 +38,13 @@ export const entrySchema = z.object({
 
 /** The record as a gallery entry, or undefined when any field is missing or of the wrong kind. */
 export function parseEntry(raw: unknown): GalleryEntry | undefined {
-  const result = entrySchema.safeParse(raw);
+  const result = entrySchema.safeParse(withApiNames(raw));
   return result.success ? (result.data as GalleryEntry) : undefined;
+}
+
+/** An earlier version's record with `steps`/`format` renamed; any other value is left as it is. */
+function withApiNames(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const { steps, format, ...rest } = raw as Record<string, unknown>;
+  return { ...(steps !== undefined ? { num_inference_steps: steps } : {}), ...(format !== undefined ? { response_format: format } : {}), ...rest };
 }

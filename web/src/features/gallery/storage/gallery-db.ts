@@ -5,7 +5,7 @@
 //   thumbs:  small WebP thumbnails for the list.
 // An entry is written last, so it never points at bytes that are not there.
 import { clear, createStore, del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
-import type { GalleryEntry } from '../../../lib/params';
+import type { GalleryEntry } from '@/lib/params';
 
 // The record schema (zod/mini, ~5 KB) loads beside the first read instead of in the first paint's
 // script; zip import imports it directly.
@@ -79,10 +79,6 @@ export class StorageFullError extends Error {
 const isQuotaError = (err: unknown) =>
   err instanceof DOMException && (err.name === 'QuotaExceededError' || /quota/i.test(err.message));
 
-let damaged = 0;
-/** How many stored records the last full listing skipped as damaged. */
-export const damagedCount = () => damaged;
-
 /**
  * The one place where a stored record becomes an entry: valid ones are appended to `into`; the
  * number of records that are not entries (damaged, foreign) is returned.
@@ -129,7 +125,7 @@ export async function listNewest(limit: number): Promise<{ entries: GalleryEntry
 const CHUNK = 5000;
 
 /** Every entry, newest first. Records that fail the entry schema (damaged, foreign) are skipped and counted. */
-export async function listEntries(): Promise<GalleryEntry[]> {
+export async function listEntries(): Promise<{ entries: GalleryEntry[]; damaged: number }> {
   const { parseEntry } = await schema();
   const good: GalleryEntry[] = [];
   let bad = 0;
@@ -141,8 +137,7 @@ export async function listEntries(): Promise<GalleryEntry[]> {
     if (keys.length < CHUNK) break;
     after = keys[keys.length - 1];
   }
-  damaged = bad;
-  return good.sort(newestFirst);
+  return { entries: good.sort(newestFirst), damaged: bad };
 }
 
 export async function saveEntry(entry: GalleryEntry, image: Blob, thumb: Blob): Promise<void> {

@@ -26,7 +26,7 @@ export async function readStorage(): Promise<StorageState | null> {
 }
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
-export function formatBytes(n: number): string {
+function formatBytes(n: number): string {
   let i = 0;
   for (; n >= 1000 && i < UNITS.length - 1; i++) n /= 1000;
   return `${i === 0 ? n : n.toFixed(1)} ${UNITS[i]}`;

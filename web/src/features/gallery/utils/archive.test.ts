@@ -1,12 +1,12 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import type { GalleryEntry } from '../../../lib/params';
+import type { GalleryEntry } from '@/lib/params';
 import { ArchiveError, buildArchive, openArchive, type ArchiveLimits } from './archive';
 import { readParameters, stripParameters } from './metadata';
 
 const entry = (id: string, over: Partial<GalleryEntry> = {}): GalleryEntry => ({
-  id, prompt: 'a red barn, 🌾', steps: 4, seed: 9, format: 'png', engine: 'local', endpoint: 'local-engine', createdAt: 1700000000000, elapsedMs: 120, mime: 'image/png', width: 8, height: 8, bytes: 1, starred: true,
+  id, prompt: 'a red barn, 🌾', num_inference_steps: 4, seed: 9, response_format: 'png', engine: 'local', endpoint: 'local-engine', createdAt: 1700000000000, elapsedMs: 120, mime: 'image/png', width: 8, height: 8, bytes: 1, starred: true,
   group: { id: 'g', kind: 'seeds', label: 'Seed sweep ×2', index: 0, size: 2 }, ...over,
 });
 const blob = (bytes: Uint8Array) => new Blob([bytes as Uint8Array<ArrayBuffer>]);
@@ -30,8 +30,8 @@ describe('gallery archive', () => {
     const jpg = new Uint8Array(await sharp({ create: { width: 8, height: 8, channels: 3, background: '#3a3' } }).jpeg().toBuffer());
     const items = [
       { entry: entry('one'), image: png },
-      { entry: entry('two', { format: 'jpeg', mime: 'image/jpeg' }), image: jpg },
-      { entry: entry('three', { format: 'raw' }), image: png }, // same prompt, seed and steps: a second name
+      { entry: entry('two', { response_format: 'jpeg', mime: 'image/jpeg' }), image: jpg },
+      { entry: entry('three', { response_format: 'raw' }), image: png }, // same prompt, seed and steps: a second name
     ];
     const zip = buildArchive(items);
     const names = Object.keys(unzipSync(zip)).sort();
@@ -57,7 +57,7 @@ describe('gallery archive', () => {
       manifestOf([
         good,
         { ...entry('label'), group: { ...entry('x').group, label: { evil: true } }, file: 'images/good.png' },
-        { ...entry('format'), format: { evil: true }, file: 'images/good.png' },
+        { ...entry('format'), response_format: { evil: true }, file: 'images/good.png' },
         { ...entry('endpoint'), endpoint: { evil: true }, file: 'images/good.png' },
         { ...entry('no-member'), file: 'images/missing.png' },
         'not even an object',
@@ -67,6 +67,15 @@ describe('gallery archive', () => {
     const archive = await openArchive(blob(zip));
     expect(archive.items.map((i) => i.entry.id)).toEqual(['good']);
     expect(archive.damaged).toBe(5);
+  });
+
+  it('imports a zip exported by an earlier version, whose entries say `steps` and `format`', async () => {
+    const image = new Uint8Array(await sharp({ create: { width: 8, height: 8, channels: 3, background: '#33a' } }).png().toBuffer());
+    const { num_inference_steps, response_format, ...rest } = entry('old');
+    const zip = zipOf(manifestOf([{ ...rest, steps: num_inference_steps, format: response_format, file: 'images/old.png' }]), { 'images/old.png': image });
+    const archive = await openArchive(blob(zip));
+    expect(archive.items.map((i) => i.entry)).toEqual([entry('old')]);
+    expect(archive.damaged).toBe(0);
   });
 
   it('refuses a bomb by its declared size, and by its actual size when the declared one lies, without inflating it all', async () => {

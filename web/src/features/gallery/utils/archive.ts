@@ -3,8 +3,8 @@
 // embedded parameters again, so the bytes that come back are the bytes that were generated.
 import { Inflate, strToU8, strFromU8, zipSync } from 'fflate';
 import * as z from 'zod/mini';
-import { parseEntry } from '../storage/entry-schema';
-import type { GalleryEntry } from '../../../lib/params';
+import { parseEntry } from '@/features/gallery/storage/entry-schema';
+import type { GalleryEntry } from '@/lib/params';
 import { downloadName } from './file-name';
 import { embedParameters } from './metadata';
 
@@ -43,7 +43,7 @@ export interface ArchiveLimits {
   /** Largest uncompressed manifest.json, in bytes. */
   manifestMax: number;
 }
-export const ARCHIVE_LIMITS: ArchiveLimits = { imageMax: 64 * MiB, manifestMax: 16 * MiB };
+const ARCHIVE_LIMITS: ArchiveLimits = { imageMax: 64 * MiB, manifestMax: 16 * MiB };
 
 const manifestSchema = z.object({
   app: z.literal('friendli-image-studio'),

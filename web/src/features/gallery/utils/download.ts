@@ -1,5 +1,5 @@
 // Saves an entry's image as a file named for what it is, carrying its parameters inside.
-import type { GalleryEntry } from '../../../lib/params';
+import type { GalleryEntry } from '@/lib/params';
 import { downloadName } from './file-name';
 import { embedParameters } from './metadata';
 

@@ -1,7 +1,7 @@
 // Gallery search: every word of the query must appear in the prompt (any case, any order).
 // Each prompt is lower-cased once and kept beside its entry, and a query that only adds to the
 // previous one searches the previous results, so typing stays quick over 100,000 entries.
-import type { GalleryEntry } from '../../../lib/params';
+import type { GalleryEntry } from '@/lib/params';
 
 export interface GalleryFilter {
   query: string;

@@ -5,7 +5,7 @@ import { DamagedImageError, embedParameters, parametersText, readParameters, str
 import { downloadName } from './file-name';
 
 const pixels = sharp({ create: { width: 8, height: 8, channels: 3, background: '#3a7' } });
-const params = { prompt: 'a "quiet" lake at dawn, 日本の庭, 🌅\nsecond line', steps: 6, seed: 4294967295, format: 'png' as const };
+const params = { prompt: 'a "quiet" lake at dawn, 日本の庭, 🌅\nsecond line', num_inference_steps: 6, seed: 4294967295, response_format: 'png' as const };
 const meta = { ...params, engine: 'friendli' as const, endpoint: 'ep-123', width: 8, height: 8 };
 
 describe.each([
@@ -52,7 +52,19 @@ describe('parameters text', () => {
     const chunks = extract(new Uint8Array(foreign));
     const text = new TextEncoder().encode('parameters\0a red barn\nNegative prompt: blurry\nSteps: 20, Sampler: Euler a, CFG scale: 7, Seed: 42, Size: 8x8');
     chunks.splice(1, 0, { name: 'tEXt', data: text });
-    expect(readParameters(encode(chunks))).toEqual({ prompt: 'a red barn', steps: 20, seed: 42 });
+    expect(readParameters(encode(chunks))).toEqual({ prompt: 'a red barn', num_inference_steps: 20, seed: 42 });
+  });
+});
+
+describe('files from earlier versions', () => {
+  it('still restore: their JSON says `steps` and `format`', async () => {
+    const png = new Uint8Array(await pixels.clone().png().toBuffer());
+    const old = { app: 'friendli-image-studio', version: 1, prompt: 'a red barn', steps: 4, seed: 9, format: 'jpeg' };
+    const extract = (await import('png-chunks-extract')).default;
+    const encode = (await import('png-chunks-encode')).default;
+    const chunks = extract(png);
+    chunks.splice(1, 0, { name: 'tEXt', data: new TextEncoder().encode(`friendli-studio\0${JSON.stringify(old)}`) });
+    expect(readParameters(encode(chunks))).toEqual({ prompt: 'a red barn', num_inference_steps: 4, seed: 9, response_format: 'jpeg' });
   });
 });
 
@@ -60,9 +72,9 @@ describe('download names', () => {
   it('say what the file is, with the extension of the real bytes', async () => {
     const png = new Uint8Array(await pixels.clone().png().toBuffer());
     const jpg = new Uint8Array(await pixels.clone().jpeg().toBuffer());
-    expect(downloadName({ prompt: 'A Café at Night, *neon*!', seed: 12, steps: 4 }, png)).toBe('a-cafe-at-night-neon-seed12-steps4.png');
-    expect(downloadName({ prompt: '🌅🌅', seed: 1, steps: 10 }, jpg)).toBe('image-seed1-steps10.jpg');
-    expect(downloadName({ prompt: 'x'.repeat(100), seed: 1, steps: 1 }, png)).toBe(`${'x'.repeat(48)}-seed1-steps1.png`);
+    expect(downloadName({ prompt: 'A Café at Night, *neon*!', seed: 12, num_inference_steps: 4 }, png)).toBe('a-cafe-at-night-neon-seed12-steps4.png');
+    expect(downloadName({ prompt: '🌅🌅', seed: 1, num_inference_steps: 10 }, jpg)).toBe('image-seed1-steps10.jpg');
+    expect(downloadName({ prompt: 'x'.repeat(100), seed: 1, num_inference_steps: 1 }, png)).toBe(`${'x'.repeat(48)}-seed1-steps1.png`);
   });
 });
 

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { GalleryEntry } from '../../../lib/params';
+import type { GalleryEntry } from '@/lib/params';
 import { filterEntries } from './filter';
 import { buildRows } from './rows';
 
 const entry = (id: string, over: Partial<GalleryEntry> = {}): GalleryEntry => ({
-  id, prompt: `prompt ${id}`, steps: 4, seed: 1, format: 'png', engine: 'local', endpoint: null, createdAt: 0, elapsedMs: 1, mime: 'image/png', width: 8, height: 8, bytes: 1, ...over,
+  id, prompt: `prompt ${id}`, num_inference_steps: 4, seed: 1, response_format: 'png', engine: 'local', endpoint: null, createdAt: 0, elapsedMs: 1, mime: 'image/png', width: 8, height: 8, bytes: 1, ...over,
 });
 const group = (id: string, index: number, size = 3) => ({ group: { id, kind: 'steps' as const, label: `sweep ${id}`, index, size } });
 

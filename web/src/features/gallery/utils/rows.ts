@@ -1,6 +1,6 @@
 // Lays the gallery out in rows: single images side by side, newest first; a batch or sweep kept
 // together under a header that says what varied, its images in their planned order.
-import type { GalleryEntry } from '../../../lib/params';
+import type { GalleryEntry } from '@/lib/params';
 
 export type Row = { kind: 'header'; key: string; label: string; count: number } | { kind: 'items'; key: string; entries: GalleryEntry[] };
 

@@ -1,9 +1,9 @@
 // The bytes of one generated image, fetched from the studio server (/api/images/:id) so that the
 // queue can hand them to the gallery: a job is done only once they are stored.
-import { ApiError } from '../../../lib/api-client';
+import { ApiError } from '@/lib/api-client';
 
 /** No image the studio makes comes near this; a larger answer is refused while it arrives. */
-export const IMAGE_MAX_BYTES = 64 * 1024 * 1024;
+const IMAGE_MAX_BYTES = 64 * 1024 * 1024;
 
 export async function fetchImage(url: string, signal?: AbortSignal, max = IMAGE_MAX_BYTES): Promise<Blob> {
   const unreachable = () => new ApiError('image_fetch', 'The image was made, but the browser could not fetch it from the studio server to store it.');

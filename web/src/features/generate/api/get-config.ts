@@ -1,8 +1,8 @@
 // GET /api/config: the engine, step range and formats the form is drawn from.
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api, call } from '../../../lib/api-client';
+import { api, call } from '@/lib/api-client';
 
-export const configQueryOptions = queryOptions({
+const configQueryOptions = queryOptions({
   queryKey: ['config'],
   queryFn: () => call(api.config.$get()),
 });

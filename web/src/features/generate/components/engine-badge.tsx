@@ -1,5 +1,5 @@
 // Which engine answers: always visible, and plain about what the local engine is.
-import { useConfig } from '../api/get-config';
+import { useConfig } from '@/features/generate/api/get-config';
 
 export function EngineBadge() {
   const { data: config } = useConfig();

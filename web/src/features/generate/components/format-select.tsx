@@ -1,4 +1,4 @@
-import type { ResponseFormat } from '../../../lib/params';
+import type { ResponseFormat } from '@/lib/params';
 import { inputClass, labelClass } from './field';
 
 const DESCRIPTIONS: Record<ResponseFormat, string> = {

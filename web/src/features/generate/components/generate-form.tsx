@@ -1,28 +1,39 @@
-// The control panel: prompt (and prompt B), mode, steps, seed, format and styles; Generate (also
-// Ctrl/Cmd+Enter) queues the jobs. Generate sits in an action bar that is always on screen (pinned
-// to the panel's bottom on wide screens, to the window's on a phone), with elapsed time, Cancel,
-// the newest failure (an alert that leaves the form exactly as it was) and the app's own notices.
+// The control panel: the fields, and an always-visible action bar (Generate, also Ctrl/Cmd+Enter;
+// elapsed time, Cancel, the newest failure, the app's notices). Each field subscribes to its own
+// state, so a keystroke in a prompt re-renders that field, not the form.
 import { useEffect, type ReactNode } from 'react';
-import { useConfig } from '../api/get-config';
-import { randomSeed, useFormStore } from '../stores/form-store';
-import { useQueueStore } from '../stores/queue-store';
-import { planJobs } from '../utils/plan-jobs';
-import { BUILT_IN_STYLES } from '../utils/styles';
+import { useConfig } from '@/features/generate/api/get-config';
+import { useOnGenerated } from '@/features/generate/hooks/use-on-generated';
+import { randomSeed, useFormStore } from '@/features/generate/stores/form-store';
+import { useQueueStore, type DoneListener } from '@/features/generate/stores/queue-store';
+import { BUILT_IN_STYLES } from '@/features/generate/utils/styles';
 import { Elapsed } from './elapsed';
-import { inputClass, labelClass, secondaryButtonClass } from './field';
+import { secondaryButtonClass } from './field';
 import { FormatSelect } from './format-select';
 import { ModeField } from './mode-field';
-import { PromptField, submitOnCtrlEnter } from './prompt-field';
+import { PromptBField } from './prompt-b-field';
+import { PromptField } from './prompt-field';
 import { QueuePanel } from './queue-panel';
 import { RecentPrompts } from './recent-prompts';
 import { SeedField } from './seed-field';
 import { StepsSlider } from './steps-slider';
 import { StylesField } from './styles-field';
 
-export function GenerateForm({ notices }: { notices?: ReactNode }) {
+/** `onGenerated` stores each finished job's images; the job is done once it resolves. */
+export function GenerateForm({ onGenerated, notices }: { onGenerated: DoneListener; notices?: ReactNode }) {
+  useOnGenerated(onGenerated);
   const config = useConfig();
-  const form = useFormStore();
-  const { jobs, enqueue, cancelAll, setConcurrency } = useQueueStore();
+  const mode = useFormStore((s) => s.mode);
+  const stepsChosen = useFormStore((s) => s.num_inference_steps);
+  const formatChosen = useFormStore((s) => s.response_format);
+  const setNumInferenceSteps = useFormStore((s) => s.setNumInferenceSteps);
+  const setResponseFormat = useFormStore((s) => s.setResponseFormat);
+  // Whether Generate can run, not the text: typing does not re-render the form.
+  const ready = useFormStore((s) => s.prompt.trim().length > 0 && (s.mode !== 'ab' || s.promptB.trim().length > 0) && s.seedDraft === null);
+  const jobs = useQueueStore((s) => s.jobs);
+  const enqueue = useQueueStore((s) => s.enqueue);
+  const cancelAll = useQueueStore((s) => s.cancelAll);
+  const setConcurrency = useQueueStore((s) => s.setConcurrency);
   useEffect(() => {
     if (config.data) setConcurrency(config.data.concurrency);
   }, [config.data, setConcurrency]);
@@ -32,21 +43,23 @@ export function GenerateForm({ notices }: { notices?: ReactNode }) {
     return <p role="alert" className="text-sm text-red-700 dark:text-red-400">Could not load the studio’s settings: {config.error.message} Reload the page to try again.</p>;
   }
   const { steps: range, formats, default_format } = config.data;
-  const steps = Math.min(range.max, Math.max(range.min, form.steps ?? range.default));
-  const format = form.format && formats.includes(form.format) ? form.format : default_format;
-  const ready = form.prompt.trim().length > 0 && (form.mode !== 'ab' || form.promptB.trim().length > 0) && form.seedDraft === null;
+  const num_inference_steps = Math.min(range.max, Math.max(range.min, stepsChosen ?? range.default));
+  const response_format = formatChosen && formats.includes(formatChosen) ? formatChosen : default_format;
   const running = jobs.filter((j) => j.status === 'running');
   const active = running.length + jobs.filter((j) => j.status === 'waiting').length;
   const lastFinished = jobs.filter((j) => j.finishedAt).sort((a, b) => b.finishedAt! - a.finishedAt!)[0];
 
-  const submit = () => {
+  const submit = async () => {
     if (!ready) return;
-    const styles = [...BUILT_IN_STYLES, ...form.customStyles].filter((s) => form.activeStyles.includes(s.name));
-    const specs = planJobs({ mode: form.mode, prompt: form.prompt, promptB: form.promptB, steps, range, seed: form.seed, locked: form.seedLocked, count: form.count, format, styles }, randomSeed);
+    // The planner loads on first use (prefetched once the page is idle): the first paint stays small.
+    const { planJobs } = await import('@/features/generate/utils/plan-jobs');
+    const s = useFormStore.getState();
+    const styles = [...BUILT_IN_STYLES, ...s.customStyles].filter((style) => s.activeStyles.includes(style.name));
+    const specs = planJobs({ mode: s.mode, prompt: s.prompt, promptB: s.promptB, num_inference_steps, range, seed: s.seed, locked: s.seedLocked, count: s.count, response_format, styles }, randomSeed);
     enqueue(specs);
-    form.remember(form.prompt);
-    if (form.mode === 'ab') form.remember(form.promptB);
-    form.submitted(specs[0]!.request.seed ?? undefined);
+    s.remember(s.prompt);
+    if (s.mode === 'ab') s.remember(s.promptB);
+    s.submitted(specs[0]!.request.seed ?? undefined);
   };
 
   return (
@@ -55,21 +68,16 @@ export function GenerateForm({ notices }: { notices?: ReactNode }) {
       className="flex flex-col gap-5"
       onSubmit={(e) => {
         e.preventDefault();
-        submit();
+        void submit();
       }}
     >
       <PromptField />
       <RecentPrompts />
       <ModeField />
-      {form.mode === 'ab' && (
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor="prompt-b" className={labelClass}>Prompt B</label>
-          <textarea id="prompt-b" rows={3} value={form.promptB} onChange={(e) => form.setPromptB(e.target.value)} onKeyDown={submitOnCtrlEnter} className={`${inputClass} resize-y`} />
-        </div>
-      )}
-      {form.mode !== 'steps' && <StepsSlider range={range} value={steps} onChange={form.setSteps} />}
+      {mode === 'ab' && <PromptBField />}
+      {mode !== 'steps' && <StepsSlider range={range} value={num_inference_steps} onChange={setNumInferenceSteps} />}
       <SeedField />
-      <FormatSelect formats={formats} value={format} onChange={form.setFormat} />
+      <FormatSelect formats={formats} value={response_format} onChange={setResponseFormat} />
       <StylesField />
       <QueuePanel />
       <div className="fixed inset-x-0 bottom-0 z-30 flex flex-col gap-2 border-t border-zinc-200 bg-white/95 px-4 py-3 shadow-[0_-4px_12px_rgb(0_0_0/0.06)] backdrop-blur lg:sticky lg:inset-x-auto lg:-bottom-5 lg:-mx-5 lg:-mb-5 lg:rounded-b-2xl lg:px-5 lg:pb-5 dark:border-zinc-800 dark:bg-zinc-900/95">

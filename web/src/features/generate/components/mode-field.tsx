@@ -1,6 +1,6 @@
 // One image or a batch, a steps sweep, a seed sweep, or two prompts side by side.
-import { MAX_COUNT, type Mode } from '../utils/plan-jobs';
-import { useFormStore } from '../stores/form-store';
+import { MAX_COUNT, type Mode } from '@/features/generate/utils/mode';
+import { useFormStore } from '@/features/generate/stores/form-store';
 import { inputClass, labelClass } from './field';
 
 const MODES: [Mode, string][] = [
@@ -11,7 +11,10 @@ const MODES: [Mode, string][] = [
 ];
 
 export function ModeField() {
-  const { mode, count, setMode, setCount } = useFormStore();
+  const mode = useFormStore((s) => s.mode);
+  const count = useFormStore((s) => s.count);
+  const setMode = useFormStore((s) => s.setMode);
+  const setCount = useFormStore((s) => s.setCount);
   return (
     <fieldset className="flex flex-col gap-2">
       <legend className={`${labelClass} mb-1.5`}>Mode</legend>

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
-import { PROMPT_MAX_LENGTH } from '../../../../../server/contract';
-import { useFormStore } from '../stores/form-store';
+import { PROMPT_MAX_LENGTH } from '@server/contract';
+import { useFormStore } from '@/features/generate/stores/form-store';
 import { inputClass, labelClass } from './field';
 
 /** Ctrl+Enter or Cmd+Enter submits the form a text field is in. */

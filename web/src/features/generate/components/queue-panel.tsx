@@ -1,6 +1,6 @@
 // The queue, visible: each job waiting, running (with elapsed time), done, failed or cancelled;
 // cancel one or all; retry a failed one, or all of them.
-import { useQueueStore, type Job } from '../stores/queue-store';
+import { useQueueStore, type Job } from '@/features/generate/stores/queue-store';
 import { Elapsed } from './elapsed';
 
 const STATUS: Record<Job['status'], string> = { waiting: 'Waiting', running: 'Running', done: 'Done', failed: 'Failed', cancelled: 'Cancelled' };
@@ -15,7 +15,13 @@ const TONE: Record<Job['status'], string> = {
 const describe = (job: Job) => `${job.group ? `${job.group.label}, ${job.group.index + 1}/${job.group.size}: ` : ''}${job.request.prompt}`;
 
 export function QueuePanel() {
-  const { jobs, concurrency, cancel, cancelAll, retry, retryFailed, clearFinished } = useQueueStore();
+  const jobs = useQueueStore((s) => s.jobs);
+  const concurrency = useQueueStore((s) => s.concurrency);
+  const cancel = useQueueStore((s) => s.cancel);
+  const cancelAll = useQueueStore((s) => s.cancelAll);
+  const retry = useQueueStore((s) => s.retry);
+  const retryFailed = useQueueStore((s) => s.retryFailed);
+  const clearFinished = useQueueStore((s) => s.clearFinished);
   if (jobs.length === 0) return null;
   const active = jobs.filter((j) => j.status === 'waiting' || j.status === 'running').length;
   const failed = jobs.filter((j) => j.status === 'failed').length;

@@ -1,8 +1,11 @@
 // Earlier prompts to recall with one click (or ArrowUp/ArrowDown in the prompt); star one to keep it.
-import { useFormStore } from '../stores/form-store';
+import { useFormStore } from '@/features/generate/stores/form-store';
 
 export function RecentPrompts() {
-  const { recent, starred, setPrompt, toggleStar } = useFormStore();
+  const recent = useFormStore((s) => s.recent);
+  const starred = useFormStore((s) => s.starred);
+  const setPrompt = useFormStore((s) => s.setPrompt);
+  const toggleStar = useFormStore((s) => s.toggleStar);
   if (recent.length === 0) return null;
   const ordered = [...recent.filter((p) => starred.includes(p)), ...recent.filter((p) => !starred.includes(p))];
   return (

@@ -1,5 +1,5 @@
-import { SEED_MAX } from '../../../lib/params';
-import { useFormStore } from '../stores/form-store';
+import { SEED_MAX } from '@/lib/params';
+import { useFormStore } from '@/features/generate/stores/form-store';
 import { inputClass, labelClass, secondaryButtonClass } from './field';
 
 /** What the next generations will use, said the same way the queue will act on it. */
@@ -13,7 +13,13 @@ function seedHint(seed: number | null, locked: boolean) {
  * whole number from 0 to SEED_MAX stays as typed, with a message, and Generate waits for a fix.
  */
 export function SeedField() {
-  const { seed, seedDraft, seedLocked, setSeed, setSeedDraft, setSeedLocked, randomizeSeed } = useFormStore();
+  const seed = useFormStore((s) => s.seed);
+  const seedDraft = useFormStore((s) => s.seedDraft);
+  const seedLocked = useFormStore((s) => s.seedLocked);
+  const setSeed = useFormStore((s) => s.setSeed);
+  const setSeedDraft = useFormStore((s) => s.setSeedDraft);
+  const setSeedLocked = useFormStore((s) => s.setSeedLocked);
+  const randomizeSeed = useFormStore((s) => s.randomizeSeed);
   const invalid = seedDraft !== null;
   return (
     <div className="flex flex-col gap-1.5">

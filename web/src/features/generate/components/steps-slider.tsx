@@ -1,4 +1,4 @@
-import type { StepRange } from '../../../../../server/contract';
+import type { StepRange } from '@server/contract';
 import { labelClass } from './field';
 
 export function StepsSlider({ range, value, onChange }: { range: StepRange; value: number; onChange(steps: number): void }) {

@@ -1,11 +1,15 @@
 // Styles: named prompt fragments, built-in and the designer's own, switched on with one click.
 import { useState } from 'react';
-import { useFormStore } from '../stores/form-store';
-import { BUILT_IN_STYLES } from '../utils/styles';
+import { useFormStore } from '@/features/generate/stores/form-store';
+import { BUILT_IN_STYLES } from '@/features/generate/utils/styles';
 import { inputClass, labelClass, secondaryButtonClass } from './field';
 
 export function StylesField() {
-  const { customStyles, activeStyles, toggleStyle, addStyle, removeStyle } = useFormStore();
+  const customStyles = useFormStore((s) => s.customStyles);
+  const activeStyles = useFormStore((s) => s.activeStyles);
+  const toggleStyle = useFormStore((s) => s.toggleStyle);
+  const addStyle = useFormStore((s) => s.addStyle);
+  const removeStyle = useFormStore((s) => s.removeStyle);
   const [name, setName] = useState('');
   const [fragment, setFragment] = useState('');
   const all = [...BUILT_IN_STYLES, ...customStyles];

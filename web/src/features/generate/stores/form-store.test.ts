@@ -4,22 +4,22 @@ import { useFormStore } from './form-store';
 const state = () => useFormStore.getState();
 
 describe('form store', () => {
-  beforeEach(() => useFormStore.setState({ prompt: '', steps: null, seed: null, seedLocked: false, format: null }));
+  beforeEach(() => useFormStore.setState({ prompt: '', num_inference_steps: null, seed: null, seedLocked: false, response_format: null }));
 
   it('restores parameters and locks a restored seed', () => {
-    state().apply({ prompt: 'a red barn', steps: 7, seed: 42, format: 'jpeg' });
-    expect(state()).toMatchObject({ prompt: 'a red barn', steps: 7, seed: 42, seedLocked: true, format: 'jpeg' });
+    state().apply({ prompt: 'a red barn', num_inference_steps: 7, seed: 42, response_format: 'jpeg' });
+    expect(state()).toMatchObject({ prompt: 'a red barn', num_inference_steps: 7, seed: 42, seedLocked: true, response_format: 'jpeg' });
   });
 
   it('keeps fields a partial restore does not carry', () => {
-    state().apply({ prompt: 'first', steps: 3, format: 'png' });
+    state().apply({ prompt: 'first', num_inference_steps: 3, response_format: 'png' });
     state().apply({ prompt: 'second' });
-    expect(state()).toMatchObject({ prompt: 'second', steps: 3, format: 'png', seed: null, seedLocked: false });
+    expect(state()).toMatchObject({ prompt: 'second', num_inference_steps: 3, response_format: 'png', seed: null, seedLocked: false });
   });
 
   it('restores one request: single mode, one image, the styles the prompt was made with or none', () => {
     useFormStore.setState({ mode: 'steps', count: 4, activeStyles: ['Minimal'], customStyles: [{ name: 'Foggy', fragment: 'thick fog' }] });
-    state().apply({ prompt: 'a fox, thick fog', basePrompt: 'a fox', styles: ['Foggy'], steps: 3, seed: 1, format: 'png' });
+    state().apply({ prompt: 'a fox, thick fog', basePrompt: 'a fox', styles: ['Foggy'], num_inference_steps: 3, seed: 1, response_format: 'png' });
     expect(state()).toMatchObject({ mode: 'single', count: 1, prompt: 'a fox', activeStyles: ['Foggy'] });
     // A style gone (or changed) since: the prompt as sent, styles off, so the text is not doubled.
     state().apply({ prompt: 'a fox, gone style text', basePrompt: 'a fox', styles: ['Gone'] });
@@ -47,5 +47,11 @@ describe('form store', () => {
     expect(Number.isInteger(first) && first >= 0 && first <= 4294967295).toBe(true);
     state().randomizeSeed();
     expect(state().seed).not.toBe(first);
+  });
+
+  it('reads a draft saved by an earlier version (`steps`, `format`) under the API names', async () => {
+    const migrate = useFormStore.persist.getOptions().migrate!;
+    expect(await migrate({ prompt: 'a fox', steps: 5, format: 'jpeg', seedLocked: true }, 1)).toEqual({ prompt: 'a fox', num_inference_steps: 5, response_format: 'jpeg', seedLocked: true });
+    expect(await migrate({ prompt: 'a fox' }, 1)).toEqual({ prompt: 'a fox', num_inference_steps: null, response_format: null });
   });
 });

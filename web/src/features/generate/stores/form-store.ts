@@ -2,9 +2,9 @@
 // Seed: null means "random" (the upstream picks and reports it); locked keeps it for the next run.
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import type { ImageParams, ResponseFormat } from '../../../lib/params';
-import { withStyles, type Mode, type Style } from '../utils/plan-jobs';
-import { BUILT_IN_STYLES } from '../utils/styles';
+import type { ImageParams, ResponseFormat } from '@/lib/params';
+import type { Mode } from '@/features/generate/utils/mode';
+import { BUILT_IN_STYLES, withStyles, type Style } from '@/features/generate/utils/styles';
 import { tabDraftStorage } from './form-storage';
 
 const MAX_RECENT = 30;
@@ -12,10 +12,10 @@ const MAX_RECENT = 30;
 export interface FormState {
   prompt: string;
   /** null until chosen: the server's default applies. */
-  steps: number | null;
+  num_inference_steps: number | null;
   seed: number | null;
   seedLocked: boolean;
-  format: ResponseFormat | null;
+  response_format: ResponseFormat | null;
   mode: Mode;
   count: number;
   promptB: string;
@@ -37,10 +37,10 @@ export interface FormState {
   toggleStyle(name: string): void;
   addStyle(style: Style): void;
   removeStyle(name: string): void;
-  setSteps(steps: number): void;
+  setNumInferenceSteps(steps: number): void;
   setSeed(seed: number | null): void;
   setSeedLocked(locked: boolean): void;
-  setFormat(format: ResponseFormat): void;
+  setResponseFormat(format: ResponseFormat): void;
   randomizeSeed(): void;
   /**
    * Restores parameters (Reuse settings, a link, a dropped file) so that Generate sends the same
@@ -64,16 +64,22 @@ export function restorePrompt({ prompt, basePrompt, styles = [] }: { prompt: str
   return { prompt, activeStyles: [] };
 }
 
+/** A version 1 draft under today's names. */
+function renameDraft(persisted: unknown) {
+  const { steps = null, format = null, ...rest } = (persisted ?? {}) as Record<string, unknown>;
+  return { ...rest, num_inference_steps: steps, response_format: format };
+}
+
 export const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
 
 export const useFormStore = create<FormState>()(
   persist(
     (set) => ({
       prompt: '',
-      steps: null,
+      num_inference_steps: null,
       seed: null,
       seedLocked: false,
-      format: null,
+      response_format: null,
       mode: 'single',
       count: 1,
       promptB: '',
@@ -102,10 +108,10 @@ export const useFormStore = create<FormState>()(
       toggleStyle: (name) => set((s) => ({ activeStyles: s.activeStyles.includes(name) ? s.activeStyles.filter((n) => n !== name) : [...s.activeStyles, name] })),
       addStyle: (style) => set((s) => ({ customStyles: [...s.customStyles.filter((c) => c.name !== style.name), style] })),
       removeStyle: (name) => set((s) => ({ customStyles: s.customStyles.filter((c) => c.name !== name), activeStyles: s.activeStyles.filter((n) => n !== name) })),
-      setSteps: (steps) => set({ steps }),
+      setNumInferenceSteps: (num_inference_steps) => set({ num_inference_steps }),
       setSeed: (seed) => set({ seed, seedDraft: null }),
       setSeedLocked: (seedLocked) => set({ seedLocked }),
-      setFormat: (format) => set({ format }),
+      setResponseFormat: (response_format) => set({ response_format }),
       randomizeSeed: () => set({ seed: randomSeed(), seedDraft: null }),
       apply: (params) =>
         set((s) => ({
@@ -113,18 +119,20 @@ export const useFormStore = create<FormState>()(
           mode: 'single',
           count: 1,
           ...(params.prompt !== undefined ? restorePrompt({ ...params, prompt: params.prompt }, s.customStyles) : { activeStyles: [] }),
-          steps: params.steps ?? s.steps,
-          format: params.format ?? s.format,
+          num_inference_steps: params.num_inference_steps ?? s.num_inference_steps,
+          response_format: params.response_format ?? s.response_format,
           ...(params.seed !== undefined ? { seed: params.seed, seedLocked: true, seedDraft: null } : {}),
         })),
       submitted: (seedUsed) => set((s) => (s.seedLocked ? { seed: seedUsed ?? s.seed } : { seed: null })),
     }),
     {
       name: 'friendli-studio-form',
-      version: 1,
+      // Version 1 drafts said `steps` and `format`.
+      version: 2,
+      migrate: (persisted, version) => (version < 2 ? renameDraft(persisted) : persisted) as FormState,
       storage: createJSONStorage(() => tabDraftStorage),
-      partialize: ({ prompt, steps, seed, seedLocked, format, mode, count, promptB, recent, starred, customStyles, activeStyles }) => ({
-        prompt, steps, seed, seedLocked, format, mode, count, promptB, recent, starred, customStyles, activeStyles,
+      partialize: ({ prompt, num_inference_steps, seed, seedLocked, response_format, mode, count, promptB, recent, starred, customStyles, activeStyles }) => ({
+        prompt, num_inference_steps, seed, seedLocked, response_format, mode, count, promptB, recent, starred, customStyles, activeStyles,
       }),
     },
   ),

@@ -2,7 +2,7 @@
 // failed fetch or store leaves it Failed, and Retry stores the answer already made without
 // generating (and billing) again, unless the server no longer holds the image.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { GenerateResponse } from '../../../../../server/contract';
+import type { GenerateResponse } from '@server/contract';
 
 const generateImage = vi.fn();
 vi.mock('../api/generate-image', () => ({ generateImage: (...args: unknown[]) => generateImage(...args) }));

@@ -3,12 +3,12 @@
 // images' bytes are fetched and stored (the app's delivery handler); otherwise it fails, with Retry.
 // Cancelling aborts the request all the way upstream; a failed or cancelled job runs again.
 import { create } from 'zustand';
-import type { GenerateRequest, GenerateResponse, ResponseFormat } from '../../../../../server/contract';
-import type { EntryGroup } from '../../../lib/params';
-import { ApiError } from '../../../lib/api-client';
-import { fetchImage } from '../api/fetch-image';
-import { generateImage } from '../api/generate-image';
-import { describeError } from '../utils/error-advice';
+import type { GenerateRequest, GenerateResponse, ResponseFormat } from '@server/contract';
+import type { EntryGroup } from '@/lib/params';
+import { ApiError } from '@/lib/api-client';
+import { fetchImage } from '@/features/generate/api/fetch-image';
+import { generateImage } from '@/features/generate/api/generate-image';
+import { describeError } from '@/features/generate/utils/error-advice';
 
 export type JobRequest = GenerateRequest & { num_inference_steps: number; response_format: ResponseFormat };
 export type JobStatus = 'waiting' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -31,7 +31,7 @@ export interface Job extends JobSpec {
 }
 
 /** Stores a job's images (their bytes in the order of `response.images`); the job waits for it. */
-type DoneListener = (job: Job, response: GenerateResponse, images: Blob[]) => Promise<void>;
+export type DoneListener = (job: Job, response: GenerateResponse, images: Blob[]) => Promise<void>;
 const listeners = new Set<DoneListener>();
 const controllers = new Map<string, AbortController>();
 /** Answers whose images were made but not stored yet: Retry stores them without generating again. */
@@ -60,6 +60,15 @@ export function onJobDone(listener: DoneListener) {
   return () => void listeners.delete(listener);
 }
 
+/**
+ * One request outside the list of jobs (the reproduce check): the queue's own generate-and-fetch
+ * path (cancellable, size-capped, errors worded as for a job), its first image's bytes, nothing stored.
+ */
+export async function generateOnce(request: GenerateRequest, signal?: AbortSignal): Promise<Blob> {
+  const response = await generateImage(request, signal);
+  return fetchImage(response.images[0]!.url, signal);
+}
+
 interface QueueState {
   jobs: Job[];
   concurrency: number;
@@ -85,6 +94,8 @@ export const useQueueStore = create<QueueState>()((set, get) => {
     try {
       const [response, images] = await produce(job, controller.signal);
       try {
+        // Nobody to store it (the form that delivers it is gone): not done, so Retry can store it later.
+        if (listeners.size === 0) throw new Error('the gallery is not listening.');
         await Promise.all([...listeners].map((listener) => listener(job, response, images)));
       } catch (err) {
         throw new ApiError('not_stored', `The image was made but could not be stored in the gallery: ${err instanceof Error ? err.message : String(err)}`);

@@ -1,5 +1,5 @@
 // What to do about each kind of failure, added to the server's own account of what happened.
-import { ApiError } from '../../../lib/api-client';
+import { ApiError } from '@/lib/api-client';
 
 const ADVICE: Record<string, string> = {
   invalid_request: 'Correct the setting and generate again.',

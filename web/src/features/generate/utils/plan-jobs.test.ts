@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { planJobs, withStyles, type PlanInput } from './plan-jobs';
+import { planJobs, type PlanInput } from './plan-jobs';
+import { withStyles } from './styles';
 
-const base: PlanInput = { mode: 'single', prompt: 'a fox', promptB: 'a wolf', steps: 4, range: { min: 1, max: 10, default: 4 }, seed: null, locked: false, count: 1, format: 'png', styles: [] };
+const base: PlanInput = { mode: 'single', prompt: 'a fox', promptB: 'a wolf', num_inference_steps: 4, range: { min: 1, max: 10, default: 4 }, seed: null, locked: false, count: 1, response_format: 'png', styles: [] };
 let n = 100;
 const random = () => n++;
 

@@ -1,39 +1,29 @@
 // Turns the form into queue jobs: one image, a batch, a steps sweep, a seed sweep or a prompt A/B.
 // Every job of a batch or sweep shares a group, labelled by what varies.
-import type { StepRange } from '../../../../../server/contract';
-import type { EntryGroup, ResponseFormat } from '../../../lib/params';
-import type { JobSpec } from '../stores/queue-store';
+import type { StepRange } from '@server/contract';
+import type { EntryGroup, ResponseFormat } from '@/lib/params';
+import { withStyles, type Style } from '@/features/generate/utils/styles';
+import { MAX_COUNT, type Mode } from '@/features/generate/utils/mode';
+import type { JobSpec } from '@/features/generate/stores/queue-store';
 
-export type Mode = 'single' | 'steps' | 'seeds' | 'ab';
-export const MAX_COUNT = 8;
-
-export interface Style {
-  name: string;
-  fragment: string;
-}
 
 export interface PlanInput {
   mode: Mode;
   prompt: string;
   promptB: string;
-  steps: number;
+  num_inference_steps: number;
   range: StepRange;
   seed: number | null;
   locked: boolean;
   count: number;
-  format: ResponseFormat;
+  response_format: ResponseFormat;
   styles: Style[];
-}
-
-/** The prompt that is sent: what was typed, then each chosen style's fragment. */
-export function withStyles(prompt: string, styles: Style[]): string {
-  return [prompt.trim(), ...styles.map((s) => s.fragment.trim())].filter(Boolean).join(', ');
 }
 
 const SEED_SPAN = 4_294_967_296;
 
 export function planJobs(input: PlanInput, randomSeed: () => number): JobSpec[] {
-  const { mode, steps, range, format, styles } = input;
+  const { mode, num_inference_steps: steps, range, response_format, styles } = input;
   const count = Math.min(MAX_COUNT, Math.max(1, Math.round(input.count)));
   const styleNames = styles.map((s) => s.name);
   const groupId = crypto.randomUUID();
@@ -41,7 +31,7 @@ export function planJobs(input: PlanInput, randomSeed: () => number): JobSpec[] 
     request: {
       prompt: withStyles(prompt, styles),
       num_inference_steps: over.steps ?? steps,
-      response_format: format,
+      response_format,
       ...(over.seed !== undefined ? { seed: over.seed } : {}),
     },
     basePrompt: prompt,

@@ -1,5 +1,15 @@
-// The built-in styles: prompt fragments a designer adds with one click.
-import type { Style } from './plan-jobs';
+// Styles: named prompt fragments a designer adds with one click; the built-in ones, and how a
+// prompt is sent with them.
+
+export interface Style {
+  name: string;
+  fragment: string;
+}
+
+/** The prompt that is sent: what was typed, then each chosen style's fragment. */
+export function withStyles(prompt: string, styles: Style[]): string {
+  return [prompt.trim(), ...styles.map((s) => s.fragment.trim())].filter(Boolean).join(', ');
+}
 
 export const BUILT_IN_STYLES: Style[] = [
   { name: 'Cinematic', fragment: 'cinematic lighting, 35mm film, shallow depth of field' },

@@ -1,15 +1,18 @@
 // Restoring settings from a file never rejects: a damaged image ends as a clear message.
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
-import { embedParameters } from '../features/gallery/utils/metadata';
-import { importFile, useImportStore } from './use-import';
+import { describe, expect, it, vi } from 'vitest';
+import { embedParameters } from '@/features/gallery/utils/metadata';
+import { importFile } from './import-file';
+import { useImportStore } from './import-store';
 
 describe('importFile', () => {
   it('a PNG cut short gives a message saying it is damaged, and does not reject', async () => {
     const png = new Uint8Array(await sharp({ create: { width: 8, height: 8, channels: 3, background: '#3a7' } }).png().toBuffer());
-    const tagged = embedParameters(png, { prompt: 'a lake', steps: 4, seed: 1, format: 'png' });
+    const tagged = embedParameters(png, { prompt: 'a lake', num_inference_steps: 4, seed: 1, response_format: 'png' });
     const file = new File([tagged.slice(0, tagged.length - 30)], 'cut.png', { type: 'image/png' });
-    await expect(importFile(file)).resolves.toBeUndefined();
+    const restore = vi.fn();
+    await expect(importFile(file, { report: useImportStore.getState().set, restore, importZip: vi.fn() })).resolves.toBeUndefined();
     expect(useImportStore.getState()).toMatchObject({ ok: false, message: expect.stringContaining('“cut.png” is damaged') });
+    expect(restore).not.toHaveBeenCalled();
   });
 });

@@ -1,53 +1,46 @@
 // What a file dropped on the page (or chosen) does: an image restores the form from its embedded
-// parameters; an exported zip goes to the gallery's own import.
-import { create } from 'zustand';
-import { useFormStore } from '../features/generate/stores/form-store';
-import { announceChange, galleryKeys } from '../features/gallery/api/gallery';
-import { queryClient } from '../lib/query-client';
-import { plural } from '../lib/plural';
+// parameters; an exported zip goes to the gallery's own import. Loaded on first use (prefetched once
+// the page is idle). It imports no store: they come in as `deps`, so that its chunk stays separate
+// (a lazy chunk importing a package the entry also uses makes the bundler split that package out).
+import type { ImageParams } from '@/lib/params';
+import { plural } from '@/lib/plural';
+import { isZip } from './is-zip';
 
-interface ImportState {
-  message: string;
-  ok: boolean;
-  set(message: string, ok: boolean): void;
+export interface ImportDeps {
+  /** Leaves the outcome's message (ok, or an alert). */
+  report(message: string, ok: boolean): void;
+  /** Puts the parameters read from an image into the form. */
+  restore(params: Partial<ImageParams>): void;
+  /** The gallery's zip import. */
+  importZip(file: File, onProgress: (done: number, total: number) => void): Promise<{ added: number; skipped: number; damaged: number }>;
 }
 
-export const useImportStore = create<ImportState>()((set) => ({ message: '', ok: true, set: (message, ok) => set({ message, ok }) }));
-
-export const isZip = (file: File) => /\.zip$/i.test(file.name) || file.type === 'application/zip' || file.type === 'application/x-zip-compressed';
-
-async function importZip(file: File) {
-  const report = useImportStore.getState().set;
+async function importZip(file: File, { report, importZip: importIntoGallery }: ImportDeps) {
   report(`Importing “${file.name}”…`, true);
   const started = performance.now();
   // The same count as the toolbar's import, for an import that takes over a second.
   const progress = (done: number, total: number) => performance.now() - started > 1000 && report(`Importing “${file.name}”: ${done + 1} of ${total}…`, true);
   try {
-    const { importGallery } = await import('../features/gallery/api/archive');
-    const { added, skipped, damaged } = await importGallery(file, progress);
+    const { added, skipped, damaged } = await importIntoGallery(file, progress);
     const notes = `${skipped ? `, skipped ${skipped} already here` : ''}${damaged ? `, skipped ${damaged} damaged` : ''}`;
     report(`Imported ${plural(added, 'image')} from “${file.name}”${notes}.`, damaged === 0);
   } catch (err) {
     report(`Could not import “${file.name}”: ${err instanceof Error ? err.message : String(err)}`, false);
-  } finally {
-    // Also after a refusal part-way: what came before it is in the gallery.
-    await queryClient.invalidateQueries({ queryKey: galleryKeys.list() });
-    announceChange();
   }
 }
 
 /** Never rejects: every outcome, a damaged file included, ends as a message. */
-export async function importFile(file: File) {
-  if (isZip(file)) return importZip(file);
-  const report = useImportStore.getState().set;
+export async function importFile(file: File, deps: ImportDeps) {
+  if (isZip(file)) return importZip(file, deps);
+  const { report } = deps;
   try {
-    const { readParameters } = await import('../features/gallery/utils/metadata');
+    const { readParameters } = await import('@/features/gallery/utils/metadata');
     const params = readParameters(new Uint8Array(await file.arrayBuffer()));
     if (!params) {
       report(`“${file.name}” carries no generation parameters, so there is nothing to restore. Drop an image downloaded from this studio (or another that writes them).`, false);
       return;
     }
-    useFormStore.getState().apply(params);
+    deps.restore(params);
     report(`Settings restored from “${file.name}”.`, true);
   } catch (err) {
     const damaged = err instanceof Error && err.name === 'DamagedImageError';

@@ -1,0 +1,28 @@
+// The job-to-entry mapping: every field of each entry, from the answer and the job.
+import { describe, expect, it } from 'vitest';
+import type { GenerateResponse } from '@server/contract';
+import type { Job } from '@/features/generate/stores/queue-store';
+import { entriesOf } from './job-entries';
+
+const image = (id: string, seed: number) => ({ id, url: `/api/images/${id}`, seed, num_inference_steps: 6, response_format: 'png' as const, mime: 'image/png' as const, bytes: 3, width: 8, height: 8 });
+const response: GenerateResponse = { engine: 'local', elapsed_ms: 42, images: [image('a', 7), image('b', 8)] };
+const job: Job = {
+  id: 'job', status: 'running', submittedAt: 0,
+  request: { prompt: 'a fox, watercolor', num_inference_steps: 6, response_format: 'png' },
+  basePrompt: 'a fox', styles: ['Watercolor'],
+  group: { id: 'g', kind: 'batch', label: 'Batch ×2', index: 0, size: 2 },
+};
+
+describe('entriesOf', () => {
+  it('makes one entry per image, with the parameters the server answered', () => {
+    const common = { prompt: 'a fox, watercolor', basePrompt: 'a fox', styles: ['Watercolor'], group: job.group, num_inference_steps: 6, response_format: 'png', engine: 'local', endpoint: 'ep-1', createdAt: 1000, elapsedMs: 42, mime: 'image/png', width: 8, height: 8, bytes: 3 };
+    expect(entriesOf(job, response, 'ep-1', 1000)).toEqual([{ id: 'a', seed: 7, ...common }, { id: 'b', seed: 8, ...common }]);
+  });
+
+  it('takes the seed the server picked when none was asked for, and leaves out a missing group', () => {
+    const { group: _, ...single } = job;
+    const [entry] = entriesOf(single, { ...response, images: [image('c', 123)] }, null, 5);
+    expect(entry).toMatchObject({ id: 'c', seed: 123, endpoint: null });
+    expect(entry).not.toHaveProperty('group');
+  });
+});

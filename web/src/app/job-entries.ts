@@ -1,0 +1,26 @@
+// A finished job as gallery entries: the parameters each image was made with, as the server
+// answered them (nothing re-joined from the request), and the job's prompt as typed and group.
+import type { GenerateResponse } from '@server/contract';
+import type { GalleryEntry } from '@/lib/params';
+import type { Job } from '@/features/generate/stores/queue-store';
+
+export function entriesOf(job: Job, response: GenerateResponse, endpoint: string | null, now: number): GalleryEntry[] {
+  return response.images.map((image) => ({
+    id: image.id,
+    prompt: job.request.prompt,
+    basePrompt: job.basePrompt,
+    styles: job.styles,
+    ...(job.group ? { group: job.group } : {}),
+    num_inference_steps: image.num_inference_steps,
+    seed: image.seed,
+    response_format: image.response_format,
+    engine: response.engine,
+    endpoint,
+    createdAt: now,
+    elapsedMs: response.elapsed_ms,
+    mime: image.mime,
+    width: image.width,
+    height: image.height,
+    bytes: image.bytes,
+  }));
+}

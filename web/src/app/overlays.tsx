@@ -1,0 +1,29 @@
+// The viewer and Compare: loaded when first opened (or once the page is idle), keeping the first
+// paint's JavaScript small; a load that fails is tried again on the next open (lazyRetry).
+import { lazyRetry } from '@/lib/lazy-retry';
+import { toRequest, type GalleryEntry, type ReuseParams } from '@/lib/params';
+import { useViewerStore } from '@/features/gallery/stores/viewer-store';
+import { useGalleryView } from '@/features/gallery/stores/gallery-view-store';
+import { generateOnce } from '@/features/generate/stores/queue-store';
+import { LazyOverlay } from './lazy-overlay';
+
+const Viewer = lazyRetry(() => import('@/features/gallery/components/viewer').then((m) => ({ default: m.Viewer })));
+const Compare = lazyRetry(() => import('@/features/gallery/components/compare').then((m) => ({ default: m.Compare })));
+
+/** The same parameters once more, through the queue, outside the gallery: the bytes the engine gives now. */
+const reproduce = async (entry: GalleryEntry) => new Uint8Array(await (await generateOnce(toRequest(entry))).arrayBuffer());
+
+export function Overlays({ onReuse }: { onReuse(params: ReuseParams): void }) {
+  const viewerOpen = useViewerStore((s) => s.openId !== null);
+  const comparing = useGalleryView((s) => s.comparing);
+  return (
+    <>
+      <LazyOverlay active={viewerOpen} region="the viewer" reload={Viewer.reload} onClose={() => useViewerStore.getState().close()}>
+        <Viewer onReuse={onReuse} onReproduce={reproduce} />
+      </LazyOverlay>
+      <LazyOverlay active={comparing} region="Compare" reload={Compare.reload} onClose={() => useGalleryView.getState().setComparing(false)}>
+        <Compare />
+      </LazyOverlay>
+    </>
+  );
+}
