@@ -1,12 +1,14 @@
-// The app's own API contract, shared by the server and the browser: request schema, limits and
+// The app's own API contract, shared by the server and the browser: limits, the request type and
 // response shapes, derived from the protocol (server/protocol/) so field names and bounds are the
 // upstream's own and nothing is renamed on the way through.
-import { z } from 'zod';
-import { RESPONSE_FORMATS, SEED_MAX, type ResponseFormat } from './protocol/fields';
-import { generationsRequestSchema } from './protocol/generations';
+// Types and plain values only, no zod at run time: the browser imports this module, and its first
+// paint's script must not carry the schemas (they are built in server/routes/generate-request.ts).
+import type { z } from 'zod';
+import type { ResponseFormat } from './protocol/bounds';
+import type { generateRequestSchema } from './routes/generate-request';
 
 // The protocol's names the browser uses, from here so that it imports one module for the API.
-export { RESPONSE_FORMATS, SEED_MAX, type ResponseFormat } from './protocol/fields';
+export { RESPONSE_FORMATS, SEED_MAX, type ResponseFormat } from './protocol/bounds';
 
 /** Characters (UTF-16 code units) a prompt may hold; long enough for any real prompt. */
 export const PROMPT_MAX_LENGTH = 2000;
@@ -19,39 +21,7 @@ export interface StepRange {
 
 export type EngineName = 'local' | 'friendli';
 
-/**
- * The body of `POST /api/generate`: the protocol's generations body, narrowed to the fields the
- * studio offers, to the server's configured step range, and to prompts fit to send, with messages
- * a person can act on. Unknown fields are refused rather than dropped.
- */
-export function generateRequestSchema(steps: StepRange) {
-  const stepsMessage = `num_inference_steps must be a whole number from ${steps.min} to ${steps.max}`;
-  const offered = generationsRequestSchema.pick({ prompt: true, num_inference_steps: true, seed: true, response_format: true });
-  return offered.extend({
-    prompt: z
-      .string({ error: 'prompt is required and must be text' })
-      .refine((p) => p.trim().length > 0, 'prompt must not be blank')
-      .refine((p) => p.length <= PROMPT_MAX_LENGTH, `prompt must be at most ${PROMPT_MAX_LENGTH} characters`)
-      // Control characters (C0, DEL and C1) mean nothing in a prompt, and an unpaired surrogate
-      // cannot be sent as UTF-8 at all: both are refused rather than silently changed on the way.
-      .refine((p) => !/(?![\t\n\r])\p{Cc}/u.test(p), 'prompt must not contain control characters (line breaks and tabs are fine)')
-      .refine((p) => p.isWellFormed(), 'prompt contains an unpaired surrogate, which is not valid Unicode text'),
-    num_inference_steps: z
-      .int({ error: stepsMessage })
-      .min(steps.min, stepsMessage)
-      .max(steps.max, stepsMessage)
-      .optional(),
-    seed: z
-      .int({ error: `seed must be a whole number from 0 to ${SEED_MAX}` })
-      .min(0, `seed must be a whole number from 0 to ${SEED_MAX}`)
-      .max(SEED_MAX, `seed must be a whole number from 0 to ${SEED_MAX}`)
-      .nullish(),
-    response_format: z
-      .enum(RESPONSE_FORMATS, { error: `response_format must be one of ${RESPONSE_FORMATS.join(', ')}` })
-      .optional(),
-  }).strict();
-}
-
+/** The body of `POST /api/generate` (its schema is server/routes/generate-request.ts). */
 export type GenerateRequest = z.infer<ReturnType<typeof generateRequestSchema>>;
 
 export interface GeneratedImage {

@@ -2,17 +2,9 @@
 // the client, the local engine and the app's own contract all build their bodies from these.
 import { z } from 'zod';
 
-/** "Supported range: [1, 50]" for num_inference_steps, in both generations and edits. */
-export const STEPS_BOUNDS = { min: 1, max: 50 } as const;
-/** Seeds are unsigned 32-bit integers: the largest the engines accept. */
-export const SEED_MAX = 4_294_967_295;
-/** Each ControlNet weight: 0 disables it, 1 applies it fully. */
-export const CONTROLNET_WEIGHT_BOUNDS = { min: 0, max: 1 } as const;
+import { RESPONSE_FORMATS, SEED_MAX, STEPS_BOUNDS } from './bounds';
 
-export const RESPONSE_FORMATS = ['url', 'raw', 'png', 'jpeg', 'jpg'] as const;
-export type ResponseFormat = (typeof RESPONSE_FORMATS)[number];
-/** What the protocol answers with when no response_format is given. */
-export const DEFAULT_FORMAT: ResponseFormat = 'url';
+export { CONTROLNET_WEIGHT_BOUNDS, DEFAULT_FORMAT, RESPONSE_FORMATS, SEED_MAX, STEPS_BOUNDS, type ResponseFormat } from './bounds';
 
 export const responseFormat = z.enum(RESPONSE_FORMATS);
 export const numInferenceSteps = z.int('num_inference_steps must be an integer').min(STEPS_BOUNDS.min).max(STEPS_BOUNDS.max);

@@ -2,7 +2,8 @@
 // result (b64 or url) into bytes in the image store behind a same-origin URL.
 import { zValidator } from '@hono/zod-validator';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { generateRequestSchema, type GenerateResponse, type GeneratedImage } from '../contract';
+import type { GenerateResponse, GeneratedImage } from '../contract';
+import { generateRequestSchema } from './generate-request';
 import type { Config } from '../config';
 import { AppError } from '../errors';
 import type { FriendliClient } from '../friendli/client';
