@@ -1,7 +1,7 @@
 // What it takes to reproduce an image, and what the gallery keeps of each one, under the API's own
 // names (num_inference_steps, response_format, seed) from the form to the upstream and back.
 // Shared by the generate and gallery features (neither imports the other).
-import { RESPONSE_FORMATS, SEED_MAX, type EngineName, type GenerateRequest, type ImageMime, type ResponseFormat } from '@server/contract';
+import { RESPONSE_FORMATS, SEED_MAX, STEPS_BOUNDS, type EngineName, type GenerateRequest, type ImageMime, type ResponseFormat } from '@server/contract';
 
 export { RESPONSE_FORMATS, SEED_MAX, type ResponseFormat };
 
@@ -66,7 +66,7 @@ export function pickParams(raw: Record<string, unknown>): Partial<ImageParams> {
   const out: Partial<ImageParams> = {};
   if (typeof prompt === 'string' && prompt.trim()) out.prompt = prompt;
   const steps = Number(num_inference_steps);
-  if (given(num_inference_steps) && Number.isInteger(steps) && steps >= 1 && steps <= 50) out.num_inference_steps = steps;
+  if (given(num_inference_steps) && Number.isInteger(steps) && steps >= STEPS_BOUNDS.min && steps <= STEPS_BOUNDS.max) out.num_inference_steps = steps;
   if (given(seed) && isSeed(Number(seed))) out.seed = Number(seed);
   if (isFormat(response_format)) out.response_format = response_format;
   return out;
