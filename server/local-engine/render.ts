@@ -45,6 +45,10 @@ export function render(input: RenderInput): Uint8Array {
  */
 export function renderRows(input: RenderInput, from: number, to: number, out: Uint8Array): void {
   const { width: w, height: h, steps } = input;
+  // Imported bindings are read through their module cell on every use: the hot loops below read
+  // local copies instead (about a third of the render's time otherwise).
+  const grid = GRID;
+  const g1 = G1;
   const style = readPrompt(input.prompt);
   const rand = mulberry32((input.seed ^ style.hash) >>> 0);
   // Fine detail resolves as steps rise, as it does when a diffusion model denoises.
@@ -58,7 +62,7 @@ export function renderRows(input: RenderInput, from: number, to: number, out: Ui
   const contrast = 1 - 0.4 / steps;
   const bell = () => (rand() + rand() - 1) * 2.45;
   // Latent noise: diffusion works on an 8× smaller latent, so early noise comes in blocks.
-  const latent = filled(GRID * GRID * 3, () => 0.45 * sigma * bell());
+  const latent = filled(grid * grid * 3, () => 0.45 * sigma * bell());
   // Pixel grain: one table read at a random offset per row costs far less than a PRNG per pixel.
   const grainSpan = 1 << 16;
   const grain = filled(grainSpan + w * 3, () => 0.55 * sigma * bell());
@@ -67,10 +71,10 @@ export function renderRows(input: RenderInput, from: number, to: number, out: Ui
   const fx = new Float32Array(w);
   const lx = new Int32Array(w);
   for (let x = 0; x < w; x++) {
-    const g = (x / w) * GRID;
+    const g = (x / w) * grid;
     gx[x] = Math.floor(g);
     fx[x] = g - gx[x]!;
-    lx[x] = Math.min(GRID - 1, gx[x]!) * 3;
+    lx[x] = Math.min(grid - 1, gx[x]!) * 3;
   }
   // Each row draws one number for its grain; skip those of the rows before this band.
   for (let y = 0; y < from; y++) rand();
@@ -80,19 +84,19 @@ export function renderRows(input: RenderInput, from: number, to: number, out: Ui
   const { brightness } = style;
   const lutTop = (LUT_SIZE - 1) * 3;
   for (let y = from; y < to; y++) {
-    const g = (y / h) * GRID;
+    const g = (y / h) * grid;
     const gy = Math.floor(g);
     const fy = g - gy;
-    const row = gy * G1;
-    const latentRow = Math.min(GRID - 1, gy) * GRID * 3;
+    const row = gy * g1;
+    const latentRow = Math.min(grid - 1, gy) * grid * 3;
     const grainRow = Math.floor(rand() * grainSpan) - (y * w * 3);
     for (let x = 0; x < w; x++) {
       const i = row + gx[x]!;
       const tx = fx[x]!;
       const c0 = cloud[i]! + (cloud[i + 1]! - cloud[i]!) * tx;
-      const c1 = cloud[i + G1]! + (cloud[i + G1 + 1]! - cloud[i + G1]!) * tx;
+      const c1 = cloud[i + g1]! + (cloud[i + g1 + 1]! - cloud[i + g1]!) * tx;
       const s0 = swirl[i]! + (swirl[i + 1]! - swirl[i]!) * tx;
-      const s1 = swirl[i + G1]! + (swirl[i + G1 + 1]! - swirl[i + G1]!) * tx;
+      const s1 = swirl[i + g1]! + (swirl[i + g1 + 1]! - swirl[i + g1]!) * tx;
       n[x] = c0 + (c1 - c0) * fy;
       m[x] = s0 + (s1 - s0) * fy;
     }
