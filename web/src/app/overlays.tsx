@@ -4,14 +4,17 @@ import { lazyRetry } from '@/lib/lazy-retry';
 import { toRequest, type GalleryEntry, type ReuseParams } from '@/lib/params';
 import { useViewerStore } from '@/features/gallery/stores/viewer-store';
 import { useGalleryView } from '@/features/gallery/stores/gallery-view-store';
-import { generateOnce } from '@/features/generate/stores/queue-store';
+import { generateThroughQueue } from '@/features/generate/stores/queue-store';
 import { LazyOverlay } from './lazy-overlay';
 
 const Viewer = lazyRetry(() => import('@/features/gallery/components/viewer').then((m) => ({ default: m.Viewer })));
 const Compare = lazyRetry(() => import('@/features/gallery/components/compare').then((m) => ({ default: m.Compare })));
 
 /** The same parameters once more, through the queue, outside the gallery: the bytes the engine gives now. */
-const reproduce = async (entry: GalleryEntry) => new Uint8Array(await (await generateOnce(toRequest(entry))).arrayBuffer());
+const reproduce = async (entry: GalleryEntry) => {
+  const image = await generateThroughQueue({ request: toRequest(entry), basePrompt: entry.prompt, styles: [], label: 'Reproduce check' });
+  return new Uint8Array(await image.arrayBuffer());
+};
 
 export function Overlays({ onReuse }: { onReuse(params: ReuseParams): void }) {
   const viewerOpen = useViewerStore((s) => s.openId !== null);

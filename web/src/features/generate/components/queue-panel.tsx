@@ -12,7 +12,7 @@ const TONE: Record<Job['status'], string> = {
   cancelled: 'text-zinc-500',
 };
 
-const describe = (job: Job) => `${job.group ? `${job.group.label}, ${job.group.index + 1}/${job.group.size}: ` : ''}${job.request.prompt}`;
+const describe = (job: Job) => `${job.label ? `${job.label}: ` : ''}${job.group ? `${job.group.label}, ${job.group.index + 1}/${job.group.size}: ` : ''}${job.request.prompt}`;
 
 export function QueuePanel() {
   const jobs = useQueueStore((s) => s.jobs);

@@ -6,7 +6,7 @@ import type { GenerateResponse } from '@server/contract';
 
 const generateImage = vi.fn();
 vi.mock('../api/generate-image', () => ({ generateImage: (...args: unknown[]) => generateImage(...args) }));
-const { onJobDone, useQueueStore } = await import('./queue-store');
+const { generateThroughQueue, onJobDone, useQueueStore } = await import('./queue-store');
 
 const answer = (id: string) => ({ images: [{ id, url: `/api/images/${id}`, seed: 1, mime: 'image/png', width: 8, height: 8, bytes: 3 }], engine: 'local', elapsed_ms: 5 }) as unknown as GenerateResponse;
 const spec = { request: { prompt: 'a fox', num_inference_steps: 4, response_format: 'png' as const }, basePrompt: 'a fox', styles: [] };
@@ -77,5 +77,39 @@ describe('queue: done means stored', () => {
     useQueueStore.getState().retryFailed();
     await vi.waitFor(() => expect(useQueueStore.getState().jobs.map((j) => j.status)).toEqual(['done', 'done', 'done']));
     off();
+  });
+});
+
+describe('queue: the reproduce check is a job', () => {
+  it('waits its turn under the concurrency, shows in the queue, and hands its bytes to the check, not the gallery', async () => {
+    useQueueStore.getState().setConcurrency(1);
+    const stored: string[] = [];
+    const off = onJobDone(async (_, response) => void stored.push(response.images[0]!.id));
+    let release!: () => void;
+    generateImage.mockImplementationOnce(() => new Promise((resolve) => (release = () => resolve(answer('first')))));
+    useQueueStore.getState().enqueue([spec]);
+    const check = generateThroughQueue({ ...spec, label: 'Reproduce check' });
+    await vi.waitFor(() => expect(useQueueStore.getState().jobs.map((j) => j.status)).toEqual(['running', 'waiting']));
+    expect(useQueueStore.getState().jobs[1]).toMatchObject({ label: 'Reproduce check' });
+    expect(generateImage).toHaveBeenCalledTimes(1);
+
+    release();
+    expect((await check).size).toBe(3);
+    await vi.waitFor(() => expect(useQueueStore.getState().jobs.map((j) => j.status)).toEqual(['done', 'done']));
+    expect(stored).toEqual(['first']);
+    off();
+    useQueueStore.getState().setConcurrency(2);
+  });
+
+  it('rejects when its job is cancelled while it waits', async () => {
+    useQueueStore.getState().setConcurrency(1);
+    generateImage.mockImplementationOnce(() => new Promise(() => {}));
+    useQueueStore.getState().enqueue([spec]);
+    const check = generateThroughQueue(spec);
+    const waiting = useQueueStore.getState().jobs[1]!;
+    useQueueStore.getState().cancel(waiting.id);
+    await expect(check).rejects.toMatchObject({ code: 'cancelled' });
+    useQueueStore.getState().cancelAll();
+    useQueueStore.getState().setConcurrency(2);
   });
 });

@@ -19,6 +19,12 @@ export interface JobSpec {
   basePrompt: string;
   styles: string[];
   group?: EntryGroup;
+  /** Says what the job is for in the queue ("Reproduce check"), when it is not an ordinary image. */
+  label?: string;
+  /** Takes the images in the gallery's stead (the reproduce check): nothing is stored. */
+  deliver?: DoneListener;
+  /** Told when the job fails or is cancelled, with the reason. */
+  onFail?(error: unknown): void;
 }
 
 export interface Job extends JobSpec {
@@ -61,12 +67,13 @@ export function onJobDone(listener: DoneListener) {
 }
 
 /**
- * One request outside the list of jobs (the reproduce check): the queue's own generate-and-fetch
- * path (cancellable, size-capped, errors worded as for a job), its first image's bytes, nothing stored.
+ * One request as a job of the queue (the reproduce check): it waits its turn, shows in the queue and
+ * can be cancelled there; its first image's bytes are the answer, and nothing is stored.
  */
-export async function generateOnce(request: GenerateRequest, signal?: AbortSignal): Promise<Blob> {
-  const response = await generateImage(request, signal);
-  return fetchImage(response.images[0]!.url, signal);
+export function generateThroughQueue(spec: Omit<JobSpec, 'deliver' | 'onFail'>): Promise<Blob> {
+  return new Promise((resolve, reject) => {
+    useQueueStore.getState().enqueue([{ ...spec, deliver: async (_job, _response, images) => resolve(images[0]!), onFail: reject }]);
+  });
 }
 
 interface QueueState {
@@ -94,9 +101,10 @@ export const useQueueStore = create<QueueState>()((set, get) => {
     try {
       const [response, images] = await produce(job, controller.signal);
       try {
+        const takers = job.deliver ? [job.deliver] : [...listeners];
         // Nobody to store it (the form that delivers it is gone): not done, so Retry can store it later.
-        if (listeners.size === 0) throw new Error('the gallery is not listening.');
-        await Promise.all([...listeners].map((listener) => listener(job, response, images)));
+        if (takers.length === 0) throw new Error('the gallery is not listening.');
+        await Promise.all(takers.map((take) => take(job, response, images)));
       } catch (err) {
         throw new ApiError('not_stored', `The image was made but could not be stored in the gallery: ${err instanceof Error ? err.message : String(err)}`);
       }
@@ -105,6 +113,7 @@ export const useQueueStore = create<QueueState>()((set, get) => {
     } catch (err) {
       const cancelled = !(err instanceof ApiError && err.code === 'not_stored') && (controller.signal.aborted || (err instanceof ApiError && err.code === 'cancelled'));
       patch(job.id, { status: cancelled ? 'cancelled' : 'failed', finishedAt: Date.now(), error: describeError(cancelled ? new ApiError('cancelled', '') : err) });
+      job.onFail?.(cancelled ? new ApiError('cancelled', 'Cancelled.') : err);
     } finally {
       controllers.delete(job.id);
       pump();
@@ -143,7 +152,10 @@ export const useQueueStore = create<QueueState>()((set, get) => {
     },
     cancel: (id) => {
       const job = get().jobs.find((j) => j.id === id);
-      if (job?.status === 'waiting') patch(id, { status: 'cancelled', finishedAt: Date.now(), error: describeError(new ApiError('cancelled', '')) });
+      if (job?.status === 'waiting') {
+        patch(id, { status: 'cancelled', finishedAt: Date.now(), error: describeError(new ApiError('cancelled', '')) });
+        job.onFail?.(new ApiError('cancelled', 'Cancelled.'));
+      }
       controllers.get(id)?.abort();
     },
     cancelAll: () => {
