@@ -115,4 +115,13 @@ describe('gallery archive', () => {
     await expect(a).rejects.not.toBeInstanceOf(ArchiveError);
     expect(Buffer.compare(await archive.readImage('images/b.png'), image)).toBe(0);
   });
+
+  it('reads a member for one record only: others naming the same member are counted as damaged', async () => {
+    const png = new Uint8Array(await sharp({ create: { width: 8, height: 8, channels: 3, background: '#33a' } }).png().toBuffer());
+    const records = ['a', 'b', 'c'].map((id) => ({ ...entry(id), file: 'images/shared.png' }));
+    const zip = zipOf(manifestOf(records), { 'images/shared.png': png, 'images/spare.png': png });
+    const archive = await openArchive(blob(zip));
+    expect(archive.items.map((i) => i.entry.id)).toEqual(['a']);
+    expect(archive.damaged).toBe(2);
+  });
 });

@@ -81,12 +81,24 @@ export async function openArchive(zip: Blob, limits: ArchiveLimits = ARCHIVE_LIM
   const manifest = manifestSchema.safeParse(parsed);
   if (!manifest.success) throw new ArchiveError('This zip was not exported from Friendli Image Studio.');
   const items: OpenArchive['items'] = [];
+  const taken = new Set<string>();
   let damaged = 0;
   for (const record of manifest.data.entries) {
+    // Each member is read for one record only, and this cheap check runs before the schema: a small
+    // zip whose manifest lists millions of records, or many naming one huge member, costs a pass
+    // over the list, not a schema check or an inflate for each. At most one record per member
+    // reaches the schema.
+    const name = (record as { file?: unknown } | null)?.file;
+    if (typeof name !== 'string' || name === MANIFEST || !members.has(name) || taken.has(name)) {
+      damaged++;
+      continue;
+    }
     const file = fileSchema.safeParse(record);
     const entry = parseEntry(record);
-    if (file.success && entry && members.has(file.data.file) && file.data.file !== MANIFEST) items.push({ entry, file: file.data.file });
-    else damaged++;
+    if (file.success && entry) {
+      taken.add(name);
+      items.push({ entry, file: name });
+    } else damaged++;
   }
   return {
     items,
