@@ -113,3 +113,23 @@ describe('queue: the reproduce check is a job', () => {
     useQueueStore.getState().setConcurrency(2);
   });
 });
+
+describe('queue: nothing failed is dropped', () => {
+  it('keeps a failed job, with its Retry, however many jobs finish after it', async () => {
+    const off = onJobDone(async () => {});
+    generateImage.mockImplementationOnce(async () => Promise.reject(new Error('upstream down')));
+    useQueueStore.getState().enqueue([spec]);
+    await settled();
+    const failed = job();
+    expect(failed.status).toBe('failed');
+    for (let i = 0; i < 5; i++) {
+      useQueueStore.getState().enqueue(Array.from({ length: 10 }, () => spec));
+      await vi.waitFor(() => expect(useQueueStore.getState().jobs.every((j) => j.status === 'done' || j.id === failed.id)).toBe(true));
+    }
+    useQueueStore.getState().enqueue([spec]);
+    const jobs = useQueueStore.getState().jobs;
+    expect(jobs.find((j) => j.id === failed.id)?.status).toBe('failed');
+    expect(jobs.filter((j) => j.status === 'done').length).toBeLessThanOrEqual(40);
+    off();
+  });
+});

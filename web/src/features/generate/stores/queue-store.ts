@@ -144,7 +144,11 @@ export const useQueueStore = create<QueueState>()((set, get) => {
       const now = Date.now();
       const added = specs.map((spec): Job => ({ ...spec, id: crypto.randomUUID(), status: 'waiting', submittedAt: now }));
       set((s) => {
-        const finished = s.jobs.filter((j) => !isActive(j)).slice(-KEEP_FINISHED);
+        // Failed jobs stay until retried or cleared (their Retry may still store an image made);
+        // of the others that ended, the newest KEEP_FINISHED are kept.
+        const ended = s.jobs.filter((j) => !isActive(j) && j.status !== 'failed').slice(-KEEP_FINISHED);
+        const kept = new Set(ended);
+        const finished = s.jobs.filter((j) => j.status === 'failed' || kept.has(j));
         for (const id of made.keys()) if (!s.jobs.some((j) => j.id === id && (isActive(j) || finished.includes(j)))) made.delete(id);
         return { jobs: [...s.jobs.filter(isActive), ...finished, ...added].sort((a, b) => a.submittedAt - b.submittedAt) };
       });
