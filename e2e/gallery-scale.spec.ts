@@ -140,3 +140,28 @@ test('an older tab holding the gallery open: a clear message, and the gallery af
   await expect(summary(page)).toHaveText(/^3 images · /);
   expect(await inspect(page)).toEqual({ version: 2, indexes: ['createdAt'], records: 3 });
 });
+
+test('rows stay drawn where the window is when content above the gallery grows without a scroll', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await seedOldGallery(page, { count: 400 });
+  await page.goto('/');
+  await expect(summary(page)).toHaveText(/^400 images · /);
+  // Deep in the list, then something above it grows (a new result, an alert) while nobody scrolls.
+  await page.evaluate(() => window.scrollTo(0, 20_000));
+  await expect(openButtons(page).first()).toBeAttached();
+  await page.evaluate(() => {
+    const tall = document.createElement('div');
+    tall.style.height = '3000px';
+    document.querySelector('main')!.prepend(tall);
+  });
+  // Whatever now sits in the window is drawn: an entry's Open button is in the viewport.
+  await expect(async () => {
+    const inView = await openButtons(page).evaluateAll((buttons) =>
+      buttons.some((b) => {
+        const r = b.getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight;
+      }),
+    );
+    expect(inView).toBe(true);
+  }).toPass({ timeout: 5_000 });
+});

@@ -30,15 +30,11 @@ export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
   const damaged = isPending ? 0 : (status?.damaged ?? 0);
   const listRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
-  const [offset, setOffset] = useState(0);
 
   useLayoutEffect(() => {
     const list = listRef.current;
     if (!list) return;
-    const observer = new ResizeObserver(() => {
-      setWidth(list.clientWidth);
-      setOffset(list.getBoundingClientRect().top + window.scrollY);
-    });
+    const observer = new ResizeObserver(() => setWidth(list.clientWidth));
     observer.observe(list);
     return () => observer.disconnect();
   }, [isPending]);
@@ -49,7 +45,7 @@ export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
   const shown = useMemo(() => filterEntries(entries, { query, favouritesOnly }), [entries, query, favouritesOnly]);
   const rows = useMemo(() => buildRows(shown, columns), [shown, columns]);
   const size = useCallback((i: number) => (rows[i]!.kind === 'header' ? HEADER : rowHeight), [rows, rowHeight]);
-  const windowed = useWindowRows({ count: rows.length, size, scrollMargin: offset });
+  const windowed = useWindowRows({ count: rows.length, size, list: listRef });
 
   return (
     <section aria-label="Gallery" className="flex flex-col gap-3">
