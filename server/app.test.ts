@@ -40,6 +40,18 @@ describe('GET /api/health and /api/config', () => {
       default_format: 'url',
       concurrency: 2,
       endpoint: 'local-engine',
+      endpoints: [
+        {
+          id: 'local-engine',
+          name: 'Local preview engine',
+          adapters: ['watercolor', 'blueprint'],
+          steps: { min: 1, max: 10, default: 4 },
+          guidance: { min: 0, max: 20, default: 7.5 },
+          edit: true,
+          control_images: 2,
+        },
+      ],
+      image_input_bytes: 20 * 1024 * 1024,
     });
   });
 });

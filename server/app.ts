@@ -15,6 +15,7 @@ import { createLocalEngineApp } from './local-engine/app';
 import { createLocalEngine, EngineBusyError, type LocalEngine } from './local-engine/engine';
 import { createLimiter } from './http/limiter';
 import { rateLimit } from './http/rate-limit';
+import { EDITS_PATH } from './protocol/edits';
 import { GENERATIONS_PATH } from './protocol/generations';
 import { generateRoutes } from './routes/generate';
 import { imageRoutes } from './routes/images';
@@ -71,7 +72,7 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
     config.engine === 'local'
       ? // The same client and protocol as for FriendliAI, handed the engine's own fetch: no socket.
         createFriendliClient({ baseUrl: 'http://local-engine', fetch: async (input, init) => localApp.fetch(new Request(input, init)), logger, ...clientOptions })
-      : createFriendliClient({ baseUrl: config.baseUrl, imageHosts: config.imageHosts, token: config.token, team: config.team, model: config.endpointId, timeoutMs: config.timeoutMs, logger, ...clientOptions });
+      : createFriendliClient({ baseUrl: config.baseUrl, imageHosts: config.imageHosts, token: config.token, team: config.team, timeoutMs: config.timeoutMs, logger, ...clientOptions });
   // One per-client bucket and one server-wide limit for every generation: /api/generate, and
   // /local over HTTP. The studio's own in-process calls to the engine pass neither (they are
   // already counted by /api/generate).
@@ -119,8 +120,16 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
     maxSize: MAX_BODY_BYTES,
     onError: (c) => c.json(new AppError(413, 'body_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`).toBody(), 413),
   });
-  for (const prefix of ['/api/*', '/local/*']) app.use(prefix, originGuard, requireJson, limit);
+  // Bodies that carry images (edit sources, control images) may be up to IMAGE_INPUT_MB in total,
+  // counted as they are read; every other body keeps the 64 KiB limit.
+  const imageLimit = bodyLimit({
+    maxSize: config.imageInputBytes,
+    onError: (c) => c.json(new AppError(413, 'body_too_large', `The request body is larger than ${Math.round(config.imageInputBytes / 1024 / 1024)} MiB (IMAGE_INPUT_MB).`).toBody(), 413),
+  });
+  const imagePaths = new Set(['/api/generate', '/api/edit', `/local${GENERATIONS_PATH}`, `/local${EDITS_PATH}`]);
+  for (const prefix of ['/api/*', '/local/*']) app.use(prefix, originGuard, requireJson, (c, next) => (imagePaths.has(c.req.path) ? imageLimit(c, next) : limit(c, next)));
   app.post(`/local${GENERATIONS_PATH}`, guards.rateLimit, (c, next) => guards.limiter.run(next, c.req.raw.signal));
+  app.post(`/local${EDITS_PATH}`, guards.rateLimit, (c, next) => guards.limiter.run(next, c.req.raw.signal));
 
   app.route('/api', createApi(config, client, imageStore, guards));
   app.route('/local', localApp);

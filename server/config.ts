@@ -2,7 +2,7 @@
 // message that names the variable; nothing else in the server reads process.env.
 import { networkInterfaces } from 'node:os';
 import { z } from 'zod';
-import type { EngineName, StepRange } from './contract';
+import { LOCAL_ADAPTERS, LOCAL_ENDPOINT_ID, type EndpointInfo, type EngineName, type StepRange } from './contract';
 import { STEPS_BOUNDS } from './protocol/fields';
 
 const text = z.string().trim().min(1).optional();
@@ -11,7 +11,66 @@ const whole = (name: string, min: number, max: number) =>
 
 const hostList = (v: string) => v.split(',').map((h) => h.trim().toLowerCase().replace(/\.$/, '')).filter(Boolean);
 
+/** Defaults of a FRIENDLI_ENDPOINTS entry (and of the FRIENDLI_ENDPOINT_ID endpoint, but for its steps). */
+export const ENDPOINT_DEFAULTS = {
+  steps: { min: 1, max: 50, default: 20 },
+  guidance: { min: 0, max: 20, default: 7.5 },
+  edit: false,
+  control_images: 0,
+} as const;
+
+const range = (lo: number, hi: number, whole: boolean) => {
+  const n = whole ? z.int() : z.number();
+  return z
+    .object({ min: n.min(lo).max(hi), max: n.min(lo).max(hi), default: n.min(lo).max(hi) })
+    .strict()
+    .refine((r) => r.min <= r.max, 'min must not exceed max')
+    .refine((r) => r.default >= r.min && r.default <= r.max, 'default must lie within min..max');
+};
+
+const endpointSchema = z
+  .object({
+    id: z.string().trim().min(1, 'id is required').regex(/^[^:\s]+$/, 'id must not contain ":" or spaces'),
+    name: z.string().trim().min(1).optional(),
+    adapters: z.array(z.string().trim().min(1).regex(/^[^:\s]+$/, 'adapter routes must not contain ":" or spaces')).max(64).default([]),
+    steps: range(STEPS_BOUNDS.min, STEPS_BOUNDS.max, true).default(ENDPOINT_DEFAULTS.steps),
+    guidance: z.union([z.literal(false), range(0, 100, false)]).default(ENDPOINT_DEFAULTS.guidance),
+    edit: z.boolean().default(ENDPOINT_DEFAULTS.edit),
+    control_images: z.int().min(0).max(8).default(ENDPOINT_DEFAULTS.control_images),
+  })
+  .strict();
+
+/** FRIENDLI_ENDPOINTS: a JSON list of endpoints; problems name the variable and the entry. */
+export function parseEndpoints(text: string): { endpoints?: EndpointInfo[]; problems: string[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { problems: ['FRIENDLI_ENDPOINTS must be a JSON list of endpoints, e.g. [{"id": "ep-1"}]: it is not valid JSON'] };
+  }
+  if (!Array.isArray(raw) || raw.length === 0) return { problems: ['FRIENDLI_ENDPOINTS must be a non-empty JSON list of endpoints, e.g. [{"id": "ep-1"}]'] };
+  const problems: string[] = [];
+  const endpoints: EndpointInfo[] = [];
+  const seen = new Set<string>();
+  raw.forEach((entry, index) => {
+    const id = entry && typeof entry === 'object' && typeof (entry as { id?: unknown }).id === 'string' ? (entry as { id: string }).id : undefined;
+    const where = `FRIENDLI_ENDPOINTS entry ${index}${id ? ` (id ${JSON.stringify(id)})` : ''}`;
+    const parsed = endpointSchema.safeParse(entry);
+    if (!parsed.success) {
+      for (const i of parsed.error.issues) problems.push(`${where}: ${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`);
+      return;
+    }
+    if (seen.has(parsed.data.id)) problems.push(`${where}: id is listed twice`);
+    seen.add(parsed.data.id);
+    const { name, adapters, ...rest } = parsed.data;
+    if (new Set(adapters).size !== adapters.length) problems.push(`${where}: adapters: a route is listed twice`);
+    endpoints.push({ ...rest, name: name ?? parsed.data.id, adapters });
+  });
+  return problems.length ? { problems } : { endpoints, problems };
+}
+
 const envSchema = z.object({
+  FRIENDLI_ENDPOINTS: text,
   FRIENDLI_TOKEN: text,
   FRIENDLI_TEAM: text,
   FRIENDLI_ENDPOINT_ID: text,
@@ -28,6 +87,7 @@ const envSchema = z.object({
   STEPS_MIN: whole('STEPS_MIN', STEPS_BOUNDS.min, STEPS_BOUNDS.max).default(1),
   STEPS_MAX: whole('STEPS_MAX', STEPS_BOUNDS.min, STEPS_BOUNDS.max).default(10),
   STEPS_DEFAULT: whole('STEPS_DEFAULT', STEPS_BOUNDS.min, STEPS_BOUNDS.max).default(4),
+  IMAGE_INPUT_MB: whole('IMAGE_INPUT_MB', 1, 256).default(20),
   IMAGE_STORE_MB: whole('IMAGE_STORE_MB', 8, 16_384).default(256),
   LOCAL_ENGINE_SIZE: whole('LOCAL_ENGINE_SIZE', 64, 2048).default(1024),
   GENERATE_CONCURRENCY: whole('GENERATE_CONCURRENCY', 1, 16).default(2),
@@ -44,7 +104,14 @@ export interface Config {
   engine: EngineName;
   token?: string;
   team?: string;
+  /** The default endpoint's id (the first's), when one is configured. */
   endpointId?: string;
+  /** The endpoints the studio may send to; the first is the default. Never empty. */
+  endpoints: EndpointInfo[];
+  /** Whether `model` is sent upstream (not to the product's original API with no endpoint id). */
+  sendModel: boolean;
+  /** Largest body that carries images (edits, control images), in bytes, in total. */
+  imageInputBytes: number;
   baseUrl: string;
   /** Hosts `url` results may come from beyond the base URL's origin (empty: any public https host). */
   imageHosts: string[];
@@ -54,6 +121,7 @@ export interface Config {
   accessKey?: string;
   /** Host names (no port) this server answers to: a guard against DNS rebinding. */
   allowedHosts: string[];
+  /** The default endpoint's step range. */
   steps: StepRange;
   imageStoreBytes: number;
   localEngineSize: number;
@@ -117,13 +185,31 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!isLoopback(e.HOST) && !e.APP_ACCESS_KEY) {
     problems.push(`HOST is ${e.HOST}, beyond loopback: set APP_ACCESS_KEY (16+ characters) so that nobody else on the network can spend the token`);
   }
+  const steps = { min: e.STEPS_MIN, max: e.STEPS_MAX, default: e.STEPS_DEFAULT };
+  let endpoints: EndpointInfo[];
+  if (!e.FRIENDLI_TOKEN) {
+    // The local engine: one endpoint that supports everything the API has.
+    endpoints = [{ id: LOCAL_ENDPOINT_ID, name: 'Local preview engine', adapters: [...LOCAL_ADAPTERS], steps, guidance: { min: 0, max: 20, default: 7.5 }, edit: true, control_images: 2 }];
+  } else if (e.FRIENDLI_ENDPOINTS) {
+    const listed = parseEndpoints(e.FRIENDLI_ENDPOINTS);
+    problems.push(...listed.problems);
+    endpoints = listed.endpoints ?? [];
+  } else {
+    // FRIENDLI_ENDPOINT_ID with STEPS_*: a one-endpoint list (with no id, the product's original API: no model sent).
+    const id = e.FRIENDLI_ENDPOINT_ID ?? 'default';
+    endpoints = [{ id, name: e.FRIENDLI_ENDPOINT_ID ?? 'FriendliAI', adapters: [], steps, guidance: { ...ENDPOINT_DEFAULTS.guidance }, edit: ENDPOINT_DEFAULTS.edit, control_images: ENDPOINT_DEFAULTS.control_images }];
+  }
   if (problems.length) throw new ConfigError(problems);
+  const sendModel = !e.FRIENDLI_TOKEN || !!e.FRIENDLI_ENDPOINTS || !!e.FRIENDLI_ENDPOINT_ID;
   const extraHosts = e.ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean);
   return {
     engine: e.FRIENDLI_TOKEN ? 'friendli' : 'local',
     token: e.FRIENDLI_TOKEN,
     team: e.FRIENDLI_TEAM,
-    endpointId: e.FRIENDLI_ENDPOINT_ID,
+    endpointId: e.FRIENDLI_TOKEN ? (sendModel ? endpoints[0]!.id : undefined) : undefined,
+    endpoints,
+    sendModel,
+    imageInputBytes: e.IMAGE_INPUT_MB * 1024 * 1024,
     baseUrl: e.FRIENDLI_BASE_URL.replace(/\/+$/, ''),
     imageHosts: hostList(e.FRIENDLI_IMAGE_HOSTS),
     timeoutMs: e.FRIENDLI_TIMEOUT_MS,
@@ -131,7 +217,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     accessKey: e.APP_ACCESS_KEY,
     allowedHosts: ownHostNames(e.HOST, extraHosts),
-    steps: { min: e.STEPS_MIN, max: e.STEPS_MAX, default: e.STEPS_DEFAULT },
+    steps: endpoints[0]!.steps,
     imageStoreBytes: e.IMAGE_STORE_MB * 1024 * 1024,
     localEngineSize: e.LOCAL_ENGINE_SIZE,
     browserConcurrency: e.GENERATE_CONCURRENCY,

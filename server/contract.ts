@@ -5,7 +5,7 @@
 // paint's script must not carry the schemas (they are built in server/routes/generate-request.ts).
 import type { z } from 'zod';
 import type { ResponseFormat } from './protocol/bounds';
-import type { generateRequestSchema } from './routes/generate-request';
+import type { editRequestSchema, generateRequestSchema } from './routes/generate-request';
 
 // The protocol's names the browser uses, from here so that it imports one module for the API.
 export { RESPONSE_FORMATS, SEED_MAX, STEPS_BOUNDS, type ResponseFormat } from './protocol/bounds';
@@ -21,8 +21,37 @@ export interface StepRange {
 
 export type EngineName = 'local' | 'friendli';
 
+/** A guidance_scale range an endpoint accepts, and the value the studio starts from. */
+export interface GuidanceRange {
+  min: number;
+  max: number;
+  default: number;
+}
+
+/** One endpoint the studio can send to, with what it supports (`GET /api/config` lists them). */
+export interface EndpointInfo {
+  id: string;
+  name: string;
+  /** LoRA adapter routes, sent as `model: "<id>:<route>"`. */
+  adapters: string[];
+  steps: StepRange;
+  /** false: guidance_scale is never sent to this endpoint. */
+  guidance: GuidanceRange | false;
+  /** Whether it answers `POST /api/edit`. */
+  edit: boolean;
+  /** How many control images one generation may carry (0: none). */
+  control_images: number;
+}
+
+/** The local engine's id and the two adapter routes it implements. */
+export const LOCAL_ENDPOINT_ID = 'local-engine';
+export const LOCAL_ADAPTERS = ['watercolor', 'blueprint'] as const;
+
 /** The body of `POST /api/generate` (its schema is server/routes/generate-request.ts). */
-export type GenerateRequest = z.infer<ReturnType<typeof generateRequestSchema>>;
+export type GenerateRequest = z.input<ReturnType<typeof generateRequestSchema>>;
+
+/** The body of `POST /api/edit` (its schema is server/routes/generate-request.ts). */
+export type EditRequest = z.input<ReturnType<typeof editRequestSchema>>;
 
 export interface GeneratedImage {
   id: string;
@@ -33,6 +62,10 @@ export interface GeneratedImage {
   /** The steps and format asked for (the server's defaults when none were), as the request ran. */
   num_inference_steps: number;
   response_format: ResponseFormat;
+  /** The endpoint, adapter (null: none) and guidance_scale (null: the model's default) used. */
+  endpoint?: string;
+  adapter?: string | null;
+  guidance_scale?: number | null;
   /** Read from the bytes' magic numbers, never from the label. */
   mime: ImageMime;
   bytes: number;

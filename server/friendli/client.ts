@@ -3,6 +3,7 @@
 // POST that may have been received), bodies read under a byte cap, and clear errors with no secret.
 import { isAscii } from 'node:buffer';
 import { AppError, silentLogger, type Logger } from '../errors';
+import { EDITS_PATH, editsRequestSchema, type EditsRequest } from '../protocol/edits';
 import { GENERATIONS_PATH, generationsRequestSchema, imagesResponseSchema, type GenerationsRequest, type ImageItem } from '../protocol/generations';
 import { checkImageUrl } from './image-url-policy';
 import { createRetrier } from './retry';
@@ -92,36 +93,49 @@ export function createFriendliClient(options: FriendliClientOptions) {
 
   const imageUnavailable = () => new AppError(502, 'upstream_image_unavailable', `The image ${upstream} returned could not be fetched.`);
 
+  /** One POST of the protocol (generations or edits): never repeated once it may have been received. */
+  async function post(path: string, body: GenerationsRequest | EditsRequest, signal: AbortSignal | undefined): Promise<ImageItem[]> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (team) headers['x-friendli-team'] = team;
+    const response = await withRetries(`${baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }, signal);
+    if (!response.ok) throw await errorFrom(response);
+    const bytes = await readBody(response, signal);
+    let json: unknown;
+    try {
+      // A b64 answer is megabytes of ASCII: read as latin1 it becomes a one-byte string at memcpy
+      // speed, where UTF-8 decoding costs ~13 ms a response. Any other text is decoded as UTF-8.
+      const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      json = JSON.parse(isAscii(buffer) ? buffer.toString('latin1') : buffer.toString('utf8'));
+    } catch {
+      throw new AppError(502, 'upstream_bad_response', `${upstream} sent a response that is not valid JSON.`);
+    }
+    const parsed = imagesResponseSchema.safeParse(json);
+    if (!parsed.success) {
+      throw new AppError(502, 'upstream_bad_response', `${upstream} sent a response that does not match its protocol: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`);
+    }
+    if (parsed.data.data.length === 0) throw new AppError(502, 'upstream_bad_response', `${upstream} answered with no images.`);
+    // One request asks for one image (the protocol has no count): more is refused, not trimmed.
+    if (parsed.data.data.length > 1) {
+      throw new AppError(502, 'upstream_bad_response', `${upstream} answered with ${parsed.data.data.length} images to a request for one; refusing the answer.`);
+    }
+    return parsed.data.data;
+  }
+
   return {
-    /** Generates images; returns the protocol's items as the upstream sent them. */
-    async generate(params: Omit<GenerationsRequest, 'model'>, signal?: AbortSignal): Promise<ImageItem[]> {
-      const body = generationsRequestSchema.parse({ ...(model ? { model } : {}), ...params });
-      const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-      if (token) headers.authorization = `Bearer ${token}`;
-      if (team) headers['x-friendli-team'] = team;
-      const response = await withRetries(`${baseUrl}${GENERATIONS_PATH}`, { method: 'POST', headers, body: JSON.stringify(body) }, signal);
-      if (!response.ok) throw await errorFrom(response);
-      const bytes = await readBody(response, signal);
-      let json: unknown;
-      try {
-        // A b64 answer is megabytes of ASCII: read as latin1 it becomes a one-byte string at memcpy
-        // speed, where UTF-8 decoding costs ~13 ms a response. Any other text is decoded as UTF-8.
-        const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-        json = JSON.parse(isAscii(buffer) ? buffer.toString('latin1') : buffer.toString('utf8'));
-      } catch {
-        throw new AppError(502, 'upstream_bad_response', `${upstream} sent a response that is not valid JSON.`);
-      }
-      const parsed = imagesResponseSchema.safeParse(json);
-      if (!parsed.success) {
-        throw new AppError(502, 'upstream_bad_response', `${upstream} sent a response that does not match its protocol: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`);
-      }
-      if (parsed.data.data.length === 0) throw new AppError(502, 'upstream_bad_response', `${upstream} answered with no images.`);
-      // One request asks for one image (the protocol has no count): more is refused, not trimmed.
-      if (parsed.data.data.length > 1) {
-        throw new AppError(502, 'upstream_bad_response', `${upstream} answered with ${parsed.data.data.length} images to a request for one; refusing the answer.`);
-      }
-      return parsed.data.data;
+    /**
+     * Generates images; returns the protocol's items as the upstream sent them. `model` in params
+     * (an endpoint id, or `id:adapter`) overrides the configured one.
+     */
+    async generate(params: GenerationsRequest, signal?: AbortSignal): Promise<ImageItem[]> {
+      return post(GENERATIONS_PATH, generationsRequestSchema.parse({ ...(model ? { model } : {}), ...params }), signal);
     },
+
+    /** Edits an image (or several) by a prompt: the same rules, retries and caps as generate. */
+    async edit(params: EditsRequest, signal?: AbortSignal): Promise<ImageItem[]> {
+      return post(EDITS_PATH, editsRequestSchema.parse({ ...(model ? { model } : {}), ...params }), signal);
+    },
+
 
     /**
      * Fetches a `url` result: only from the base URL's origin, or over https from a public address

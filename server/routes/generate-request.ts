@@ -1,19 +1,28 @@
-// The schema of `POST /api/generate`'s body: the protocol's generations body narrowed to what the
-// studio offers and to the configured step range (the type is GenerateRequest in ../contract.ts).
+// The schemas of `POST /api/generate` and `POST /api/edit`: the protocol's bodies narrowed to what
+// the studio offers and to the chosen endpoint's capabilities (types in ../contract.ts).
 import { z } from 'zod';
-import { PROMPT_MAX_LENGTH, type StepRange } from '../contract';
-import { RESPONSE_FORMATS, SEED_MAX } from '../protocol/fields';
+import { PROMPT_MAX_LENGTH, type EndpointInfo } from '../contract';
+import { CONTROLNET_WEIGHT_BOUNDS, RESPONSE_FORMATS, SEED_MAX } from '../protocol/fields';
+import { editsRequestSchema } from '../protocol/edits';
 import { generationsRequestSchema } from '../protocol/generations';
+import { inputImageSchema } from './image-input';
 
-/**
- * The body of `POST /api/generate`: the protocol's generations body, narrowed to the fields the
- * studio offers, to the server's configured step range, and to prompts fit to send, with messages
- * a person can act on. Unknown fields are refused rather than dropped.
- */
-export function generateRequestSchema(steps: StepRange) {
+/** How many source images one edit may carry. */
+export const EDIT_IMAGES_MAX = 4;
+
+/** The fields both routes share, checked against the endpoint's capabilities. */
+function sharedFields(endpoint: EndpointInfo) {
+  const { steps, guidance } = endpoint;
   const stepsMessage = `num_inference_steps must be a whole number from ${steps.min} to ${steps.max}`;
-  const offered = generationsRequestSchema.pick({ prompt: true, num_inference_steps: true, seed: true, response_format: true });
-  return offered.extend({
+  const adapterMessage = endpoint.adapters.length
+    ? `adapter must be one of endpoint ${endpoint.id}'s adapters: ${endpoint.adapters.join(', ')}`
+    : `adapter: endpoint ${endpoint.id} has no adapters`;
+  return {
+    endpoint: z.string().optional(),
+    adapter: z
+      .string({ error: adapterMessage })
+      .refine((a) => endpoint.adapters.includes(a), adapterMessage)
+      .nullish(),
     prompt: z
       .string({ error: 'prompt is required and must be text' })
       .refine((p) => p.trim().length > 0, 'prompt must not be blank')
@@ -27,6 +36,13 @@ export function generateRequestSchema(steps: StepRange) {
       .min(steps.min, stepsMessage)
       .max(steps.max, stepsMessage)
       .optional(),
+    guidance_scale: guidance
+      ? z
+          .number({ error: `guidance_scale must be a number from ${guidance.min} to ${guidance.max}, or null` })
+          .min(guidance.min, `guidance_scale must be a number from ${guidance.min} to ${guidance.max}, or null`)
+          .max(guidance.max, `guidance_scale must be a number from ${guidance.min} to ${guidance.max}, or null`)
+          .nullish()
+      : z.null({ error: `guidance_scale: endpoint ${endpoint.id} does not take guidance` }).optional(),
     seed: z
       .int({ error: `seed must be a whole number from 0 to ${SEED_MAX}` })
       .min(0, `seed must be a whole number from 0 to ${SEED_MAX}`)
@@ -35,5 +51,51 @@ export function generateRequestSchema(steps: StepRange) {
     response_format: z
       .enum(RESPONSE_FORMATS, { error: `response_format must be one of ${RESPONSE_FORMATS.join(', ')}` })
       .optional(),
-  }).strict();
+  };
+}
+
+/**
+ * The body of `POST /api/generate` for one endpoint: the protocol's generations body, narrowed to
+ * the fields the studio offers, the endpoint's ranges, and prompts fit to send, with messages a
+ * person can act on. Unknown fields are refused rather than dropped.
+ */
+export function generateRequestSchema(endpoint: EndpointInfo, imageInputBytes: number) {
+  const limit = endpoint.control_images;
+  const weight = `controlnet_weights must be numbers from ${CONTROLNET_WEIGHT_BOUNDS.min} to ${CONTROLNET_WEIGHT_BOUNDS.max}`;
+  const offered = generationsRequestSchema.pick({ prompt: true, num_inference_steps: true, guidance_scale: true, seed: true, response_format: true, control_images: true, controlnet_weights: true });
+  return offered
+    .extend({
+      ...sharedFields(endpoint),
+      control_images: z
+        .array(inputImageSchema(imageInputBytes), { error: 'control_images must be a list of {image} objects' })
+        .max(limit, limit ? `control_images: endpoint ${endpoint.id} takes at most ${limit}` : `control_images: endpoint ${endpoint.id} takes no control images`)
+        .nullish(),
+      controlnet_weights: z
+        .array(z.number({ error: weight }).min(CONTROLNET_WEIGHT_BOUNDS.min, weight).max(CONTROLNET_WEIGHT_BOUNDS.max, weight), { error: 'controlnet_weights must be a list of numbers' })
+        .nullish(),
+    })
+    .strict()
+    .superRefine((body, ctx) => {
+      const images = body.control_images?.length ?? 0;
+      const weights = body.controlnet_weights?.length ?? 0;
+      if (weights && weights !== images) {
+        ctx.addIssue({ code: 'custom', path: ['controlnet_weights'], message: `controlnet_weights must hold one weight per control image (${images}), not ${weights}` });
+      }
+    });
+}
+
+/** The body of `POST /api/edit` for one endpoint: the protocol's edits body, narrowed likewise. */
+export function editRequestSchema(endpoint: EndpointInfo, imageInputBytes: number) {
+  const image = inputImageSchema(imageInputBytes);
+  const offered = editsRequestSchema.pick({ prompt: true, image: true, num_inference_steps: true, guidance_scale: true, seed: true, response_format: true });
+  return offered
+    .extend({
+      ...sharedFields(endpoint),
+      // One {image} or a list of them; one is read as a list of one.
+      image: z.preprocess(
+        (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? [v] : v),
+        z.array(image, { error: 'image is required: {image: "data:…"} or a list of them' }).min(1, 'image must not be an empty list').max(EDIT_IMAGES_MAX, `image: at most ${EDIT_IMAGES_MAX} images`),
+      ),
+    })
+    .strict();
 }

@@ -1,9 +1,10 @@
-// POST /generate: validates the body, calls the upstream through the one client, and turns every
-// result (b64 or url) into bytes in the image store behind a same-origin URL.
-import { zValidator } from '@hono/zod-validator';
-import { Hono, type MiddlewareHandler } from 'hono';
-import type { GenerateResponse, GeneratedImage } from '../contract';
-import { generateRequestSchema } from './generate-request';
+// POST /generate and POST /edit: validate the body against the chosen endpoint's capabilities,
+// call the upstream through the one client, and turn every result (b64 or url) into bytes in the
+// image store behind a same-origin URL.
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import type { z } from 'zod';
+import type { EndpointInfo, GenerateResponse, GeneratedImage } from '../contract';
+import { editRequestSchema, generateRequestSchema } from './generate-request';
 import type { Config } from '../config';
 import { AppError } from '../errors';
 import type { FriendliClient } from '../friendli/client';
@@ -11,6 +12,7 @@ import type { ImageStore } from '../image-store';
 import type { Limiter } from '../http/limiter';
 import { parseJson } from '../http/parse-json';
 import { DEFAULT_FORMAT } from '../protocol/fields';
+import type { ImageItem } from '../protocol/generations';
 import { sniffImage } from '../sniff';
 
 export interface GenerateRouteDeps {
@@ -22,42 +24,108 @@ export interface GenerateRouteDeps {
   limiter: Limiter;
 }
 
+/** The limit of a body with no images, on the routes that may carry them (as app.ts' for every other). */
+export const MAX_PLAIN_BODY_BYTES = 64 * 1024;
+
+function invalid(issues: readonly { path: readonly PropertyKey[]; message: string }[]): AppError {
+  const details = issues.map((i) => (i.path.length && !i.message.startsWith(String(i.path[0])) ? `${i.path.map(String).join('.')}: ${i.message}` : i.message));
+  return new AppError(400, 'invalid_request', details.join('; '), { details });
+}
+
+/** The endpoint the body names (the first when none), or a 400 naming `endpoint`. */
+function chooseEndpoint(config: Config, body: unknown): EndpointInfo {
+  const asked = body !== null && typeof body === 'object' ? (body as { endpoint?: unknown }).endpoint : undefined;
+  if (asked === undefined || asked === null) return config.endpoints[0]!;
+  const found = typeof asked === 'string' ? config.endpoints.find((e) => e.id === asked) : undefined;
+  if (!found) throw invalid([{ path: [], message: `endpoint must be one of: ${config.endpoints.map((e) => e.id).join(', ')}` }]);
+  return found;
+}
+
+/** A body validated by the schema built for its endpoint (schemas are built once per endpoint). */
+function validated<S extends z.ZodType>(config: Config, build: (e: EndpointInfo) => S, refuse?: (e: EndpointInfo) => string | undefined) {
+  const schemas = new Map(config.endpoints.map((e) => [e.id, build(e)]));
+  return async (c: Context) => {
+    const raw: unknown = await c.req.json();
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw invalid([{ path: [], message: 'The request body must be a JSON object.' }]);
+    // Only a body that carries images may be larger than the 64 KiB every other body keeps to.
+    const carriesImages = 'image' in raw || Array.isArray((raw as { control_images?: unknown }).control_images);
+    if (!carriesImages && new TextEncoder().encode(await c.req.text()).byteLength > MAX_PLAIN_BODY_BYTES) {
+      throw new AppError(413, 'body_too_large', `The request body is larger than ${MAX_PLAIN_BODY_BYTES / 1024} KiB.`);
+    }
+    const endpoint = chooseEndpoint(config, raw);
+    const refusal = refuse?.(endpoint);
+    if (refusal) throw invalid([{ path: [], message: refusal }]);
+    const parsed = schemas.get(endpoint.id)!.safeParse(raw);
+    if (!parsed.success) throw invalid(parsed.error.issues);
+    return { endpoint, body: parsed.data as z.infer<S> };
+  };
+}
+
 export function generateRoutes({ config, client, store, rateLimit, limiter }: GenerateRouteDeps) {
-  const schema = generateRequestSchema(config.steps);
-  return new Hono().post(
-    '/generate',
-    rateLimit,
-    parseJson,
-    zValidator('json', schema, (result) => {
-      if (!result.success) {
-        const details = result.error.issues.map((i) => (i.path.length && !i.message.startsWith(String(i.path[0])) ? `${i.path.join('.')}: ${i.message}` : i.message));
-        throw new AppError(400, 'invalid_request', details.join('; '), { details });
-      }
-    }),
-    async (c) => {
-      const body = c.req.valid('json');
-      const signal = c.req.raw.signal;
-      const started = performance.now();
+  const readGenerate = validated(config, (e) => generateRequestSchema(e, config.imageInputBytes));
+  const readEdit = validated(
+    config,
+    (e) => editRequestSchema(e, config.imageInputBytes),
+    (e) => (e.edit ? undefined : `endpoint ${e.id} does not take edits`),
+  );
+  const modelFor = (endpoint: EndpointInfo, adapter: string | null | undefined) => (config.sendModel ? { model: adapter ? `${endpoint.id}:${adapter}` : endpoint.id } : {});
+
+  /** Runs one upstream call and stores its images, each with the parameters it was made with. */
+  async function answer(c: Context, endpoint: EndpointInfo, adapter: string | null | undefined, request: { num_inference_steps: number; response_format: GeneratedImage['response_format']; guidance_scale?: number }, call: (signal: AbortSignal) => Promise<ImageItem[]>) {
+    const signal = c.req.raw.signal;
+    const started = performance.now();
+    const items = await limiter.run(() => call(signal), signal);
+    const images = await Promise.all(
+      items.map(async (item): Promise<GeneratedImage> => {
+        // Only a URL the upstream itself returned is ever fetched: this is not an open proxy.
+        const bytes = 'b64_json' in item ? Buffer.from(item.b64_json, 'base64') : await client.download(item.url, signal);
+        const info = sniffImage(bytes);
+        if (!info) throw new AppError(502, 'upstream_bad_response', 'FriendliAI returned bytes that are not a PNG, JPEG or WebP image.');
+        const id = await store.put({ bytes, mime: info.mime });
+        return {
+          id,
+          url: `/api/images/${id}`,
+          seed: item.seed,
+          num_inference_steps: request.num_inference_steps,
+          response_format: request.response_format,
+          endpoint: endpoint.id,
+          adapter: adapter ?? null,
+          guidance_scale: request.guidance_scale ?? null,
+          bytes: bytes.byteLength,
+          ...info,
+        };
+      }),
+    );
+    const response: GenerateResponse = { engine: config.engine, elapsed_ms: Math.round(performance.now() - started), images };
+    return c.json(response);
+  }
+
+  return new Hono()
+    .post('/generate', rateLimit, parseJson, async (c) => {
+      const { endpoint, body } = await readGenerate(c);
       // The only place the server fills in a default: what the browser left out, the route decides.
       const request = {
         prompt: body.prompt,
-        num_inference_steps: body.num_inference_steps ?? config.steps.default,
+        num_inference_steps: body.num_inference_steps ?? endpoint.steps.default,
+        ...(body.guidance_scale != null ? { guidance_scale: body.guidance_scale } : {}),
+        ...(body.seed != null ? { seed: body.seed } : {}),
+        response_format: body.response_format ?? DEFAULT_FORMAT,
+        ...(body.control_images?.length ? { control_images: body.control_images } : {}),
+        ...(body.control_images?.length && body.controlnet_weights?.length ? { controlnet_weights: body.controlnet_weights } : {}),
+      };
+      return answer(c, endpoint, body.adapter, request, (signal) => client.generate({ ...modelFor(endpoint, body.adapter), ...request }, signal));
+    })
+    .post('/edit', rateLimit, parseJson, async (c) => {
+      const { endpoint, body } = await readEdit(c);
+      const sources = body.image as { image: string }[];
+      const request = {
+        prompt: body.prompt,
+        image: sources.length === 1 ? sources[0]! : sources,
+        num_inference_steps: body.num_inference_steps ?? endpoint.steps.default,
+        ...(body.guidance_scale != null ? { guidance_scale: body.guidance_scale } : {}),
         ...(body.seed != null ? { seed: body.seed } : {}),
         response_format: body.response_format ?? DEFAULT_FORMAT,
       };
-      const items = await limiter.run(() => client.generate(request, signal), signal);
-      const images = await Promise.all(
-        items.map(async (item): Promise<GeneratedImage> => {
-          // Only a URL the upstream itself returned is ever fetched: this is not an open proxy.
-          const bytes = 'b64_json' in item ? Buffer.from(item.b64_json, 'base64') : await client.download(item.url, signal);
-          const info = sniffImage(bytes);
-          if (!info) throw new AppError(502, 'upstream_bad_response', 'FriendliAI returned bytes that are not a PNG, JPEG or WebP image.');
-          const id = await store.put({ bytes, mime: info.mime });
-          return { id, url: `/api/images/${id}`, seed: item.seed, num_inference_steps: request.num_inference_steps, response_format: request.response_format, bytes: bytes.byteLength, ...info };
-        }),
-      );
-      const response: GenerateResponse = { engine: config.engine, elapsed_ms: Math.round(performance.now() - started), images };
-      return c.json(response);
-    },
-  );
+      return answer(c, endpoint, body.adapter, request, (signal) => client.edit({ ...modelFor(endpoint, body.adapter), ...request }, signal));
+    });
 }

@@ -13,6 +13,10 @@ export function metaRoutes(config: Config) {
     concurrency: config.browserConcurrency,
     // Which FriendliAI endpoint answers (an id, not a secret), so the studio can record it.
     endpoint: config.engine === 'local' ? 'local-engine' : (config.endpointId ?? null),
+    /** Every endpoint with its capabilities; the first is the default (its values are those above). */
+    endpoints: config.endpoints,
+    /** The largest body that carries images, in bytes. */
+    image_input_bytes: config.imageInputBytes,
   };
   return new Hono()
     .get('/health', (c) => c.json({ ok: true as const }))
