@@ -93,4 +93,52 @@ describe('loadConfig', () => {
     expect(loadConfig({ SHUTDOWN_GRACE_MS: '2500' }).shutdownGraceMs).toBe(2500);
     expect(problems({ SHUTDOWN_GRACE_MS: 'soon' })).toEqual(['SHUTDOWN_GRACE_MS must be a whole number']);
   });
+
+  describe('FRIENDLI_ENDPOINTS', () => {
+    const withToken = (list: unknown) => ({ FRIENDLI_TOKEN: 'a-test-token-123456789', FRIENDLI_ENDPOINTS: typeof list === 'string' ? list : JSON.stringify(list) });
+
+    it('reads a list, filling every field but id with its documented default', () => {
+      const config = loadConfig(withToken([{ id: 'ep-1' }, { id: 'ep-2', name: 'Sketch', adapters: ['ink'], steps: { min: 2, max: 30, default: 10 }, guidance: false, edit: true, control_images: 2 }]));
+      expect(config.endpoints).toEqual([
+        { id: 'ep-1', name: 'ep-1', adapters: [], steps: { min: 1, max: 50, default: 20 }, guidance: { min: 0, max: 20, default: 7.5 }, edit: false, control_images: 0 },
+        { id: 'ep-2', name: 'Sketch', adapters: ['ink'], steps: { min: 2, max: 30, default: 10 }, guidance: false, edit: true, control_images: 2 },
+      ]);
+      expect(config).toMatchObject({ endpointId: 'ep-1', steps: { min: 1, max: 50, default: 20 }, sendModel: true });
+    });
+
+    it('keeps FRIENDLI_ENDPOINT_ID with STEPS_* working as a one-endpoint list', () => {
+      const config = loadConfig({ FRIENDLI_TOKEN: 'a-test-token-123456789', FRIENDLI_ENDPOINT_ID: 'ep-xyz', STEPS_MAX: '30', STEPS_DEFAULT: '12' });
+      expect(config.endpoints).toEqual([{ id: 'ep-xyz', name: 'ep-xyz', adapters: [], steps: { min: 1, max: 30, default: 12 }, guidance: { min: 0, max: 20, default: 7.5 }, edit: false, control_images: 0 }]);
+      expect(config.sendModel).toBe(true);
+      // No endpoint id at all: the product's original API, where no model is sent.
+      expect(loadConfig({ FRIENDLI_TOKEN: 'a-test-token-123456789' })).toMatchObject({ sendModel: false, endpointId: undefined });
+    });
+
+    it('describes the local engine as one endpoint that supports everything', () => {
+      expect(loadConfig({}).endpoints).toEqual([
+        { id: 'local-engine', name: 'Local preview engine', adapters: ['watercolor', 'blueprint'], steps: { min: 1, max: 10, default: 4 }, guidance: { min: 0, max: 20, default: 7.5 }, edit: true, control_images: 2 },
+      ]);
+    });
+
+    it('stops start-up on a bad list, naming the variable and the entry (index and id)', () => {
+      expect(problems(withToken('[{"id": "ep-1",'))).toEqual([expect.stringMatching(/^FRIENDLI_ENDPOINTS must be a JSON list .* not valid JSON/)]);
+      expect(problems(withToken({ id: 'ep-1' }))).toEqual([expect.stringMatching(/^FRIENDLI_ENDPOINTS must be a non-empty JSON list/)]);
+      expect(problems(withToken([]))).toEqual([expect.stringMatching(/^FRIENDLI_ENDPOINTS must be a non-empty JSON list/)]);
+      expect(problems(withToken([{ id: 'ep-1' }, { name: 'no id' }]))).toEqual([expect.stringMatching(/^FRIENDLI_ENDPOINTS entry 1: id/)]);
+      expect(problems(withToken([{ id: 'ep-1', steps: { min: 5, max: 3, default: 4 } }]))).toContain('FRIENDLI_ENDPOINTS entry 0 (id "ep-1"): steps: min must not exceed max');
+      expect(problems(withToken([{ id: 'ep-1' }, { id: 'ep-2', steps: { min: 1, max: 60, default: 4 } }]))[0]).toMatch(/^FRIENDLI_ENDPOINTS entry 1 \(id "ep-2"\): steps\.max/);
+      expect(problems(withToken([{ id: 'ep-1', guidance: { min: 0, max: 5, default: 9 } }]))).toEqual(['FRIENDLI_ENDPOINTS entry 0 (id "ep-1"): guidance: default must lie within min..max']);
+      expect(problems(withToken([{ id: 'ep-1', edit: 'yes' }]))[0]).toMatch(/^FRIENDLI_ENDPOINTS entry 0 \(id "ep-1"\): edit/);
+      expect(problems(withToken([{ id: 'ep-1', control_images: -1 }]))[0]).toMatch(/^FRIENDLI_ENDPOINTS entry 0 \(id "ep-1"\): control_images/);
+      expect(problems(withToken([{ id: 'ep-1', adapters: ['a:b'] }]))[0]).toMatch(/^FRIENDLI_ENDPOINTS entry 0 \(id "ep-1"\): adapters\.0: adapter routes must not contain/);
+      expect(problems(withToken([{ id: 'ep-1', colour: 'red' }]))[0]).toMatch(/^FRIENDLI_ENDPOINTS entry 0 \(id "ep-1"\): .*colour/);
+      expect(problems(withToken([{ id: 'ep-1' }, { id: 'ep-1' }]))).toEqual(['FRIENDLI_ENDPOINTS entry 1 (id "ep-1"): id is listed twice']);
+    });
+
+    it('reads IMAGE_INPUT_MB, 20 by default', () => {
+      expect(loadConfig({}).imageInputBytes).toBe(20 * 1024 * 1024);
+      expect(loadConfig({ IMAGE_INPUT_MB: '5' }).imageInputBytes).toBe(5 * 1024 * 1024);
+      expect(problems({ IMAGE_INPUT_MB: 'lots' })).toEqual(['IMAGE_INPUT_MB must be a whole number']);
+    });
+  });
 });

@@ -61,7 +61,7 @@ function sharedFields(endpoint: EndpointInfo) {
  */
 export function generateRequestSchema(endpoint: EndpointInfo, imageInputBytes: number) {
   const limit = endpoint.control_images;
-  const weight = `controlnet_weights must be numbers from ${CONTROLNET_WEIGHT_BOUNDS.min} to ${CONTROLNET_WEIGHT_BOUNDS.max}`;
+  const weight = `each weight must be a number from ${CONTROLNET_WEIGHT_BOUNDS.min} to ${CONTROLNET_WEIGHT_BOUNDS.max}`;
   const offered = generationsRequestSchema.pick({ prompt: true, num_inference_steps: true, guidance_scale: true, seed: true, response_format: true, control_images: true, controlnet_weights: true });
   return offered
     .extend({
