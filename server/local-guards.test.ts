@@ -22,6 +22,37 @@ type App = ReturnType<typeof createApp>['app'];
 const viaApi = (app: App) => app.request('/api/generate', { method: 'POST', headers, body: JSON.stringify({ prompt: 'p', seed: 1 }) });
 const viaLocal = (app: App) => app.request('/local/dedicated/v1/images/generations', { method: 'POST', headers, body: JSON.stringify({ prompt: 'p', seed: 1, response_format: 'png' }) });
 
+const viaLocalEdit = (app: App, image = 'data:image/png;base64,iVBORw0KGgo=') =>
+  app.request('/local/dedicated/v1/images/edits', { method: 'POST', headers, body: JSON.stringify({ prompt: 'p', image: { image }, response_format: 'png' }) });
+
+describe('/local edits over HTTP', () => {
+  it('share the per-client rate-limit bucket with /api/generate and /local generations', async () => {
+    const { app } = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '2' }), engine: instant });
+    expect([(await viaApi(app)).status, (await viaLocal(app)).status]).toEqual([200, 200]);
+    const refused = await viaLocalEdit(app);
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).error.code).toBe('too_many_requests');
+  });
+
+  it('take their turn under the server-wide upstream limit, with the same clear busy', async () => {
+    const gate = gatedEngine();
+    const { app } = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '0', UPSTREAM_CONCURRENCY: '1', UPSTREAM_QUEUE: '0' }), engine: gate.engine });
+    const running = viaApi(app);
+    await expect.poll(() => gate.waiting.length).toBe(1);
+    const busy = await viaLocalEdit(app);
+    expect(busy.status).toBe(503);
+    expect((await busy.json()).error.code).toBe('busy');
+    gate.releaseAll();
+    expect((await running).status).toBe(200);
+  });
+
+  it('may carry images beyond 64 KiB, up to IMAGE_INPUT_MB', async () => {
+    const { app } = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '0', IMAGE_INPUT_MB: '1' }), engine: instant });
+    expect((await viaLocalEdit(app, `data:image/png;base64,${'A'.repeat(100 * 1024)}`)).status).not.toBe(413);
+    expect((await viaLocalEdit(app, `data:image/png;base64,${'A'.repeat(1024 * 1024)}`)).status).toBe(413);
+  });
+});
+
 describe('/local over HTTP', () => {
   it('shares the per-client rate-limit bucket with /api/generate, both ways', async () => {
     const first = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '2' }), engine: instant }).app;
