@@ -162,8 +162,11 @@ describe('edits meet upstream faults as generations do', () => {
     upstream.inject({ path: EDITS_PATH, status: 400, body: { detail: `bad token ${TOKEN}` } });
     const res = await edit();
     const text = await res.text();
+    expect(posts()).toHaveLength(1);
     expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(JSON.parse(text).error.code).not.toBe('not_found');
     expect(text).not.toContain(TOKEN.slice(4));
+    expect(text.toLowerCase()).not.toContain(TOKEN.slice(4).toLowerCase());
   });
 
   it('an answer over the cap is refused', async () => {

@@ -25,6 +25,30 @@ const viaLocal = (app: App) => app.request('/local/dedicated/v1/images/generatio
 const viaLocalEdit = (app: App, image = 'data:image/png;base64,iVBORw0KGgo=') =>
   app.request('/local/dedicated/v1/images/edits', { method: 'POST', headers, body: JSON.stringify({ prompt: 'p', image: { image }, response_format: 'png' }) });
 
+const viaApiEdit = (app: App) => app.request('/api/edit', { method: 'POST', headers, body: JSON.stringify({ prompt: 'p', image: { image: `data:image/png;base64,${png.toString('base64')}` } }) });
+
+describe('/api/edit', () => {
+  it('shares the per-client rate-limit bucket with /api/generate', async () => {
+    const { app } = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '1' }), engine: instant });
+    expect((await viaApi(app)).status).toBe(200);
+    const refused = await viaApiEdit(app);
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).error.code).toBe('too_many_requests');
+  });
+
+  it('takes its turn under the server-wide upstream limit, with the same clear busy', async () => {
+    const gate = gatedEngine();
+    const { app } = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '0', UPSTREAM_CONCURRENCY: '1', UPSTREAM_QUEUE: '0' }), engine: gate.engine });
+    const running = viaApi(app);
+    await expect.poll(() => gate.waiting.length).toBe(1);
+    const busy = await viaApiEdit(app);
+    expect(busy.status).toBe(503);
+    expect((await busy.json()).error.code).toBe('busy');
+    gate.releaseAll();
+    expect((await running).status).toBe(200);
+  });
+});
+
 describe('/local edits over HTTP', () => {
   it('share the per-client rate-limit bucket with /api/generate and /local generations', async () => {
     const { app } = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '2' }), engine: instant });
