@@ -4,7 +4,8 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import sharp from 'sharp';
-import { encodeFilteredPng, filteredSize } from './png';
+import { applyAdapter, foldGuides, SOURCE_PULL, CONTROL_PULL, type AdapterRoute } from './guide';
+import { encodeFilteredPng, filteredSize, subFilterRows } from './png';
 import type { RenderInput } from './render';
 import type { RenderBand } from './worker';
 
@@ -15,6 +16,14 @@ export interface LocalEngineRequest {
   seed: number;
   steps: number;
   encoding: Encoding;
+  /** Classifier-free guidance; absent (or null) is the engine's default look. */
+  guidance?: number | null;
+  /** An edit's source, as a luminance map (guide.ts' luminanceMap): the result follows its composition. */
+  source?: Float32Array;
+  /** Control images as luminance maps, each pulling the composition in proportion to its weight (0..1). */
+  controls?: readonly { map: Float32Array; weight: number }[];
+  /** A LoRA adapter route that restyles the picture. */
+  adapter?: AdapterRoute;
 }
 
 /** The engine's worker queue is full: a clear, retryable "busy", told apart by type, not by text. */
@@ -41,7 +50,7 @@ export function createLocalEngine({ size = 1024, threads = availableParallelism(
   const workerUrl = new URL('./worker.ts', import.meta.url);
   return {
     size,
-    async generate({ prompt, seed, steps, encoding }, signal) {
+    async generate({ prompt, seed, steps, encoding, guidance, source, controls, adapter }, signal) {
       pool ??= new Piscina({
         filename: workerUrl.href,
         // The worker is TypeScript wherever this runs (tsx, vitest): let Node load it through tsx.
@@ -54,11 +63,19 @@ export function createLocalEngine({ size = 1024, threads = availableParallelism(
       });
       // Checked here, synchronously before run() enqueues, so a full queue has our own error type.
       if (pool.queueSize >= maxQueue) throw new EngineBusyError();
+      const guide = foldGuides([
+        ...(source ? [{ map: source, weight: SOURCE_PULL }] : []),
+        ...(controls ?? []).map(({ map, weight }) => ({ map, weight: weight * CONTROL_PULL })),
+      ]);
       const input: RenderInput = { prompt, seed, steps, width: size, height: size };
+      // Only set when used, so a plain generation's input (and its pixels) is exactly as before.
+      if (guidance != null) input.guidance = guidance;
+      if (guide) input.guide = guide;
       // Every band is painted exactly as a whole picture would be, so the bytes do not depend on
       // how many threads share the work.
       const pixels = new SharedArrayBuffer(size * size * 3);
-      const filtered = encoding === 'png' ? new SharedArrayBuffer(filteredSize(size, size)) : undefined;
+      // An adapter restyles the whole picture after its bands are painted: the rows are filtered after it.
+      const filtered = encoding === 'png' && !adapter ? new SharedArrayBuffer(filteredSize(size, size)) : undefined;
       const bands = Math.max(1, Math.min(threads, size));
       await Promise.all(
         Array.from({ length: bands }, (_, i) => {
@@ -67,6 +84,15 @@ export function createLocalEngine({ size = 1024, threads = availableParallelism(
         }),
       );
       if (filtered) return encodeFilteredPng(new Uint8Array(filtered), size, size);
+      if (adapter) {
+        const rgb = new Uint8Array(pixels);
+        applyAdapter(adapter, rgb, size, size);
+        if (encoding === 'png') {
+          const rows = new Uint8Array(filteredSize(size, size));
+          subFilterRows(rgb, size, 0, size, rows);
+          return encodeFilteredPng(rows, size, size);
+        }
+      }
       return sharp(Buffer.from(pixels), { raw: { width: size, height: size, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
     },
     async close() {

@@ -2,6 +2,7 @@
 // palette, with steps acting like denoising (1 step: heavy latent noise and washed-out contrast; the
 // top of the range: clean). Pure and deterministic: the same input always gives the same pixels.
 import { G1, GRID, MAX_OCTAVES, fbmGrid, filled, mulberry32 } from './noise';
+import { MAP_SIZE, type Guide } from './guide';
 import { SCENES } from './scenes';
 import { readPrompt, type Style } from './style';
 
@@ -11,7 +12,14 @@ export interface RenderInput {
   steps: number;
   width: number;
   height: number;
+  /** Classifier-free guidance: how strongly the prompt's look wins (contrast and saturation). */
+  guidance?: number;
+  /** Pulls the composition toward luminance maps (an edit's source, control images). */
+  guide?: Guide;
 }
+
+/** The guidance at which the prompt's look is exactly as without any (a typical model default). */
+export const NEUTRAL_GUIDANCE = 7.5;
 
 const LUT_SIZE = 1024;
 
@@ -56,10 +64,12 @@ export function renderRows(input: RenderInput, from: number, to: number, out: Ui
   const cloud = fbmGrid(rand, octaves);
   const swirl = fbmGrid(rand, octaves);
   const field = SCENES[style.composition](w, h, rand, octaves);
-  const lut = paletteLut(style);
+  // Guidance, when given, strengthens (or, below the neutral value, weakens) the prompt's look.
+  const g = input.guidance == null ? undefined : Math.max(0, Math.min(30, input.guidance));
+  const lut = paletteLut(g === undefined ? style : { ...style, saturation: style.saturation * (0.7 + (0.3 * g) / NEUTRAL_GUIDANCE) });
   // Residual noise falls off with steps: a third of full scale at 1 step, under 1% at 10.
   const sigma = 90 / steps ** 1.7;
-  const contrast = 1 - 0.4 / steps;
+  const contrast = (1 - 0.4 / steps) * (g === undefined ? 1 : 0.6 + (0.4 * g) / NEUTRAL_GUIDANCE);
   const bell = () => (rand() + rand() - 1) * 2.45;
   // Latent noise: diffusion works on an 8× smaller latent, so early noise comes in blocks.
   const latent = filled(grid * grid * 3, () => 0.45 * sigma * bell());
@@ -83,6 +93,21 @@ export function renderRows(input: RenderInput, from: number, to: number, out: Ui
   const t = new Float64Array(w);
   const { brightness } = style;
   const lutTop = (LUT_SIZE - 1) * 3;
+  // The guide's map, sampled bilinearly: per column its cell and weight, per row one blended line.
+  const guide = input.guide;
+  const guideK = guide ? guide.k : 1;
+  const guideMap = guide ? guide.map : undefined;
+  const mapSize = MAP_SIZE;
+  const guideRow = new Float32Array(guide ? mapSize : 0);
+  const mx = new Int32Array(guide ? w : 0);
+  const mf = new Float32Array(guide ? w : 0);
+  if (guide) {
+    for (let x = 0; x < w; x++) {
+      const p = Math.max(0, Math.min(mapSize - 1, ((x + 0.5) / w) * mapSize - 0.5));
+      mx[x] = Math.min(mapSize - 2, Math.floor(p));
+      mf[x] = p - mx[x]!;
+    }
+  }
   for (let y = from; y < to; y++) {
     const g = (y / h) * grid;
     const gy = Math.floor(g);
@@ -101,6 +126,18 @@ export function renderRows(input: RenderInput, from: number, to: number, out: Ui
       m[x] = s0 + (s1 - s0) * fy;
     }
     field(y, n, m, t);
+    if (guideMap) {
+      const p = Math.max(0, Math.min(mapSize - 1, ((y + 0.5) / h) * mapSize - 0.5));
+      const my = Math.min(mapSize - 2, Math.floor(p));
+      const fyMap = p - my;
+      const r0 = my * mapSize;
+      const r1 = r0 + mapSize;
+      for (let i = 0; i < mapSize; i++) guideRow[i] = guideMap[r0 + i]! + (guideMap[r1 + i]! - guideMap[r0 + i]!) * fyMap;
+      for (let x = 0; x < w; x++) {
+        const a = mx[x]!;
+        t[x] = t[x]! * guideK + guideRow[a]! + (guideRow[a + 1]! - guideRow[a]!) * mf[x]!;
+      }
+    }
     for (let x = 0, o = y * w * 3; x < w; x++, o += 3) {
       const v = 0.5 + (t[x]! + brightness - 0.5) * contrast;
       const li = v <= 0 ? 0 : v >= 1 ? lutTop : ((v * (LUT_SIZE - 1)) | 0) * 3;
