@@ -2,9 +2,10 @@
 // the scene toward their luminance maps, and a LoRA adapter route restyles the finished pixels.
 // All of it is pure and deterministic; none of it runs when a request does not use it.
 import sharp from 'sharp';
+import { MAP_SIZE, type Guide } from './render';
 
-/** Side of the luminance maps that steer the composition (the "latent" of an edit). */
-export const MAP_SIZE = 128;
+export { MAP_SIZE, type Guide } from './render';
+
 /** The largest input image side the engine decodes, as the server rule says. */
 export const MAX_INPUT_SIDE = 4096;
 /** How strongly an edit's source holds the composition (the rest is the prompt's own scene). */
@@ -17,13 +18,6 @@ export const MAX_CONTROL_IMAGES = 2;
 export const ADAPTER_ROUTES = ['watercolor', 'blueprint'] as const;
 export type AdapterRoute = (typeof ADAPTER_ROUTES)[number];
 export const isAdapterRoute = (route: string): route is AdapterRoute => (ADAPTER_ROUTES as readonly string[]).includes(route);
-
-/** The scene's positions t become t × k + (the map at that pixel): the pulls of every guide, folded. */
-export interface Guide {
-  k: number;
-  /** MAP_SIZE × MAP_SIZE values. */
-  map: Float32Array;
-}
 
 export class InvalidImageError extends Error {}
 

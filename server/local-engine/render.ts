@@ -2,7 +2,6 @@
 // palette, with steps acting like denoising (1 step: heavy latent noise and washed-out contrast; the
 // top of the range: clean). Pure and deterministic: the same input always gives the same pixels.
 import { G1, GRID, MAX_OCTAVES, fbmGrid, filled, mulberry32 } from './noise';
-import { MAP_SIZE, type Guide } from './guide';
 import { SCENES } from './scenes';
 import { readPrompt, type Style } from './style';
 
@@ -16,6 +15,16 @@ export interface RenderInput {
   guidance?: number;
   /** Pulls the composition toward luminance maps (an edit's source, control images). */
   guide?: Guide;
+}
+
+/** Side of the luminance maps that steer the composition (the "latent" of an edit). */
+export const MAP_SIZE = 128;
+
+/** The scene's positions t become t × k + (the map at that pixel): the pulls of every guide, folded. */
+export interface Guide {
+  k: number;
+  /** MAP_SIZE × MAP_SIZE values. */
+  map: Float32Array;
 }
 
 /** The guidance at which the prompt's look is exactly as without any (a typical model default). */
@@ -38,6 +47,34 @@ function paletteLut(style: Style): Uint8ClampedArray {
     for (let c = 0; c < 3; c++) lut[i * 3 + c] = luma + (rgb[c]! - luma) * style.saturation;
   }
   return lut;
+}
+
+/**
+ * Pulls a row of palette positions toward the guide: t becomes t × k + the guide's map at that
+ * pixel, sampled bilinearly (per column its cell and weight, per row one blended line).
+ */
+function guideRows({ k, map }: Guide, w: number, h: number): (y: number, t: Float64Array) => void {
+  const size = MAP_SIZE;
+  const line = new Float32Array(size);
+  const mx = new Int32Array(w);
+  const mf = new Float32Array(w);
+  for (let x = 0; x < w; x++) {
+    const p = Math.max(0, Math.min(size - 1, ((x + 0.5) / w) * size - 0.5));
+    mx[x] = Math.min(size - 2, Math.floor(p));
+    mf[x] = p - mx[x]!;
+  }
+  return (y, t) => {
+    const p = Math.max(0, Math.min(size - 1, ((y + 0.5) / h) * size - 0.5));
+    const my = Math.min(size - 2, Math.floor(p));
+    const fy = p - my;
+    const r0 = my * size;
+    const r1 = r0 + size;
+    for (let i = 0; i < size; i++) line[i] = map[r0 + i]! + (map[r1 + i]! - map[r0 + i]!) * fy;
+    for (let x = 0; x < w; x++) {
+      const a = mx[x]!;
+      t[x] = t[x]! * k + line[a]! + (line[a + 1]! - line[a]!) * mf[x]!;
+    }
+  };
 }
 
 /** Renders the scene as packed RGB bytes, width × height × 3. */
@@ -93,21 +130,8 @@ export function renderRows(input: RenderInput, from: number, to: number, out: Ui
   const t = new Float64Array(w);
   const { brightness } = style;
   const lutTop = (LUT_SIZE - 1) * 3;
-  // The guide's map, sampled bilinearly: per column its cell and weight, per row one blended line.
-  const guide = input.guide;
-  const guideK = guide ? guide.k : 1;
-  const guideMap = guide ? guide.map : undefined;
-  const mapSize = MAP_SIZE;
-  const guideRow = new Float32Array(guide ? mapSize : 0);
-  const mx = new Int32Array(guide ? w : 0);
-  const mf = new Float32Array(guide ? w : 0);
-  if (guide) {
-    for (let x = 0; x < w; x++) {
-      const p = Math.max(0, Math.min(mapSize - 1, ((x + 0.5) / w) * mapSize - 0.5));
-      mx[x] = Math.min(mapSize - 2, Math.floor(p));
-      mf[x] = p - mx[x]!;
-    }
-  }
+  // Set only for edits and control images, so a plain render's loop does no more than before.
+  const pull = input.guide ? guideRows(input.guide, w, h) : undefined;
   for (let y = from; y < to; y++) {
     const g = (y / h) * grid;
     const gy = Math.floor(g);
@@ -126,18 +150,7 @@ export function renderRows(input: RenderInput, from: number, to: number, out: Ui
       m[x] = s0 + (s1 - s0) * fy;
     }
     field(y, n, m, t);
-    if (guideMap) {
-      const p = Math.max(0, Math.min(mapSize - 1, ((y + 0.5) / h) * mapSize - 0.5));
-      const my = Math.min(mapSize - 2, Math.floor(p));
-      const fyMap = p - my;
-      const r0 = my * mapSize;
-      const r1 = r0 + mapSize;
-      for (let i = 0; i < mapSize; i++) guideRow[i] = guideMap[r0 + i]! + (guideMap[r1 + i]! - guideMap[r0 + i]!) * fyMap;
-      for (let x = 0; x < w; x++) {
-        const a = mx[x]!;
-        t[x] = t[x]! * guideK + guideRow[a]! + (guideRow[a + 1]! - guideRow[a]!) * mf[x]!;
-      }
-    }
+    if (pull) pull(y, t);
     for (let x = 0, o = y * w * 3; x < w; x++, o += 3) {
       const v = 0.5 + (t[x]! + brightness - 0.5) * contrast;
       const li = v <= 0 ? 0 : v >= 1 ? lutTop : ((v * (LUT_SIZE - 1)) | 0) * 3;
