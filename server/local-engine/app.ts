@@ -10,7 +10,8 @@ import { DEFAULT_FORMAT, SEED_MAX, numInferenceSteps, type ResponseFormat } from
 import { GENERATIONS_PATH, generationsRequestSchema } from '../protocol/generations';
 import { validationError } from '../protocol/validation-error';
 import type { LocalEngine, LocalEngineRequest } from './engine';
-import { ADAPTER_ROUTES, InvalidImageError, MAX_CONTROL_IMAGES, decodeDataUrl, isAdapterRoute, luminanceMap } from './guide';
+import { ADAPTER_ROUTES, isAdapterRoute } from './adapters';
+import { InvalidImageError, MAX_CONTROL_IMAGES, decodeDataUrl, luminanceMap } from './guide';
 
 /**
  * What the engine accepts: the protocol's bodies, with or without `model`, and 4 steps when none

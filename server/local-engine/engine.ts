@@ -4,10 +4,11 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import sharp from 'sharp';
-import { applyAdapter, foldGuides, SOURCE_PULL, CONTROL_PULL, type AdapterRoute } from './guide';
-import { encodeFilteredPng, filteredSize, subFilterRows } from './png';
+import type { AdapterRoute } from './adapters';
+import { CONTROL_PULL, SOURCE_PULL, foldGuides } from './guide';
+import { encodeFilteredPng, filteredSize } from './png';
 import type { RenderInput } from './render';
-import type { RenderBand } from './worker';
+import type { AdaptPicture, RenderBand } from './worker';
 
 export type Encoding = 'png' | 'jpeg';
 
@@ -74,25 +75,21 @@ export function createLocalEngine({ size = 1024, threads = availableParallelism(
       // Every band is painted exactly as a whole picture would be, so the bytes do not depend on
       // how many threads share the work.
       const pixels = new SharedArrayBuffer(size * size * 3);
-      // An adapter restyles the whole picture after its bands are painted: the rows are filtered after it.
-      const filtered = encoding === 'png' && !adapter ? new SharedArrayBuffer(filteredSize(size, size)) : undefined;
+      const filtered = encoding === 'png' ? new SharedArrayBuffer(filteredSize(size, size)) : undefined;
       const bands = Math.max(1, Math.min(threads, size));
       await Promise.all(
         Array.from({ length: bands }, (_, i) => {
-          const band: RenderBand = { input, from: Math.floor((i * size) / bands), to: Math.floor(((i + 1) * size) / bands), pixels, filtered };
+          // With an adapter the rows are filtered after it restyles the whole picture, not here.
+          const band: RenderBand = { input, from: Math.floor((i * size) / bands), to: Math.floor(((i + 1) * size) / bands), pixels, filtered: adapter ? undefined : filtered };
           return pool!.run(band, { signal });
         }),
       );
-      if (filtered) return encodeFilteredPng(new Uint8Array(filtered), size, size);
       if (adapter) {
-        const rgb = new Uint8Array(pixels);
-        applyAdapter(adapter, rgb, size, size);
-        if (encoding === 'png') {
-          const rows = new Uint8Array(filteredSize(size, size));
-          subFilterRows(rgb, size, 0, size, rows);
-          return encodeFilteredPng(rows, size, size);
-        }
+        // In a worker thread too: the event loop stays free while the whole picture is restyled.
+        const task: AdaptPicture = { adapter, width: size, height: size, pixels, filtered };
+        await pool.run(task, { signal });
       }
+      if (filtered) return encodeFilteredPng(new Uint8Array(filtered), size, size);
       return sharp(Buffer.from(pixels), { raw: { width: size, height: size, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
     },
     async close() {
