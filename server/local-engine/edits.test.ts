@@ -109,6 +109,12 @@ describe('local engine edits', () => {
     expect(remote[0]!.msg).toMatch(/data: URL/);
     const garbage = await detail(await post(EDITS_PATH, { prompt: 'x', image: [{ image: `data:image/png;base64,${Buffer.from('not an image').toString('base64')}` }] }));
     expect(garbage.map((d) => d.loc.join('.'))).toEqual(['body.image.0.image']);
+    const wide = await sharp({ create: { width: 4097, height: 2, channels: 3, background: '#808080' } }).png().toBuffer();
+    const tooWide = await detail(await post(EDITS_PATH, { prompt: 'x', image: { image: `data:image/png;base64,${wide.toString('base64')}` } }));
+    expect(tooWide.map((d) => d.loc.join('.'))).toEqual(['body.image.image']);
+    expect(tooWide[0]!.msg).toMatch(/4096/);
+    const gif = await detail(await post(EDITS_PATH, { prompt: 'x', image: { image: `data:image/gif;base64,${Buffer.from('GIF89a\x01\x00\x01\x00').toString('base64')}` } }));
+    expect(gif.map((d) => d.loc.join('.'))).toEqual(['body.image.image']);
     const missing = await detail(await post(EDITS_PATH, { prompt: 'x' }));
     expect(missing.map((d) => d.loc.join('.'))).toEqual(['body.image']);
   });
