@@ -1,47 +1,128 @@
 // The local engine as a FriendliAI dedicated endpoint: a Hono sub-app speaking the same protocol
-// (POST /dedicated/v1/images/generations, and GET for its `url` results). The studio calls it
-// in-process; it is also served over HTTP under /local for any Friendli SDK.
+// (POST /dedicated/v1/images/generations and /edits, and GET for their `url` results). The studio
+// calls it in-process; it is also served over HTTP under /local for any Friendli SDK.
 import { randomInt } from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { ImageStore } from '../image-store';
-import { DEFAULT_FORMAT, SEED_MAX, numInferenceSteps } from '../protocol/fields';
+import { EDITS_PATH, editsRequestSchema } from '../protocol/edits';
+import { DEFAULT_FORMAT, SEED_MAX, numInferenceSteps, type ResponseFormat } from '../protocol/fields';
 import { GENERATIONS_PATH, generationsRequestSchema } from '../protocol/generations';
 import { validationError } from '../protocol/validation-error';
-import type { LocalEngine } from './engine';
+import type { LocalEngine, LocalEngineRequest } from './engine';
+import { ADAPTER_ROUTES, isAdapterRoute } from './adapters';
+import { InvalidImageError, MAX_CONTROL_IMAGES, decodeDataUrl, luminanceMap } from './guide';
 
 /**
- * What the engine accepts: the protocol's generations body, with or without `model`, and 4 steps
- * when none are given (the engine's own default, not the spec's 20: it paints a preview).
+ * What the engine accepts: the protocol's bodies, with or without `model`, and 4 steps when none
+ * are given (the engine's own default, not the spec's 20: it paints a preview).
  */
-const requestSchema = generationsRequestSchema.extend({
+const engineFields = {
   model: z.string().optional(),
   num_inference_steps: numInferenceSteps.default(4),
-});
+};
+const requestSchema = generationsRequestSchema.extend(engineFields);
+const editSchema = editsRequestSchema.extend(engineFields);
+
+type Issue = { path: (string | number)[]; message: string; code: string };
+/** A request the engine refuses after the schema: answered as a 422 in the API's own shape. */
+class RequestProblem extends Error {
+  constructor(readonly issue: Issue) {
+    super(issue.message);
+  }
+}
+
+/** `ENDPOINT_ID:ADAPTER_ROUTE` → the route (undefined without one); an unknown route is a problem. */
+function adapterOf(model: string | undefined): LocalEngineRequest['adapter'] {
+  const colon = model?.indexOf(':') ?? -1;
+  if (!model || colon < 0) return undefined;
+  const route = model.slice(colon + 1);
+  if (isAdapterRoute(route)) return route;
+  throw new RequestProblem({ path: ['model'], code: 'value_error', message: `unknown adapter route "${route}": this endpoint has ${ADAPTER_ROUTES.join(', ')}` });
+}
+
+/** An input image's data: URL as a luminance map; anything else is a problem naming the field. */
+async function mapOf(url: string, path: (string | number)[]) {
+  try {
+    return await luminanceMap(decodeDataUrl(url));
+  } catch (error) {
+    if (error instanceof InvalidImageError) throw new RequestProblem({ path, code: 'value_error', message: `${path.join('.')} ${error.message}` });
+    throw error;
+  }
+}
+
+async function readBody(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw new RequestProblem({ path: [], message: 'JSON decode error', code: 'json_invalid' });
+  }
+}
 
 export function createLocalEngineApp(engine: LocalEngine, store: ImageStore) {
+  /** Renders and answers as the protocol does, in the format asked for. */
+  async function answer(
+    c: Context,
+    fields: { prompt: string; num_inference_steps: number; seed?: number | null; response_format?: ResponseFormat | null },
+    extra: Omit<LocalEngineRequest, 'prompt' | 'seed' | 'steps' | 'encoding'>,
+  ) {
+    // As the real API does, a missing seed is chosen here and reported back.
+    const seed = fields.seed ?? randomInt(0, SEED_MAX);
+    const format = fields.response_format ?? DEFAULT_FORMAT;
+    const encoding = format === 'jpeg' || format === 'jpg' ? 'jpeg' : 'png';
+    const bytes = await engine.generate({ prompt: fields.prompt, seed, steps: fields.num_inference_steps, encoding, ...extra }, c.req.raw.signal);
+    if (format === 'url') {
+      const id = await store.put({ bytes, mime: encoding === 'png' ? 'image/png' : 'image/jpeg' });
+      // Relative to this request's own URL, so it is right under any mount prefix or host.
+      return c.json({ data: [{ seed, response_format: format, url: new URL(`files/${id}`, c.req.url).href }] });
+    }
+    return c.json({ data: [{ seed, response_format: format, b64_json: bytes.toString('base64') }] });
+  }
+
+  const refused = (c: Context, error: unknown) => {
+    if (error instanceof RequestProblem) return c.json(validationError([error.issue]), 422);
+    throw error;
+  };
+
   return new Hono()
     .post(GENERATIONS_PATH, async (c) => {
-      let body: unknown;
       try {
-        body = await c.req.json();
-      } catch {
-        return c.json(validationError([{ path: [], message: 'JSON decode error', code: 'json_invalid' }]), 422);
+        const parsed = requestSchema.safeParse(await readBody(c));
+        if (!parsed.success) return c.json(validationError(parsed.error.issues), 422);
+        const body = parsed.data;
+        const adapter = adapterOf(body.model);
+        const images = body.control_images ?? [];
+        const weights = body.controlnet_weights;
+        if (weights && weights.length !== images.length) {
+          throw new RequestProblem({ path: ['controlnet_weights'], code: 'value_error', message: `controlnet_weights has ${weights.length} weights for ${images.length} control images: give one per control image` });
+        }
+        if (images.length > MAX_CONTROL_IMAGES) {
+          throw new RequestProblem({ path: ['control_images'], code: 'too_long', message: `control_images: this endpoint takes at most ${MAX_CONTROL_IMAGES}` });
+        }
+        const controls = [];
+        for (const [i, { image }] of images.entries()) {
+          const weight = weights?.[i] ?? 1;
+          // A control image at weight 0 does nothing: not even decoded.
+          if (weight > 0) controls.push({ map: await mapOf(image, ['control_images', i, 'image']), weight });
+        }
+        return await answer(c, body, { guidance: body.guidance_scale, controls, adapter });
+      } catch (error) {
+        return refused(c, error);
       }
-      const parsed = requestSchema.safeParse(body);
-      if (!parsed.success) return c.json(validationError(parsed.error.issues), 422);
-      const { prompt, num_inference_steps: steps } = parsed.data;
-      // As the real API does, a missing seed is chosen here and reported back.
-      const seed = parsed.data.seed ?? randomInt(0, SEED_MAX);
-      const format = parsed.data.response_format ?? DEFAULT_FORMAT;
-      const encoding = format === 'jpeg' || format === 'jpg' ? 'jpeg' : 'png';
-      const bytes = await engine.generate({ prompt, seed, steps, encoding }, c.req.raw.signal);
-      if (format === 'url') {
-        const id = await store.put({ bytes, mime: encoding === 'png' ? 'image/png' : 'image/jpeg' });
-        // Relative to this request's own URL, so it is right under any mount prefix or host.
-        return c.json({ data: [{ seed, response_format: format, url: new URL(`files/${id}`, c.req.url).href }] });
+    })
+    .post(EDITS_PATH, async (c) => {
+      try {
+        const parsed = editSchema.safeParse(await readBody(c));
+        if (!parsed.success) return c.json(validationError(parsed.error.issues), 422);
+        const body = parsed.data;
+        const adapter = adapterOf(body.model);
+        // One image or a list: the engine edits the first.
+        const [first, path] = Array.isArray(body.image) ? [body.image[0]!, ['image', 0, 'image']] : [body.image, ['image', 'image']];
+        const source = await mapOf(first.image, path);
+        return await answer(c, body, { guidance: body.guidance_scale, source, adapter });
+      } catch (error) {
+        return refused(c, error);
       }
-      return c.json({ data: [{ seed, response_format: format, b64_json: bytes.toString('base64') }] });
     })
     .get('/dedicated/v1/images/files/:id', async (c) => {
       const image = await store.get(c.req.param('id'));

@@ -4,9 +4,11 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import sharp from 'sharp';
+import type { AdapterRoute } from './adapters';
+import { CONTROL_PULL, SOURCE_PULL, foldGuides } from './guide';
 import { encodeFilteredPng, filteredSize } from './png';
 import type { RenderInput } from './render';
-import type { RenderBand } from './worker';
+import type { AdaptPicture, RenderBand } from './worker';
 
 export type Encoding = 'png' | 'jpeg';
 
@@ -15,6 +17,14 @@ export interface LocalEngineRequest {
   seed: number;
   steps: number;
   encoding: Encoding;
+  /** Classifier-free guidance; absent (or null) is the engine's default look. */
+  guidance?: number | null;
+  /** An edit's source, as a luminance map (guide.ts' luminanceMap): the result follows its composition. */
+  source?: Float32Array;
+  /** Control images as luminance maps, each pulling the composition in proportion to its weight (0..1). */
+  controls?: readonly { map: Float32Array; weight: number }[];
+  /** A LoRA adapter route that restyles the picture. */
+  adapter?: AdapterRoute;
 }
 
 /** The engine's worker queue is full: a clear, retryable "busy", told apart by type, not by text. */
@@ -41,7 +51,7 @@ export function createLocalEngine({ size = 1024, threads = availableParallelism(
   const workerUrl = new URL('./worker.ts', import.meta.url);
   return {
     size,
-    async generate({ prompt, seed, steps, encoding }, signal) {
+    async generate({ prompt, seed, steps, encoding, guidance, source, controls, adapter }, signal) {
       pool ??= new Piscina({
         filename: workerUrl.href,
         // The worker is TypeScript wherever this runs (tsx, vitest): let Node load it through tsx.
@@ -54,7 +64,14 @@ export function createLocalEngine({ size = 1024, threads = availableParallelism(
       });
       // Checked here, synchronously before run() enqueues, so a full queue has our own error type.
       if (pool.queueSize >= maxQueue) throw new EngineBusyError();
+      const guide = foldGuides([
+        ...(source ? [{ map: source, weight: SOURCE_PULL }] : []),
+        ...(controls ?? []).map(({ map, weight }) => ({ map, weight: weight * CONTROL_PULL })),
+      ]);
       const input: RenderInput = { prompt, seed, steps, width: size, height: size };
+      // Only set when used, so a plain generation's input (and its pixels) is exactly as before.
+      if (guidance != null) input.guidance = guidance;
+      if (guide) input.guide = guide;
       // Every band is painted exactly as a whole picture would be, so the bytes do not depend on
       // how many threads share the work.
       const pixels = new SharedArrayBuffer(size * size * 3);
@@ -62,10 +79,16 @@ export function createLocalEngine({ size = 1024, threads = availableParallelism(
       const bands = Math.max(1, Math.min(threads, size));
       await Promise.all(
         Array.from({ length: bands }, (_, i) => {
-          const band: RenderBand = { input, from: Math.floor((i * size) / bands), to: Math.floor(((i + 1) * size) / bands), pixels, filtered };
+          // With an adapter the rows are filtered after it restyles the whole picture, not here.
+          const band: RenderBand = { input, from: Math.floor((i * size) / bands), to: Math.floor(((i + 1) * size) / bands), pixels, filtered: adapter ? undefined : filtered };
           return pool!.run(band, { signal });
         }),
       );
+      if (adapter) {
+        // In a worker thread too: the event loop stays free while the whole picture is restyled.
+        const task: AdaptPicture = { adapter, width: size, height: size, pixels, filtered };
+        await pool.run(task, { signal });
+      }
       if (filtered) return encodeFilteredPng(new Uint8Array(filtered), size, size);
       return sharp(Buffer.from(pixels), { raw: { width: size, height: size, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
     },

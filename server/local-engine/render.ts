@@ -11,7 +11,24 @@ export interface RenderInput {
   steps: number;
   width: number;
   height: number;
+  /** Classifier-free guidance: how strongly the prompt's look wins (contrast and saturation). */
+  guidance?: number;
+  /** Pulls the composition toward luminance maps (an edit's source, control images). */
+  guide?: Guide;
 }
+
+/** Side of the luminance maps that steer the composition (the "latent" of an edit). */
+export const MAP_SIZE = 128;
+
+/** The scene's positions t become t × k + (the map at that pixel): the pulls of every guide, folded. */
+export interface Guide {
+  k: number;
+  /** MAP_SIZE × MAP_SIZE values. */
+  map: Float32Array;
+}
+
+/** The guidance at which the prompt's look is exactly as without any (a typical model default). */
+export const NEUTRAL_GUIDANCE = 7.5;
 
 const LUT_SIZE = 1024;
 
@@ -30,6 +47,34 @@ function paletteLut(style: Style): Uint8ClampedArray {
     for (let c = 0; c < 3; c++) lut[i * 3 + c] = luma + (rgb[c]! - luma) * style.saturation;
   }
   return lut;
+}
+
+/**
+ * Pulls a row of palette positions toward the guide: t becomes t × k + the guide's map at that
+ * pixel, sampled bilinearly (per column its cell and weight, per row one blended line).
+ */
+function guideRows({ k, map }: Guide, w: number, h: number): (y: number, t: Float64Array) => void {
+  const size = MAP_SIZE;
+  const line = new Float32Array(size);
+  const mx = new Int32Array(w);
+  const mf = new Float32Array(w);
+  for (let x = 0; x < w; x++) {
+    const p = Math.max(0, Math.min(size - 1, ((x + 0.5) / w) * size - 0.5));
+    mx[x] = Math.min(size - 2, Math.floor(p));
+    mf[x] = p - mx[x]!;
+  }
+  return (y, t) => {
+    const p = Math.max(0, Math.min(size - 1, ((y + 0.5) / h) * size - 0.5));
+    const my = Math.min(size - 2, Math.floor(p));
+    const fy = p - my;
+    const r0 = my * size;
+    const r1 = r0 + size;
+    for (let i = 0; i < size; i++) line[i] = map[r0 + i]! + (map[r1 + i]! - map[r0 + i]!) * fy;
+    for (let x = 0; x < w; x++) {
+      const a = mx[x]!;
+      t[x] = t[x]! * k + line[a]! + (line[a + 1]! - line[a]!) * mf[x]!;
+    }
+  };
 }
 
 /** Renders the scene as packed RGB bytes, width × height × 3. */
@@ -56,10 +101,12 @@ export function renderRows(input: RenderInput, from: number, to: number, out: Ui
   const cloud = fbmGrid(rand, octaves);
   const swirl = fbmGrid(rand, octaves);
   const field = SCENES[style.composition](w, h, rand, octaves);
-  const lut = paletteLut(style);
+  // Guidance, when given, strengthens (or, below the neutral value, weakens) the prompt's look.
+  const g = input.guidance == null ? undefined : Math.max(0, Math.min(30, input.guidance));
+  const lut = paletteLut(g === undefined ? style : { ...style, saturation: style.saturation * (0.7 + (0.3 * g) / NEUTRAL_GUIDANCE) });
   // Residual noise falls off with steps: a third of full scale at 1 step, under 1% at 10.
   const sigma = 90 / steps ** 1.7;
-  const contrast = 1 - 0.4 / steps;
+  const contrast = (1 - 0.4 / steps) * (g === undefined ? 1 : 0.6 + (0.4 * g) / NEUTRAL_GUIDANCE);
   const bell = () => (rand() + rand() - 1) * 2.45;
   // Latent noise: diffusion works on an 8× smaller latent, so early noise comes in blocks.
   const latent = filled(grid * grid * 3, () => 0.45 * sigma * bell());
@@ -83,6 +130,8 @@ export function renderRows(input: RenderInput, from: number, to: number, out: Ui
   const t = new Float64Array(w);
   const { brightness } = style;
   const lutTop = (LUT_SIZE - 1) * 3;
+  // Set only for edits and control images, so a plain render's loop does no more than before.
+  const pull = input.guide ? guideRows(input.guide, w, h) : undefined;
   for (let y = from; y < to; y++) {
     const g = (y / h) * grid;
     const gy = Math.floor(g);
@@ -101,6 +150,7 @@ export function renderRows(input: RenderInput, from: number, to: number, out: Ui
       m[x] = s0 + (s1 - s0) * fy;
     }
     field(y, n, m, t);
+    if (pull) pull(y, t);
     for (let x = 0, o = y * w * 3; x < w; x++, o += 3) {
       const v = 0.5 + (t[x]! + brightness - 0.5) * contrast;
       const li = v <= 0 ? 0 : v >= 1 ? lutTop : ((v * (LUT_SIZE - 1)) | 0) * 3;

@@ -2,7 +2,10 @@
 // app adds on top of the engine (validation, the client, the protocol, the store).
 import { createApp } from '../app';
 import { loadConfig } from '../config';
+import { createLocalEngineApp } from '../local-engine/app';
 import { createLocalEngine, type LocalEngine } from '../local-engine/engine';
+import { createMemoryImageStore } from '../image-store';
+import { EDITS_PATH } from '../protocol/edits';
 
 const stats = (samples: number[]) => {
   const s = [...samples].sort((a, b) => a - b);
@@ -36,6 +39,26 @@ console.log('Local engine, 1024×1024, one request at a time (worker render + en
 await timeEach(4, 1, (i) => engine.generate({ prompt: 'warm-up', seed: i, steps: 4, encoding: 'png' }));
 for (const encoding of ['png', 'jpeg'] as const) {
   row(`${encoding.toUpperCase()}, 4 steps, varied prompts and seeds`, await timeEach(30, 1, (i) => engine.generate({ prompt: ['mountain sunset', 'neon city', 'ocean waves', 'a cat portrait', 'galaxy', 'abstract'][i % 6]!, seed: i, steps: 4, encoding })));
+}
+
+// An edit through the engine's own protocol app: the source's data: URL decoded and mapped by sharp,
+// the render pulled toward it, the PNG stored for its `url` (goal: median ≤ 200 ms).
+{
+  const engineApp = createLocalEngineApp(engine, createMemoryImageStore({ maxBytes: 1 << 28 }));
+  const source = `data:image/png;base64,${(await engine.generate({ prompt: 'mountain sunset', seed: 99, steps: 4, encoding: 'png' })).toString('base64')}`;
+  const editOnce = async (i: number, model?: string) => {
+    const response = await engineApp.request(EDITS_PATH, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ prompt: ['violet sky', 'red car', 'snowy night'][i % 3], image: { image: source }, seed: i, num_inference_steps: 4, response_format: 'url', model }),
+    });
+    if (response.status !== 200) throw new Error(`edit answered ${response.status}`);
+    await response.arrayBuffer();
+  };
+  await timeEach(3, 1, (i) => editOnce(i));
+  row('Local engine edit of a 1024² source (PNG, url)', await timeEach(20, 1, (i) => editOnce(i)));
+  row('  the same with adapter route blueprint', await timeEach(10, 1, (i) => editOnce(i, 'local:blueprint')));
+  row('  the same with adapter route watercolor', await timeEach(10, 1, (i) => editOnce(i, 'local:watercolor')));
 }
 
 // An engine that answers at once with one fixed image: what remains is exactly the app's own cost.
