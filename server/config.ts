@@ -2,7 +2,8 @@
 // message that names the variable; nothing else in the server reads process.env.
 import { networkInterfaces } from 'node:os';
 import { z } from 'zod';
-import { LOCAL_ADAPTERS, LOCAL_ENDPOINT_ID, type EndpointInfo, type EngineName, type StepRange } from './contract';
+import { LOCAL_ENDPOINT_ID, type EndpointInfo, type EngineName, type StepRange } from './contract';
+import { ADAPTER_ROUTES } from './local-engine/adapters';
 import { STEPS_BOUNDS } from './protocol/fields';
 
 const text = z.string().trim().min(1).optional();
@@ -189,7 +190,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   let endpoints: EndpointInfo[];
   if (!e.FRIENDLI_TOKEN) {
     // The local engine: one endpoint that supports everything the API has.
-    endpoints = [{ id: LOCAL_ENDPOINT_ID, name: 'Local preview engine', adapters: [...LOCAL_ADAPTERS], steps, guidance: { min: 0, max: 20, default: 7.5 }, edit: true, control_images: 2 }];
+    endpoints = [{ id: LOCAL_ENDPOINT_ID, name: 'Local preview engine', adapters: [...ADAPTER_ROUTES], steps, guidance: { min: 0, max: 20, default: 7.5 }, edit: true, control_images: 2 }];
   } else if (e.FRIENDLI_ENDPOINTS) {
     const listed = parseEndpoints(e.FRIENDLI_ENDPOINTS);
     problems.push(...listed.problems);

@@ -43,9 +43,8 @@ export interface EndpointInfo {
   control_images: number;
 }
 
-/** The local engine's id and the two adapter routes it implements. */
+/** The local engine's endpoint id (its adapter routes are the engine's own, local-engine/adapters.ts). */
 export const LOCAL_ENDPOINT_ID = 'local-engine';
-export const LOCAL_ADAPTERS = ['watercolor', 'blueprint'] as const;
 
 /** The body of `POST /api/generate` (its schema is server/routes/generate-request.ts). */
 export type GenerateRequest = z.input<ReturnType<typeof generateRequestSchema>>;
