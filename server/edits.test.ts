@@ -1,6 +1,7 @@
 // Endpoints, adapters, guidance, control images and edits through the app's API: every refusal
 // names its field; picking an endpoint and adapter sends `model: "id:route"`; and edits meet the
 // same upstream faults as generations, with the same retries, caps and redaction.
+import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from './app';
 import { loadConfig } from './config';
@@ -13,7 +14,8 @@ import { pngDataUrl, pngHeader } from './test/png-header';
 const json = { 'content-type': 'application/json' };
 type App = ReturnType<typeof createApp>['app'];
 const call = (app: App, path: string, body: unknown) => app.request(path, { method: 'POST', headers: json, body: JSON.stringify(body) });
-const png = pngDataUrl();
+// A real picture: the test upstream is the local engine, which decodes the images it is sent.
+const png = `data:image/png;base64,${(await sharp({ create: { width: 8, height: 8, channels: 3, background: '#468' } }).png().toBuffer()).toString('base64')}`;
 
 const TOKEN = ['flp', 'EditsNeverShown77'].join('_'); // token-shaped, built so none is committed
 const ENDPOINTS = JSON.stringify([
