@@ -10,6 +10,10 @@ export function isPublicAddress(ip: string): boolean {
   if (!isIP(text)) return false; // canonical forms only (ipaddr.js also takes `1.2.3` and the like)
   let address = ipaddr.parse(text);
   if (address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress()) address = (address as ipaddr.IPv6).toIPv4Address();
+  // Every public IPv6 address is in the global unicast block, whose first three bits are 001 (RFC
+  // 4291). ipaddr.js's list alone would pass the rest of the reserved zero block, such as the
+  // deprecated IPv4-compatible form of a loopback address.
+  if (address.kind() === 'ipv6' && (address.toByteArray()[0]! & 0xe0) !== 0x20) return false;
   // `unicast` is what remains once every special-purpose range (ipaddr.js's list) is ruled out.
   return address.range() === 'unicast';
 }

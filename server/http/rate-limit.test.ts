@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import fc from 'fast-check';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app';
@@ -41,32 +42,53 @@ describe('per-client rate limit on generation', () => {
   });
 });
 
-describe('clientKey (addresses as data only: nothing here is contacted)', () => {
-  it.each([
-    ['203.0.113.7', '203.0.113.7'],
-    ['::ffff:203.0.113.7', '203.0.113.7'],
-    ['::FFFF:203.0.113.7', '203.0.113.7'],
-    ['0:0:0:0:0:ffff:cb00:7107', '203.0.113.7'],
-    ['127.0.0.1', 'loopback'],
-    ['127.8.9.10', 'loopback'],
-    ['::ffff:127.0.0.1', 'loopback'],
-    ['::1', 'loopback'],
-    ['0:0:0:0:0:0:0:1', 'loopback'],
-    ['2001:db8:1:2:aaaa:bbbb:cccc:dddd', '2001:db8:1:2::/64'],
-    ['2001:db8:1:2::1', '2001:db8:1:2::/64'],
-    ['2001:0DB8:0001:0002:0:0:0:ffff', '2001:db8:1:2::/64'],
-    ['2001:db8:1:3::1', '2001:db8:1:3::/64'],
-    ['fe80::1%eth0', 'fe80:0:0:0::/64'],
-    ['2001:db8::', '2001:db8:0:0::/64'],
-    ['::', '0:0:0:0::/64'],
-    ['not an address', 'not an address'],
-  ])('keys %s as %s', (address, key) => {
-    expect(clientKey(address)).toBe(key);
+describe('clientKey (addresses are generated data: nothing here is contacted)', () => {
+  const notLoopback = fc.ipV4().filter((a) => !a.startsWith('127.'));
+  const hex = (a: string) => {
+    const [b0, b1, b2, b3] = a.split('.').map(Number) as [number, number, number, number];
+    return `${((b0 << 8) | b1).toString(16)}:${((b2 << 8) | b3).toString(16)}`;
+  };
+
+  it('keys IPv4 as itself, in every IPv4-mapped IPv6 form too', () => {
+    fc.assert(
+      fc.property(notLoopback, (a) =>
+        [a, `::ffff:${a}`, `::FFFF:${a}`, `0:0:0:0:0:ffff:${hex(a)}`].every((form) => clientKey(form) === a),
+      ),
+    );
+  });
+
+  it.each([['127.0.0.1'], ['127.8.9.10'], ['::ffff:127.0.0.1'], ['::ffff:7f08:90a'], ['::1'], ['0:0:0:0:0:0:0:1']])('keys %s as the one loopback client', (address) => {
+    expect(clientKey(address)).toBe('loopback');
+  });
+
+  // Eight groups outside the IPv4-mapped block and other than ::1, written in full.
+  const groups = fc.array(fc.integer({ min: 0, max: 0xffff }), { minLength: 8, maxLength: 8 }).filter((g) => {
+    const zeroHead = g.slice(0, 5).every((x) => x === 0);
+    return !(zeroHead && g[5] === 0xffff) && !(zeroHead && g[5] === 0 && g[6] === 0 && g[7] === 1);
+  });
+  const written = (g: number[]) => g.map((x) => x.toString(16)).join(':');
+
+  it('keys other IPv6 by its /64, however the address is written, zone id or not', () => {
+    fc.assert(
+      fc.property(groups, (g) => {
+        const key = `${g.slice(0, 4).map((x) => x.toString(16)).join(':')}::/64`;
+        const padded = g.map((x) => x.toString(16).padStart(4, '0').toUpperCase()).join(':');
+        return [written(g), padded, `${written(g)}%eth0`].every((form) => clientKey(form) === key);
+      }),
+    );
   });
 
   it('puts every address of one /64 in one bucket, and neighbouring /64s apart', () => {
-    const a = clientKey('2001:db8:aa:bb:1::1');
-    expect(clientKey('2001:db8:aa:bb:ffff:ffff:ffff:ffff')).toBe(a);
-    expect(clientKey('2001:db8:aa:bc::1')).not.toBe(a);
+    fc.assert(
+      fc.property(groups, fc.array(fc.integer({ min: 0, max: 0xffff }), { minLength: 4, maxLength: 4 }), (g, rest) => {
+        const sameNet = [...g.slice(0, 4), ...rest];
+        const nextNet = [...g.slice(0, 3), (g[3]! + 1) % 0x10000, ...g.slice(4)];
+        return clientKey(written(sameNet)) === clientKey(written(g)) && clientKey(written(nextNet)) !== clientKey(written(g));
+      }),
+    );
+  });
+
+  it('keeps what is not an address as given', () => {
+    expect(clientKey('not an address')).toBe('not an address');
   });
 });
