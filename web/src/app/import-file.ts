@@ -3,7 +3,7 @@
 // the page is idle). It imports no store: they come in as `deps`, so that its chunk stays separate
 // (a lazy chunk importing a package the entry also uses makes the bundler split that package out).
 import type { ImageParams } from '@/lib/params';
-import { plural } from '@/lib/plural';
+import { importSummary } from '@/features/gallery/utils/import-summary';
 import { isZip } from './is-zip';
 
 export interface ImportDeps {
@@ -21,9 +21,8 @@ async function importZip(file: File, { report, importZip: importIntoGallery }: I
   // The same count as the toolbar's import, for an import that takes over a second.
   const progress = (done: number, total: number) => performance.now() - started > 1000 && report(`Importing “${file.name}”: ${done + 1} of ${total}…`, true);
   try {
-    const { added, skipped, damaged } = await importIntoGallery(file, progress);
-    const notes = `${skipped ? `, skipped ${skipped} already here` : ''}${damaged ? `, skipped ${damaged} damaged` : ''}`;
-    report(`Imported ${plural(added, 'image')} from “${file.name}”${notes}.`, damaged === 0);
+    const result = await importIntoGallery(file, progress);
+    report(`${importSummary(result)} from “${file.name}”.`, result.damaged === 0);
   } catch (err) {
     report(`Could not import “${file.name}”: ${err instanceof Error ? err.message : String(err)}`, false);
   }
