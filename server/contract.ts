@@ -8,7 +8,7 @@ import type { ResponseFormat } from './protocol/bounds';
 import type { editRequestSchema, generateRequestSchema } from './routes/generate-request';
 
 // The protocol's names the browser uses, from here so that it imports one module for the API.
-export { RESPONSE_FORMATS, SEED_MAX, STEPS_BOUNDS, type ResponseFormat } from './protocol/bounds';
+export { CONTROLNET_WEIGHT_BOUNDS, INPUT_IMAGE_MAX_SIDE, RESPONSE_FORMATS, SEED_MAX, STEPS_BOUNDS, type ResponseFormat } from './protocol/bounds';
 
 /** Characters (UTF-16 code units) a prompt may hold; long enough for any real prompt. */
 export const PROMPT_MAX_LENGTH = 2000;

@@ -4,8 +4,9 @@
 import { z } from 'zod';
 import { sniffImage } from '../sniff';
 
-/** The largest side an input image may have, in pixels. */
-export const INPUT_IMAGE_MAX_SIDE = 4096;
+import { INPUT_IMAGE_MAX_SIDE } from '../protocol/bounds';
+
+export { INPUT_IMAGE_MAX_SIDE };
 
 const DATA_URL = /^data:[a-z0-9.+/-]*(?:;[a-z0-9=.+-]+)*;base64,/i;
 export const NOT_AN_IMAGE = 'not a PNG, JPEG or WebP data: URL';

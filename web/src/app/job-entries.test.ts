@@ -15,7 +15,7 @@ const job: Job = {
 
 describe('entriesOf', () => {
   it('makes one entry per image, with the parameters the server answered', () => {
-    const common = { prompt: 'a fox, watercolor', basePrompt: 'a fox', styles: ['Watercolor'], group: job.group, num_inference_steps: 6, response_format: 'png', engine: 'local', endpoint: 'ep-1', createdAt: 1000, elapsedMs: 42, mime: 'image/png', width: 8, height: 8, bytes: 3 };
+    const common = { prompt: 'a fox, watercolor', basePrompt: 'a fox', styles: ['Watercolor'], group: job.group, num_inference_steps: 6, response_format: 'png', engine: 'local', endpoint: 'ep-1', adapter: null, guidance_scale: null, createdAt: 1000, elapsedMs: 42, mime: 'image/png', width: 8, height: 8, bytes: 3 };
     expect(entriesOf(job, response, 'ep-1', 1000)).toEqual([{ id: 'a', seed: 7, ...common }, { id: 'b', seed: 8, ...common }]);
   });
 
@@ -24,5 +24,15 @@ describe('entriesOf', () => {
     const [entry] = entriesOf(single, { ...response, images: [image('c', 123)] }, null, 5);
     expect(entry).toMatchObject({ id: 'c', seed: 123, endpoint: null });
     expect(entry).not.toHaveProperty('group');
+    expect(entry).not.toHaveProperty('source');
+  });
+
+  it('records the endpoint, adapter and guidance the server answered, and the job\'s inputs by hash', () => {
+    const source = { hash: 'c'.repeat(64), mime: 'image/png' as const, width: 8, height: 8, entryId: 'parent' };
+    const edit: Job = { ...job, request: { ...job.request, source } };
+    const answered = { ...response, images: [{ ...image('d', 1), endpoint: 'ep-2', adapter: 'watercolor', guidance_scale: 4 }] };
+    expect(entriesOf(edit, answered, 'ep-1', 1)[0]).toMatchObject({ endpoint: 'ep-2', adapter: 'watercolor', guidance_scale: 4, source });
+    const controls = [{ image: source, weight: 0 }];
+    expect(entriesOf({ ...job, request: { ...job.request, controls } }, answered, 'ep-1', 1)[0]).toMatchObject({ controls });
   });
 });

@@ -1,5 +1,6 @@
 // A finished job as gallery entries: the parameters each image was made with, as the server
-// answered them (nothing re-joined from the request), and the job's prompt as typed and group.
+// answered them (nothing re-joined from the request), and the job's prompt as typed and group, and
+// the input images it was sent with (by hash: their bytes are in the input store already).
 import type { GenerateResponse } from '@server/contract';
 import type { GalleryEntry } from '@/lib/params';
 import type { Job } from '@/features/generate/stores/queue-store';
@@ -15,7 +16,11 @@ export function entriesOf(job: Job, response: GenerateResponse, endpoint: string
     seed: image.seed,
     response_format: image.response_format,
     engine: response.engine,
-    endpoint,
+    endpoint: image.endpoint ?? endpoint,
+    adapter: image.adapter ?? null,
+    guidance_scale: image.guidance_scale ?? null,
+    ...(job.request.source ? { source: job.request.source } : {}),
+    ...(job.request.controls?.length ? { controls: job.request.controls } : {}),
     createdAt: now,
     elapsedMs: response.elapsed_ms,
     mime: image.mime,

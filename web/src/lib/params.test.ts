@@ -1,6 +1,6 @@
 // The one pair where an entry becomes a request and back, and what an untrusted source may set.
 import { describe, expect, it } from 'vitest';
-import { fromEntry, pickParams, toRequest, type GalleryEntry } from './params';
+import { asControls, asInputRef, fromEntry, pickParams, toRequest, type GalleryEntry } from './params';
 
 const entry: GalleryEntry = {
   id: 'a', prompt: 'a fox, watercolor', basePrompt: 'a fox', styles: ['Watercolor'], num_inference_steps: 6, seed: 9, response_format: 'jpeg',
@@ -13,7 +13,34 @@ describe('params', () => {
   });
 
   it('fromEntry gives the form those parameters, with the prompt as typed and its styles', () => {
-    expect(fromEntry(entry)).toEqual({ prompt: 'a fox, watercolor', num_inference_steps: 6, seed: 9, response_format: 'jpeg', basePrompt: 'a fox', styles: ['Watercolor'] });
+    expect(fromEntry(entry)).toEqual({ prompt: 'a fox, watercolor', num_inference_steps: 6, seed: 9, response_format: 'jpeg', adapter: null, guidance_scale: null, basePrompt: 'a fox', styles: ['Watercolor'] });
+  });
+
+  it('an edit goes back as the same edit: endpoint, adapter, guidance and its source by hash', () => {
+    const source = { hash: 'a'.repeat(64), mime: 'image/png' as const, width: 8, height: 8, entryId: 'parent' };
+    const edit: GalleryEntry = { ...entry, prompt: 'make the sky violet', endpoint: 'ep-1', adapter: 'watercolor', guidance_scale: 3.5, source };
+    expect(toRequest(edit)).toEqual({ prompt: 'make the sky violet', num_inference_steps: 6, seed: 9, response_format: 'jpeg', endpoint: 'ep-1', adapter: 'watercolor', guidance_scale: 3.5, source });
+    expect(fromEntry(edit)).toMatchObject({ endpoint: 'ep-1', adapter: 'watercolor', guidance_scale: 3.5, source });
+    const controls = [{ image: source, weight: 0.5 }];
+    expect(toRequest({ ...entry, controls })).toMatchObject({ controls });
+    expect(toRequest({ ...entry, controls: [] })).not.toHaveProperty('controls');
+  });
+
+  it('pickParams keeps an endpoint, adapter and guidance that could be real, and nothing else', () => {
+    expect(pickParams({ prompt: 'p', endpoint: 'ep-1', adapter: 'watercolor', guidance_scale: '7.5' })).toEqual({ prompt: 'p', endpoint: 'ep-1', adapter: 'watercolor', guidance_scale: 7.5 });
+    expect(pickParams({ prompt: 'p', endpoint: '<script>', adapter: '', guidance_scale: 'NaN' })).toEqual({ prompt: 'p' });
+    expect(pickParams({ prompt: 'p', guidance_scale: -1 })).toEqual({ prompt: 'p' });
+  });
+
+  it('asInputRef and asControls keep only well-formed references from a stored draft', () => {
+    const ref = { hash: 'b'.repeat(64), mime: 'image/webp', width: 4096, height: 1 };
+    expect(asInputRef(ref)).toEqual(ref);
+    expect(asInputRef({ ...ref, hash: 'B'.repeat(64) })).toBeUndefined();
+    expect(asInputRef({ ...ref, width: 4097 })).toBeUndefined();
+    expect(asInputRef({ ...ref, mime: 'image/gif' })).toBeUndefined();
+    expect(asInputRef(null)).toBeUndefined();
+    expect(asControls([{ image: ref, weight: 3 }, { image: { hash: 'x' }, weight: 1 }, null, 'x'])).toEqual([{ image: ref, weight: 1 }]);
+    expect(asControls('x')).toEqual([]);
   });
 
   it('pickParams reads the API names and the short ones, the API names first', () => {

@@ -2,7 +2,7 @@
 // every field checked, unknown fields dropped. zod/mini keeps the first paint's JavaScript small.
 // Records and zips from earlier versions say `steps` and `format`: they are read under the API's names.
 import * as z from 'zod/mini';
-import { RESPONSE_FORMATS, SEED_MAX } from '@server/contract';
+import { INPUT_IMAGE_MAX_SIDE as INPUT_MAX_SIDE, RESPONSE_FORMATS, SEED_MAX } from '@server/contract';
 import type { GalleryEntry } from '@/lib/params';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
@@ -10,10 +10,19 @@ const count = (min: number) => z.int().check(z.minimum(min));
 
 const groupSchema = z.object({
   id: text(200),
-  kind: z.enum(['batch', 'steps', 'seeds', 'ab']),
+  kind: z.enum(['batch', 'steps', 'seeds', 'ab', 'guidance']),
   label: text(500),
   index: count(0),
   size: count(1),
+});
+
+/** An input image by reference (its bytes are in the input store, lib/input-images.ts). */
+const inputSchema = z.object({
+  hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  mime: z.enum(['image/png', 'image/jpeg', 'image/webp']),
+  width: count(1).check(z.maximum(INPUT_MAX_SIDE)),
+  height: count(1).check(z.maximum(INPUT_MAX_SIDE)),
+  entryId: z.optional(text(200)),
 });
 
 const entrySchema = z.object({
@@ -28,6 +37,10 @@ const entrySchema = z.object({
   response_format: z.enum(RESPONSE_FORMATS),
   engine: z.enum(['local', 'friendli']),
   endpoint: z.nullable(text(500)),
+  adapter: z.optional(z.nullable(text(200))),
+  guidance_scale: z.optional(z.nullable(z.number().check(z.minimum(0), z.maximum(100)))),
+  source: z.optional(inputSchema),
+  controls: z.optional(z.array(z.object({ image: inputSchema, weight: z.number().check(z.minimum(0), z.maximum(1)) })).check(z.maxLength(8))),
   createdAt: z.number(),
   elapsedMs: z.number().check(z.minimum(0)),
   mime: z.enum(['image/png', 'image/jpeg', 'image/webp']),

@@ -15,7 +15,7 @@ describe.each([
   it('round-trips the exact parameters, unicode and newlines included', async () => {
     const original = new Uint8Array(await make());
     const tagged = embedParameters(original, meta);
-    expect(readParameters(tagged)).toEqual(params);
+    expect(readParameters(tagged)).toEqual({ ...params, endpoint: 'ep-123' });
     expect(readParameters(original)).toBeUndefined();
   });
 

@@ -2,10 +2,12 @@
 // elapsed time, Cancel, the newest failure, the app's notices). Each field subscribes to its own
 // state, so a keystroke in a prompt re-renders that field, not the form.
 import { useEffect, type ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useConfig } from '@/features/generate/api/get-config';
 import { useOnGenerated } from '@/features/generate/hooks/use-on-generated';
 import { randomSeed, useFormStore } from '@/features/generate/stores/form-store';
 import { useQueueStore, type DoneListener } from '@/features/generate/stores/queue-store';
+import { resolveForm } from '@/features/generate/utils/resolve-form';
 import { BUILT_IN_STYLES } from '@/features/generate/utils/styles';
 import { Elapsed } from './elapsed';
 import { secondaryButtonClass } from './field';
@@ -24,7 +26,7 @@ export function GenerateForm({ onGenerated, notices }: { onGenerated: DoneListen
   useOnGenerated(onGenerated);
   const config = useConfig();
   const mode = useFormStore((s) => s.mode);
-  const stepsChosen = useFormStore((s) => s.num_inference_steps);
+  const choices = useFormStore(useShallow(({ endpoint, adapter, num_inference_steps, guidance, useDefaultGuidance, source, controls }) => ({ endpoint, adapter, num_inference_steps, guidance, useDefaultGuidance, source, controls })));
   const formatChosen = useFormStore((s) => s.response_format);
   const setNumInferenceSteps = useFormStore((s) => s.setNumInferenceSteps);
   const setResponseFormat = useFormStore((s) => s.setResponseFormat);
@@ -42,8 +44,10 @@ export function GenerateForm({ onGenerated, notices }: { onGenerated: DoneListen
   if (config.isError) {
     return <p role="alert" className="text-sm text-red-700 dark:text-red-400">Could not load the studio’s settings: {config.error.message} Reload the page to try again.</p>;
   }
-  const { steps: range, formats, default_format } = config.data;
-  const num_inference_steps = Math.min(range.max, Math.max(range.min, stepsChosen ?? range.default));
+  const { formats, default_format, endpoints } = config.data;
+  const chosen = resolveForm(choices, endpoints);
+  const { num_inference_steps } = chosen;
+  const range = chosen.endpoint.steps;
   const response_format = formatChosen && formats.includes(formatChosen) ? formatChosen : default_format;
   const running = jobs.filter((j) => j.status === 'running');
   const active = running.length + jobs.filter((j) => j.status === 'waiting').length;
@@ -55,7 +59,14 @@ export function GenerateForm({ onGenerated, notices }: { onGenerated: DoneListen
     const { planJobs } = await import('@/features/generate/utils/plan-jobs');
     const s = useFormStore.getState();
     const styles = [...BUILT_IN_STYLES, ...s.customStyles].filter((style) => s.activeStyles.includes(style.name));
-    const specs = planJobs({ mode: s.mode, prompt: s.prompt, promptB: s.promptB, num_inference_steps, range, seed: s.seed, locked: s.seedLocked, count: s.count, response_format, styles }, randomSeed);
+    const now = resolveForm(s, endpoints);
+    const specs = planJobs(
+      {
+        mode: s.mode, prompt: s.prompt, promptB: s.promptB, num_inference_steps: now.num_inference_steps, range: now.endpoint.steps, seed: s.seed, locked: s.seedLocked, count: s.count, response_format, styles,
+        endpoint: now.endpoint.id, adapter: now.adapter, guidance_scale: now.guidance_scale, guidance: now.guidanceRange, source: now.source, controls: now.controls,
+      },
+      randomSeed,
+    );
     enqueue(specs);
     s.remember(s.prompt);
     if (s.mode === 'ab') s.remember(s.promptB);

@@ -2,7 +2,7 @@
 // Seed: null means "random" (the upstream picks and reports it); locked keeps it for the next run.
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import type { ImageParams, ResponseFormat } from '@/lib/params';
+import { asControls, asInputRef, type ControlInput, type ImageParams, type InputRef, type ResponseFormat } from '@/lib/params';
 import type { Mode } from '@/features/generate/utils/mode';
 import { BUILT_IN_STYLES, withStyles, type Style } from '@/features/generate/utils/styles';
 import { tabDraftStorage } from './form-storage';
@@ -25,6 +25,16 @@ export interface FormState {
   /** The designer's own styles, and which styles (built-in or own) are switched on, by name. */
   customStyles: Style[];
   activeStyles: string[];
+  /** The endpoint id chosen (null: the server's first), and its adapter route (null: none). */
+  endpoint: string | null;
+  adapter: string | null;
+  /** The guidance_scale chosen (null: the endpoint's default value), sent unless useDefaultGuidance. */
+  guidance: number | null;
+  useDefaultGuidance: boolean;
+  /** An edit's source image (null: Generate makes a new image), by hash; its bytes are in the input store. */
+  source: InputRef | null;
+  /** Control images with their weights (sent with generations, not edits). */
+  controls: ControlInput[];
   /** Seed text that is not a valid seed (shown with a message; Generate waits), or null. Not persisted. */
   seedDraft: string | null;
   setSeedDraft(text: string | null): void;
@@ -41,6 +51,15 @@ export interface FormState {
   setSeed(seed: number | null): void;
   setSeedLocked(locked: boolean): void;
   setResponseFormat(format: ResponseFormat): void;
+  /** A new endpoint keeps the adapter only if that endpoint has it too (checked where it is drawn). */
+  setEndpoint(endpoint: string): void;
+  setAdapter(adapter: string | null): void;
+  setGuidance(guidance: number): void;
+  setUseDefaultGuidance(use: boolean): void;
+  setSource(source: InputRef | null): void;
+  addControl(image: InputRef): void;
+  removeControl(index: number): void;
+  setControlWeight(index: number, weight: number): void;
   randomizeSeed(): void;
   /**
    * Restores parameters (Reuse settings, a link, a dropped file) so that Generate sends the same
@@ -87,10 +106,17 @@ export const useFormStore = create<FormState>()(
       starred: [],
       customStyles: [],
       activeStyles: [],
+      endpoint: null,
+      adapter: null,
+      guidance: null,
+      useDefaultGuidance: true,
+      source: null,
+      controls: [],
       seedDraft: null,
       setSeedDraft: (seedDraft) => set({ seedDraft }),
       setPrompt: (prompt) => set({ prompt }),
-      setMode: (mode) => set({ mode }),
+      // A guidance sweep needs at least two values; five shows the range well.
+      setMode: (mode) => set((s) => (mode === 'guidance' && s.count < 2 ? { mode, count: 5 } : { mode })),
       setCount: (count) => set({ count }),
       setPromptB: (promptB) => set({ promptB }),
       remember: (prompt) =>
@@ -112,6 +138,14 @@ export const useFormStore = create<FormState>()(
       setSeed: (seed) => set({ seed, seedDraft: null }),
       setSeedLocked: (seedLocked) => set({ seedLocked }),
       setResponseFormat: (response_format) => set({ response_format }),
+      setEndpoint: (endpoint) => set({ endpoint }),
+      setAdapter: (adapter) => set({ adapter }),
+      setGuidance: (guidance) => set({ guidance, useDefaultGuidance: false }),
+      setUseDefaultGuidance: (useDefaultGuidance) => set({ useDefaultGuidance }),
+      setSource: (source) => set({ source }),
+      addControl: (image) => set((s) => ({ controls: [...s.controls, { image, weight: 1 }] })),
+      removeControl: (index) => set((s) => ({ controls: s.controls.filter((_, i) => i !== index) })),
+      setControlWeight: (index, weight) => set((s) => ({ controls: s.controls.map((c, i) => (i === index ? { ...c, weight } : c)) })),
       randomizeSeed: () => set({ seed: randomSeed(), seedDraft: null }),
       apply: (params) =>
         set((s) => ({
@@ -122,6 +156,13 @@ export const useFormStore = create<FormState>()(
           num_inference_steps: params.num_inference_steps ?? s.num_inference_steps,
           response_format: params.response_format ?? s.response_format,
           ...(params.seed !== undefined ? { seed: params.seed, seedLocked: true, seedDraft: null } : {}),
+          // What it was made with and from: a value not given means none (no adapter, the model's
+          // default guidance, no source or control images); an endpoint not given keeps the choice.
+          ...(params.endpoint ? { endpoint: params.endpoint } : {}),
+          adapter: params.adapter ?? null,
+          ...(typeof params.guidance_scale === 'number' ? { guidance: params.guidance_scale, useDefaultGuidance: false } : { useDefaultGuidance: true }),
+          source: params.source ?? null,
+          controls: params.controls ?? [],
         })),
       submitted: (seedUsed) => set((s) => (s.seedLocked ? { seed: seedUsed ?? s.seed } : { seed: null })),
     }),
@@ -131,8 +172,23 @@ export const useFormStore = create<FormState>()(
       version: 2,
       migrate: (persisted, version) => (version < 2 ? renameDraft(persisted) : persisted) as FormState,
       storage: createJSONStorage(() => tabDraftStorage),
-      partialize: ({ prompt, num_inference_steps, seed, seedLocked, response_format, mode, count, promptB, recent, starred, customStyles, activeStyles }) => ({
-        prompt, num_inference_steps, seed, seedLocked, response_format, mode, count, promptB, recent, starred, customStyles, activeStyles,
+      // A stored draft is untrusted: the input images and choices it names are checked before use.
+      merge: (persisted, current) => {
+        const p = (persisted ?? {}) as Partial<FormState>;
+        const name = (v: unknown) => (typeof v === 'string' && v.length <= 200 ? v : null);
+        return {
+          ...current,
+          ...p,
+          endpoint: name(p.endpoint),
+          adapter: name(p.adapter),
+          guidance: typeof p.guidance === 'number' && Number.isFinite(p.guidance) ? p.guidance : null,
+          useDefaultGuidance: p.useDefaultGuidance !== false,
+          source: asInputRef(p.source) ?? null,
+          controls: asControls(p.controls),
+        };
+      },
+      partialize: ({ prompt, num_inference_steps, seed, seedLocked, response_format, mode, count, promptB, recent, starred, customStyles, activeStyles, endpoint, adapter, guidance, useDefaultGuidance, source, controls }) => ({
+        prompt, num_inference_steps, seed, seedLocked, response_format, mode, count, promptB, recent, starred, customStyles, activeStyles, endpoint, adapter, guidance, useDefaultGuidance, source, controls,
       }),
     },
   ),

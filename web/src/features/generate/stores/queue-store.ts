@@ -3,14 +3,14 @@
 // images' bytes are fetched and stored (the app's delivery handler); otherwise it fails, with Retry.
 // Cancelling aborts the request all the way upstream; a failed or cancelled job runs again.
 import { create } from 'zustand';
-import type { GenerateRequest, GenerateResponse, ResponseFormat } from '@server/contract';
-import type { EntryGroup } from '@/lib/params';
+import type { GenerateResponse } from '@server/contract';
+import type { EntryGroup, RequestParams } from '@/lib/params';
 import { ApiError } from '@/lib/api-client';
 import { fetchImage } from '@/features/generate/api/fetch-image';
 import { generateImage } from '@/features/generate/api/generate-image';
 import { describeError } from '@/features/generate/utils/error-advice';
 
-export type JobRequest = GenerateRequest & { num_inference_steps: number; response_format: ResponseFormat };
+export type JobRequest = RequestParams;
 export type JobStatus = 'waiting' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface JobSpec {

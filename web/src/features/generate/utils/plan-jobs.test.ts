@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planJobs, type PlanInput } from './plan-jobs';
+import { guidanceValues, planJobs, type PlanInput } from './plan-jobs';
 import { withStyles } from './styles';
 
 const base: PlanInput = { mode: 'single', prompt: 'a fox', promptB: 'a wolf', num_inference_steps: 4, range: { min: 1, max: 10, default: 4 }, seed: null, locked: false, count: 1, response_format: 'png', styles: [] };
@@ -46,5 +46,26 @@ describe('planJobs', () => {
     expect(withStyles('  a fox ', styles)).toBe('a fox, watercolor painting, soft edges');
     const [job] = planJobs({ ...base, styles }, random);
     expect(job).toMatchObject({ basePrompt: 'a fox', styles: ['Watercolor'], request: { prompt: 'a fox, watercolor painting, soft edges' } });
+  });
+
+  it('sweeps guidance at evenly spaced values across the endpoint\'s range, one seed for all', () => {
+    const jobs = planJobs({ ...base, mode: 'guidance', count: 5, seed: 3, guidance: { min: 0, max: 20, default: 7.5 } }, random);
+    expect(jobs.map((j) => j.request.guidance_scale)).toEqual([0, 5, 10, 15, 20]);
+    expect(new Set(jobs.map((j) => j.request.seed))).toEqual(new Set([3]));
+    expect(jobs[0]!.group).toMatchObject({ kind: 'guidance', size: 5, label: 'Guidance sweep 0–20 · seed 3 · 4 steps' });
+    expect(guidanceValues({ min: 1, max: 2, default: 1 }, 4)).toEqual([1, 1.33, 1.67, 2]);
+    expect(guidanceValues({ min: 1, max: 2, default: 1 }, 1)).toEqual([1, 2]);
+  });
+
+  it('sends every job to the chosen endpoint and adapter, with its guidance and inputs', () => {
+    const image = { hash: 'd'.repeat(64), mime: 'image/png' as const, width: 8, height: 8 };
+    const controls = [{ image, weight: 0.25 }];
+    const [plain] = planJobs({ ...base, endpoint: 'ep-2', adapter: 'watercolor', guidance_scale: 2, controls }, random);
+    expect(plain!.request).toMatchObject({ endpoint: 'ep-2', adapter: 'watercolor', guidance_scale: 2, controls });
+    const [edit] = planJobs({ ...base, source: image, controls }, random);
+    expect(edit!.request.source).toEqual(image);
+    expect(edit!.request).not.toHaveProperty('controls');
+    const [none] = planJobs({ ...base, adapter: null, guidance_scale: null, controls: [] }, random);
+    expect(Object.keys(none!.request).sort()).toEqual(['num_inference_steps', 'prompt', 'response_format']);
   });
 });

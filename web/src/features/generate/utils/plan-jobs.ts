@@ -1,7 +1,8 @@
-// Turns the form into queue jobs: one image, a batch, a steps sweep, a seed sweep or a prompt A/B.
+// Turns the form into queue jobs: one image, a batch, a steps, seed or guidance sweep, or a prompt
+// A/B; each job carries the endpoint, adapter, guidance and input images chosen.
 // Every job of a batch or sweep shares a group, labelled by what varies.
-import type { StepRange } from '@server/contract';
-import type { EntryGroup, ResponseFormat } from '@/lib/params';
+import type { GuidanceRange, StepRange } from '@server/contract';
+import type { ControlInput, EntryGroup, InputRef, ResponseFormat } from '@/lib/params';
 import { withStyles, type Style } from '@/features/generate/utils/styles';
 import { MAX_COUNT, type Mode } from '@/features/generate/utils/mode';
 import type { JobSpec } from '@/features/generate/stores/queue-store';
@@ -18,6 +19,22 @@ export interface PlanInput {
   count: number;
   response_format: ResponseFormat;
   styles: Style[];
+  /** The endpoint id and adapter route (null: none) every job goes to. */
+  endpoint?: string;
+  adapter?: string | null;
+  /** null: not sent (the model's default). */
+  guidance_scale?: number | null;
+  /** The endpoint's guidance range, which a guidance sweep spans (false: it takes none). */
+  guidance?: GuidanceRange | false;
+  /** An edit's source (every job edits it), and control images (generations only). */
+  source?: InputRef | null;
+  controls?: ControlInput[];
+}
+
+/** `count` values evenly spaced from min to max, both ends included, to two decimals. */
+export function guidanceValues({ min, max }: GuidanceRange, count: number): number[] {
+  const n = Math.max(2, count);
+  return Array.from({ length: n }, (_, i) => Math.round((min + ((max - min) * i) / (n - 1)) * 100) / 100);
 }
 
 const SEED_SPAN = 4_294_967_296;
@@ -27,17 +44,25 @@ export function planJobs(input: PlanInput, randomSeed: () => number): JobSpec[] 
   const count = Math.min(MAX_COUNT, Math.max(1, Math.round(input.count)));
   const styleNames = styles.map((s) => s.name);
   const groupId = crypto.randomUUID();
-  const job = (prompt: string, over: { steps?: number; seed?: number }, group?: Omit<EntryGroup, 'id'>): JobSpec => ({
-    request: {
-      prompt: withStyles(prompt, styles),
-      num_inference_steps: over.steps ?? steps,
-      response_format,
-      ...(over.seed !== undefined ? { seed: over.seed } : {}),
-    },
-    basePrompt: prompt,
-    styles: styleNames,
-    ...(group ? { group: { id: groupId, ...group } } : {}),
-  });
+  const { endpoint, adapter, source, controls } = input;
+  const job = (prompt: string, over: { steps?: number; seed?: number; guidance?: number }, group?: Omit<EntryGroup, 'id'>): JobSpec => {
+    const guidance_scale = over.guidance ?? input.guidance_scale;
+    return {
+      request: {
+        prompt: withStyles(prompt, styles),
+        num_inference_steps: over.steps ?? steps,
+        response_format,
+        ...(over.seed !== undefined ? { seed: over.seed } : {}),
+        ...(endpoint ? { endpoint } : {}),
+        ...(adapter ? { adapter } : {}),
+        ...(guidance_scale !== undefined && guidance_scale !== null ? { guidance_scale } : {}),
+        ...(source ? { source } : controls?.length ? { controls } : {}),
+      },
+      basePrompt: prompt,
+      styles: styleNames,
+      ...(group ? { group: { id: groupId, ...group } } : {}),
+    };
+  };
   // Sweeps vary one thing, so everything else, the seed included, must hold still.
   const fixedSeed = input.seed ?? randomSeed();
   const next = (seed: number, i: number) => (seed + i) % SEED_SPAN;
@@ -47,6 +72,11 @@ export function planJobs(input: PlanInput, randomSeed: () => number): JobSpec[] 
     return Array.from({ length: size }, (_, i) =>
       job(input.prompt, { steps: range.min + i, seed: fixedSeed }, { kind: 'steps', label: `Steps sweep ${range.min}–${range.max} · seed ${fixedSeed}`, index: i, size }),
     );
+  }
+  if (mode === 'guidance' && input.guidance) {
+    const values = guidanceValues(input.guidance, Math.min(MAX_COUNT, Math.max(2, Math.round(input.count))));
+    const label = `Guidance sweep ${values[0]}–${values.at(-1)} · seed ${fixedSeed} · ${steps} steps`;
+    return values.map((guidance, i) => job(input.prompt, { seed: fixedSeed, guidance }, { kind: 'guidance', label, index: i, size: values.length }));
   }
   if (mode === 'ab') {
     const label = `Prompt A/B · seed ${fixedSeed} · ${steps} steps`;

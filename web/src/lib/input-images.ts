@@ -1,0 +1,89 @@
+// Images the designer gives the API (an edit's source, control images): checked as untrusted input
+// (size counted before reading, type by magic number, decoded, at most 4096 px a side), then stored
+// once by the SHA-256 of their bytes in their own IndexedDB store. The form keeps only the hash (its
+// draft survives a reload), each gallery entry made from one records it, and a zip carries them, so
+// an edit can be reproduced anywhere. Shared by the generate and gallery features.
+import { clear, createStore, del, get, keys, set } from 'idb-keyval';
+import { INPUT_IMAGE_MAX_SIDE, type ImageMime } from '@server/contract';
+import type { InputRef } from './params';
+
+/** The API's limit on a side of an input image (the server checks it again). */
+export const INPUT_MAX_SIDE = INPUT_IMAGE_MAX_SIDE;
+
+const inputs = createStore('friendli-studio-inputs', 'inputs');
+
+export class InputImageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputImageError';
+  }
+}
+
+/** PNG, JPEG or WebP by their first bytes (never by a file's name or label), else undefined. */
+export function sniffMime(head: Uint8Array): ImageMime | undefined {
+  const at = (offset: number, ...bytes: number[]) => bytes.every((b, i) => head[offset + i] === b);
+  if (at(0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
+  if (at(0, 0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (at(0, 0x52, 0x49, 0x46, 0x46) && at(8, 0x57, 0x45, 0x42, 0x50)) return 'image/webp';
+  return undefined;
+}
+
+export const hex = (digest: ArrayBuffer) => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+
+export const MB = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+/**
+ * Checks an untrusted image (a chosen, pasted or dropped file, a gallery image, a zip member) and
+ * describes it. `maxBytes` is the server's limit (IMAGE_INPUT_MB). The bytes are typed as what they
+ * are, so the Blob returned may differ from the one given only in its type.
+ */
+export async function readInputImage(file: Blob, maxBytes: number): Promise<{ blob: Blob; ref: InputRef }> {
+  if (file.size === 0) throw new InputImageError('The file is empty.');
+  if (file.size > maxBytes) throw new InputImageError(`The image is ${MB(file.size)}; the studio takes images up to ${MB(maxBytes)}.`);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const mime = sniffMime(bytes);
+  if (!mime) throw new InputImageError('That file is not a PNG, JPEG or WebP image.');
+  const blob = new Blob([bytes], { type: mime });
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(blob);
+  } catch {
+    throw new InputImageError('The image is damaged: the browser cannot decode it.');
+  }
+  const { width, height } = bitmap;
+  bitmap.close();
+  if (width > INPUT_MAX_SIDE || height > INPUT_MAX_SIDE) {
+    throw new InputImageError(`The image is ${width}×${height} px; the API takes at most ${INPUT_MAX_SIDE} px a side.`);
+  }
+  const hash = hex(await crypto.subtle.digest('SHA-256', bytes));
+  return { blob, ref: { hash, mime, width, height } };
+}
+
+/** Stores the bytes under their hash (once: the same bytes again change nothing). */
+export async function storeInput(blob: Blob, ref: InputRef): Promise<void> {
+  if ((await get<unknown>(ref.hash, inputs)) instanceof Blob) return;
+  await set(ref.hash, blob, inputs);
+}
+
+/** The stored bytes of an input image, or undefined (anything but a Blob reads as missing). */
+export async function getInput(hash: string): Promise<Blob | undefined> {
+  const value = await get<unknown>(hash, inputs);
+  return value instanceof Blob ? value : undefined;
+}
+
+/** Every input image's hash. */
+export const listInputs = async () => (await keys(inputs)).filter((k): k is string => typeof k === 'string');
+
+export const deleteInput = (hash: string) => del(hash, inputs);
+
+export const clearInputs = () => clear(inputs);
+
+/** The bytes as a `data:` URL, the only form in which the server takes images from the browser. */
+export function toDataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error ?? new Error('The image could not be read.'));
+    reader.readAsDataURL(blob);
+  });
+}
