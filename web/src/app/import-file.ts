@@ -3,7 +3,7 @@
 // the page is idle). It imports no store: they come in as `deps`, so that its chunk stays separate
 // (a lazy chunk importing a package the entry also uses makes the bundler split that package out).
 import type { ImageParams } from '@/lib/params';
-import { importSummary } from '@/features/gallery/utils/import-summary';
+import { importHadTrouble, importSummary, type ImportResult } from '@/features/gallery/utils/import-summary';
 import { isZip } from './is-zip';
 
 export interface ImportDeps {
@@ -12,7 +12,7 @@ export interface ImportDeps {
   /** Puts the parameters read from an image into the form. */
   restore(params: Partial<ImageParams>): void;
   /** The gallery's zip import. */
-  importZip(file: File, onProgress: (done: number, total: number) => void): Promise<{ added: number; skipped: number; damaged: number }>;
+  importZip(file: File, onProgress: (done: number, total: number) => void): Promise<ImportResult>;
 }
 
 async function importZip(file: File, { report, importZip: importIntoGallery }: ImportDeps) {
@@ -22,7 +22,7 @@ async function importZip(file: File, { report, importZip: importIntoGallery }: I
   const progress = (done: number, total: number) => performance.now() - started > 1000 && report(`Importing “${file.name}”: ${done + 1} of ${total}…`, true);
   try {
     const result = await importIntoGallery(file, progress);
-    report(`${importSummary(result)} from “${file.name}”.`, result.damaged === 0);
+    report(importSummary(result, file.name), !importHadTrouble(result));
   } catch (err) {
     report(`Could not import “${file.name}”: ${err instanceof Error ? err.message : String(err)}`, false);
   }

@@ -1,10 +1,12 @@
-// Export the gallery (or a selection) as a zip; import one, skipping entries already here and
-// counting damaged ones. Loaded on first use (with fflate), and prefetched once the page is idle so
+// Export the gallery (or a selection) as a zip, with the input images its entries were made from;
+// import one, skipping entries already here and counting damaged ones, and storing its input images
+// (each checked; one that is damaged or missing fails alone, and its entries still come in). Loaded on first use (with fflate), and prefetched once the page is idle so
 // that both work with the server gone: every byte they touch is in IndexedDB or the chosen file.
 import type { GalleryEntry } from '@/lib/params';
 import { getImage, listEntries, saveEntry } from '@/features/gallery/storage/gallery-db';
 import { requestPersistence } from '@/features/gallery/storage/persistence';
-import { ArchiveError, buildArchive, openArchive, type ArchiveLimits } from '@/features/gallery/utils/archive';
+import { getInput, readInputImage, storeInput } from '@/lib/input-images';
+import { ArchiveError, buildArchive, inputRefs, openArchive, type ArchiveInput, type ArchiveLimits, type OpenArchive } from '@/features/gallery/utils/archive';
 import { saveFile } from '@/features/gallery/utils/download';
 import { stripParameters } from '@/features/gallery/utils/metadata';
 import { makeThumbnail } from '@/features/gallery/utils/thumbnail';
@@ -20,7 +22,14 @@ export async function exportGallery(ids?: string[], onProgress?: Progress) {
     const image = await getImage(entry.id);
     if (image) items.push({ entry, image: new Uint8Array(await image.arrayBuffer()) });
   }
-  const zip = buildArchive(items);
+  // Each input image once; one no longer in this browser is left out (the importer counts it as missing).
+  const inputs: ArchiveInput[] = [];
+  const refs = new Map(items.flatMap(({ entry }) => inputRefs(entry)).map((ref) => [ref.hash, ref]));
+  for (const { hash, mime } of refs.values()) {
+    const blob = await getInput(hash);
+    if (blob) inputs.push({ hash, mime, bytes: new Uint8Array(await blob.arrayBuffer()) });
+  }
+  const zip = buildArchive(items, inputs);
   saveFile(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `friendli-studio-${new Date().toISOString().slice(0, 10)}-${items.length}-images.zip`);
   return items.length;
 }
@@ -43,8 +52,39 @@ async function prepare(entry: GalleryEntry, bytes: Uint8Array) {
   }
 }
 
+/** An input image larger than this is refused on import (the API takes 50 MiB at most). */
+const INPUT_MAX_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Stores the input images the zip's entries name, each checked in full (hash, magic number, decoded,
+ * at most 4096 px a side). One already here is kept as it is. Returns the hashes that could not be
+ * stored: missing from the zip, or damaged.
+ */
+async function importInputs(archive: OpenArchive) {
+  let missing = 0;
+  let damaged = 0;
+  for (const hash of new Set(archive.items.flatMap(({ entry }) => inputRefs(entry).map((r) => r.hash)))) {
+    if (await getInput(hash)) continue;
+    if (!archive.inputs.has(hash)) {
+      missing++;
+      continue;
+    }
+    try {
+      const bytes = await archive.readInput(hash);
+      const { blob, ref } = await readInputImage(new Blob([bytes as Uint8Array<ArrayBuffer>]), INPUT_MAX_BYTES);
+      if (ref.hash !== hash) throw new Error('hash mismatch');
+      await storeInput(blob, ref);
+    } catch {
+      damaged++;
+    }
+  }
+  return { inputsMissing: missing, inputsDamaged: damaged };
+}
+
 export async function importGallery(file: Blob, onProgress?: Progress, limits?: ArchiveLimits) {
   const archive = await openArchive(file, limits);
+  // Inputs first: an entry shown as imported can be reproduced at once.
+  const inputs = await importInputs(archive);
   const have = new Set((await listEntries()).entries.map((e) => e.id));
   let added = 0;
   let skipped = 0;
@@ -74,5 +114,5 @@ export async function importGallery(file: Blob, onProgress?: Progress, limits?: 
     have.add(entry.id);
     added++;
   }
-  return { added, skipped, damaged };
+  return { added, skipped, damaged, ...inputs };
 }

@@ -2,7 +2,8 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import type { GalleryEntry } from '@/lib/params';
-import { ArchiveError, buildArchive, openArchive, type ArchiveLimits } from './archive';
+import { createHash } from 'node:crypto';
+import { ArchiveError, InputMemberError, buildArchive, openArchive, type ArchiveLimits } from './archive';
 import { readParameters, stripParameters } from './metadata';
 
 const entry = (id: string, over: Partial<GalleryEntry> = {}): GalleryEntry => ({
@@ -123,5 +124,87 @@ describe('gallery archive', () => {
     const archive = await openArchive(blob(zip));
     expect(archive.items.map((i) => i.entry.id)).toEqual(['a']);
     expect(archive.damaged).toBe(2);
+  });
+
+  describe('input images (an edit\'s source, control images)', () => {
+    const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    const ref = (bytes: Uint8Array, over = {}) => ({ hash: sha(bytes), mime: 'image/png' as const, width: 8, height: 8, ...over });
+    const pngOf = async (background: string) => new Uint8Array(await sharp({ create: { width: 8, height: 8, channels: 3, background } }).png().toBuffer());
+
+    it('writes each input once, under its hash, and reads it back byte for byte', async () => {
+      const [image, source, control] = await Promise.all([pngOf('#a33'), pngOf('#3a3'), pngOf('#33a')]);
+      const parent = entry('parent');
+      const edit = entry('edit', { prompt: 'make the sky violet', source: { ...ref(source), entryId: 'parent' }, endpoint: 'local-engine', adapter: 'watercolor', guidance_scale: 7.5 });
+      const edit2 = entry('edit2', { prompt: 'add a red car', source: ref(source), controls: [{ image: ref(control), weight: 0.5 }] });
+      const zip = buildArchive([{ entry: parent, image }, { entry: edit, image }, { entry: edit2, image }], [
+        { hash: sha(source), mime: 'image/png', bytes: source },
+        { hash: sha(control), mime: 'image/png', bytes: control },
+        { hash: sha(source), mime: 'image/png', bytes: source },
+      ]);
+      const names = Object.keys(unzipSync(zip));
+      expect(names.filter((n) => n.startsWith('inputs/')).sort()).toEqual([`inputs/${sha(control)}.png`, `inputs/${sha(source)}.png`].sort());
+      const archive = await openArchive(blob(zip));
+      expect(archive.items.map((i) => i.entry)).toEqual([parent, edit, edit2]);
+      expect(archive.inputs).toEqual(new Set([sha(source), sha(control)]));
+      expect(Buffer.compare(await archive.readInput(sha(source)), source)).toBe(0);
+      expect(Buffer.compare(await archive.readInput(sha(control)), control)).toBe(0);
+    });
+
+    it('refuses an input whose bytes are not the hash it is filed under, and one that is not an image; the entries still import', async () => {
+      const [image, source] = await Promise.all([pngOf('#a33'), pngOf('#3a3')]);
+      const wrongHash = 'ab'.repeat(32);
+      const notImage = strToU8('GIF89a, or anything else');
+      const zip = zipOf(
+        { ...manifestOf([{ ...entry('edit', { source: ref(source, { hash: wrongHash }) }), file: 'images/edit.png' }]), inputs: [{ hash: wrongHash, mime: 'image/png', file: `inputs/${wrongHash}.png` }, { hash: sha(notImage), mime: 'image/png', file: 'inputs/x.png' }] },
+        { 'images/edit.png': image, [`inputs/${wrongHash}.png`]: source, 'inputs/x.png': notImage },
+      );
+      const archive = await openArchive(blob(zip));
+      expect(archive.items.map((i) => i.entry.id)).toEqual(['edit']);
+      expect(archive.damaged).toBe(0);
+      await expect(archive.readInput(wrongHash)).rejects.toThrow(InputMemberError);
+      await expect(archive.readInput(wrongHash)).rejects.toThrow('is not the image its name says');
+      await expect(archive.readInput(sha(notImage))).rejects.toThrow('not a PNG, JPEG or WebP');
+    });
+
+    it('a damaged input member fails alone: the other input and the entries read fine', async () => {
+      const [image, a, b] = await Promise.all([pngOf('#a33'), pngOf('#3a3'), pngOf('#33a')]);
+      const zip = buildArchive([{ entry: entry('e', { source: ref(a), controls: [{ image: ref(b), weight: 1 }] }), image }], [
+        { hash: sha(a), mime: 'image/png', bytes: a },
+        { hash: sha(b), mime: 'image/png', bytes: b },
+      ]);
+      const damaged = zip.slice();
+      const at = Buffer.from(zip).indexOf(`inputs/${sha(a)}.png`) + 80 + 30;
+      damaged.fill(0x00, at, at + 20);
+      const archive = await openArchive(blob(damaged));
+      await expect(archive.readInput(sha(a))).rejects.toThrow(InputMemberError);
+      expect(Buffer.compare(await archive.readInput(sha(b)), b)).toBe(0);
+      expect(Buffer.compare(stripParameters(await archive.readImage(archive.items[0]!.file)), image)).toBe(0);
+    });
+
+    it('a missing input is not listed (its entries still come in), and an old zip without inputs reads as before', async () => {
+      const [image, source] = await Promise.all([pngOf('#a33'), pngOf('#3a3')]);
+      const missing = await openArchive(blob(buildArchive([{ entry: entry('edit', { source: ref(source) }), image }])));
+      expect(missing.items.map((i) => i.entry.id)).toEqual(['edit']);
+      expect(missing.inputs.size).toBe(0);
+      await expect(missing.readInput(sha(source))).rejects.toThrow('not in this zip');
+      // A record naming a member that is not there is ignored too.
+      const ghost = await openArchive(blob(zipOf({ ...manifestOf([{ ...entry('edit', { source: ref(source) }), file: 'images/e.png' }]), inputs: [{ hash: sha(source), mime: 'image/png', file: 'inputs/gone.png' }] }, { 'images/e.png': image })));
+      expect(ghost.inputs.size).toBe(0);
+      const old = await openArchive(blob(zipOf(manifestOf([{ ...entry('old'), file: 'images/old.png' }]), { 'images/old.png': image })));
+      expect(old.items.map((i) => i.entry.id)).toEqual(['old']);
+      expect(old.inputs.size).toBe(0);
+    });
+
+    it('refuses a bomb-sized input member without inflating it all, and alone', async () => {
+      const image = await pngOf('#a33');
+      const bomb = new Uint8Array(8 * 1024 * 1024);
+      bomb.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      const hash = sha(bomb);
+      const zip = zipOf({ ...manifestOf([{ ...entry('e', { source: ref(bomb, { hash }) }), file: 'images/e.png' }]), inputs: [{ hash, mime: 'image/png', file: `inputs/${hash}.png` }] }, { 'images/e.png': image, [`inputs/${hash}.png`]: bomb });
+      const archive = await openArchive(blob(zip), { imageMax: 64 * 1024, manifestMax: 16 * 1024, inputMax: 64 * 1024 });
+      await expect(archive.readInput(hash)).rejects.toThrow(InputMemberError);
+      await expect(archive.readInput(hash)).rejects.toThrow('expands to more than 64 KiB');
+      expect(Buffer.compare(stripParameters(await archive.readImage('images/e.png')), image)).toBe(0);
+    });
   });
 });

@@ -1,10 +1,13 @@
 // Export and import of the gallery as one zip (fflate): every image, with its parameters embedded
 // so each file stands alone, plus manifest.json with every entry's exact record. Import strips the
 // embedded parameters again, so the bytes that come back are the bytes that were generated.
+// The input images the entries were made from (an edit's source, control images) travel too, once
+// each, as inputs/<sha-256>.<ext>, so an edit can be reproduced in another browser.
 import { Inflate, strToU8, strFromU8, zipSync } from 'fflate';
 import * as z from 'zod/mini';
 import { parseEntry } from '@/features/gallery/storage/entry-schema';
-import type { GalleryEntry } from '@/lib/params';
+import { hex, sniffMime } from '@/lib/input-images';
+import type { GalleryEntry, ImageMime, InputRef } from '@/lib/params';
 import { downloadName } from './file-name';
 import { embedParameters } from './metadata';
 
@@ -18,17 +21,43 @@ interface Manifest {
   version: 1;
   exported_at: string;
   entries: (GalleryEntry & { file: string })[];
+  /** The input images the entries name by hash (absent in zips from before edits). */
+  inputs: InputMember[];
 }
 
-export function buildArchive(items: { entry: GalleryEntry; image: Uint8Array }[]): Uint8Array {
+interface InputMember {
+  hash: string;
+  mime: ImageMime;
+  file: string;
+}
+
+/** An input image's bytes as stored (lib/input-images.ts), to be written once under its hash. */
+export interface ArchiveInput {
+  hash: string;
+  mime: ImageMime;
+  bytes: Uint8Array;
+}
+
+const EXTENSION: Record<ImageMime, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' };
+
+/** The input images an entry was made from: its source, then its control images. */
+export const inputRefs = (entry: GalleryEntry): InputRef[] => [...(entry.source ? [entry.source] : []), ...(entry.controls ?? []).map((c) => c.image)];
+
+export function buildArchive(items: { entry: GalleryEntry; image: Uint8Array }[], inputs: ArchiveInput[] = []): Uint8Array {
   const files: Record<string, Uint8Array> = {};
-  const manifest: Manifest = { app: 'friendli-image-studio', version: 1, exported_at: new Date().toISOString(), entries: [] };
+  const manifest: Manifest = { app: 'friendli-image-studio', version: 1, exported_at: new Date().toISOString(), entries: [], inputs: [] };
   for (const { entry, image } of items) {
     let name = `images/${downloadName(entry, image)}`;
     // Two entries can share prompt, seed and steps (another format, another engine).
     for (let n = 2; files[name]; n++) name = `images/${downloadName(entry, image).replace(/(\.\w+)$/, `-${n}$1`)}`;
     files[name] = embedParameters(image, entry);
     manifest.entries.push({ ...entry, file: name });
+  }
+  for (const { hash, mime, bytes } of inputs) {
+    const file = `inputs/${hash}.${EXTENSION[mime]}`;
+    if (files[file]) continue;
+    files[file] = bytes;
+    manifest.inputs.push({ hash, mime, file });
   }
   files[MANIFEST] = strToU8(JSON.stringify(manifest, null, 2));
   // Images are compressed already: storing them is as small and far faster.
@@ -42,14 +71,25 @@ export interface ArchiveLimits {
   imageMax: number;
   /** Largest uncompressed manifest.json, in bytes. */
   manifestMax: number;
+  /** Largest uncompressed input image member, in bytes (the API takes 50 MiB at most). */
+  inputMax?: number;
 }
-const ARCHIVE_LIMITS: ArchiveLimits = { imageMax: 64 * MiB, manifestMax: 16 * MiB };
+const ARCHIVE_LIMITS = { imageMax: 64 * MiB, manifestMax: 16 * MiB, inputMax: 50 * MiB } satisfies ArchiveLimits;
 
 const manifestSchema = z.object({
   app: z.literal('friendli-image-studio'),
   version: z.literal(1),
   entries: z.array(z.unknown()),
+  inputs: z.optional(z.array(z.unknown())),
 });
+const inputMemberSchema = z.object({
+  hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  mime: z.enum(['image/png', 'image/jpeg', 'image/webp']),
+  file: z.string().check(z.maxLength(1000)),
+});
+
+/** An input image that failed: not the bytes its hash names, not an image, or past the cap. */
+export class InputMemberError extends Error {}
 const fileSchema = z.object({ file: z.string().check(z.maxLength(1000)) });
 
 export interface OpenArchive {
@@ -59,6 +99,15 @@ export interface OpenArchive {
   damaged: number;
   /** One member's image, inflated under the cap. Throws ArchiveError past the cap, Error if damaged. */
   readImage(file: string): Promise<Uint8Array>;
+  /** The hashes of the input images this zip carries (valid records naming a member). */
+  inputs: Set<string>;
+  /**
+   * One input image's bytes, inflated under its own cap and checked: a PNG, JPEG or WebP by its
+   * magic number, whose SHA-256 is the hash it is filed under. Throws InputMemberError otherwise
+   * (also past the cap): one input fails alone. Decoding and the 4096 px limit are the browser's
+   * part (readInputImage).
+   */
+  readInput(hash: string): Promise<Uint8Array>;
 }
 
 /**
@@ -100,10 +149,31 @@ export async function openArchive(zip: Blob, limits: ArchiveLimits = ARCHIVE_LIM
       items.push({ entry, file: name });
     } else damaged++;
   }
+  const inputs = new Map<string, InputMember>();
+  for (const record of manifest.data.inputs ?? []) {
+    const input = inputMemberSchema.safeParse(record);
+    // A record naming no member, the manifest or an image is ignored: entries that name its hash then count it as missing.
+    if (input.success && members.has(input.data.file) && input.data.file !== MANIFEST && !taken.has(input.data.file)) inputs.set(input.data.hash, input.data);
+  }
   return {
     items,
     damaged,
     readImage: (file) => inflateMember(zip, members.get(file)!, limits.imageMax),
+    inputs: new Set(inputs.keys()),
+    readInput: async (hash) => {
+      const input = inputs.get(hash);
+      if (!input) throw new InputMemberError(`The input image ${hash.slice(0, 12)}… is not in this zip.`);
+      let bytes: Uint8Array;
+      try {
+        bytes = await inflateMember(zip, members.get(input.file)!, limits.inputMax ?? ARCHIVE_LIMITS.inputMax);
+      } catch (err) {
+        throw new InputMemberError(err instanceof Error ? err.message : String(err));
+      }
+      if (!sniffMime(bytes)) throw new InputMemberError(`“${input.file}” is not a PNG, JPEG or WebP image.`);
+      const digest = hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+      if (digest !== hash) throw new InputMemberError(`“${input.file}” is not the image its name says: its bytes are damaged.`);
+      return bytes;
+    },
   };
 }
 

@@ -1,5 +1,33 @@
 // What a zip import did, in one sentence: the toolbar's Import zip and a zip dropped on the page say it alike.
+// Input images (an edit's source, control images) that could not come in are said too: the entries
+// made from them are in the gallery, but cannot be reproduced in this browser.
 import { plural } from '@/lib/plural';
 
-export const importSummary = ({ added, skipped, damaged }: { added: number; skipped: number; damaged: number }) =>
-  `Imported ${plural(added, 'image')}${skipped ? `, skipped ${skipped} already here` : ''}${damaged ? `, skipped ${damaged} damaged` : ''}`;
+export interface ImportResult {
+  added: number;
+  skipped: number;
+  damaged: number;
+  /** Input images the entries name that the zip does not carry (and this browser does not have). */
+  inputsMissing?: number;
+  /** Input images in the zip that failed their checks. */
+  inputsDamaged?: number;
+}
+
+/** The input images that did not come in, in one sentence (empty when all did). */
+function inputsText(missing: number, damaged: number) {
+  const what = (n: number, how: string) => `${plural(n, 'source or control image')} ${n === 1 ? 'was' : 'were'} ${how}`;
+  const parts = [...(missing ? [what(missing, 'missing from the zip')] : []), ...(damaged ? [what(damaged, 'damaged')] : [])];
+  if (!parts.length) return '';
+  const sentence = parts.join(' and ');
+  return `${sentence[0]!.toUpperCase()}${sentence.slice(1)}: the edits made from ${missing + damaged === 1 ? 'it' : 'them'} are in the gallery but cannot be reproduced in this browser.`;
+}
+
+/** `from` names the file (a dropped zip). */
+export function importSummary({ added, skipped, damaged, inputsMissing = 0, inputsDamaged = 0 }: ImportResult, from?: string) {
+  const base = `Imported ${plural(added, 'image')}${from ? ` from “${from}”` : ''}${skipped ? `, skipped ${skipped} already here` : ''}${damaged ? `, skipped ${damaged} damaged` : ''}`;
+  const inputs = inputsText(inputsMissing, inputsDamaged);
+  return inputs ? `${base}. ${inputs}` : `${base}${from ? '.' : ''}`;
+}
+
+/** Whether the import should be announced as an alert (something did not come in). */
+export const importHadTrouble = (r: ImportResult) => r.damaged > 0 || (r.inputsMissing ?? 0) > 0 || (r.inputsDamaged ?? 0) > 0;

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { importHadTrouble, importSummary } from './import-summary';
+
+describe('import summary', () => {
+  it('reads as before when every input image came in', () => {
+    expect(importSummary({ added: 2, skipped: 0, damaged: 0 })).toBe('Imported 2 images');
+    expect(importSummary({ added: 1, skipped: 0, damaged: 0, inputsMissing: 0 }, 'my-export.zip')).toBe('Imported 1 image from “my-export.zip”.');
+    expect(importHadTrouble({ added: 1, skipped: 0, damaged: 0, inputsMissing: 0, inputsDamaged: 0 })).toBe(false);
+  });
+
+  it('says in one sentence which input images did not come in, and what that means', () => {
+    expect(importSummary({ added: 2, skipped: 0, damaged: 0, inputsMissing: 1 })).toBe(
+      'Imported 2 images. 1 source or control image was missing from the zip: the edits made from it are in the gallery but cannot be reproduced in this browser.',
+    );
+    expect(importSummary({ added: 3, skipped: 1, damaged: 0, inputsMissing: 1, inputsDamaged: 2 }, 'x.zip')).toBe(
+      'Imported 3 images from “x.zip”, skipped 1 already here. 1 source or control image was missing from the zip and 2 source or control images were damaged: the edits made from them are in the gallery but cannot be reproduced in this browser.',
+    );
+    expect(importHadTrouble({ added: 1, skipped: 0, damaged: 0, inputsDamaged: 1 })).toBe(true);
+  });
+});
