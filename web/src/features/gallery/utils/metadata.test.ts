@@ -3,6 +3,8 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { DamagedImageError, embedParameters, parametersText, readParameters, stripParameters } from './metadata';
 import { downloadName } from './file-name';
+import { isPng, pngTexts } from './png-text';
+import { jpegComments } from './jpeg-comments';
 
 const pixels = sharp({ create: { width: 8, height: 8, channels: 3, background: '#3a7' } });
 const params = { prompt: 'a "quiet" lake at dawn, 日本の庭, 🌅\nsecond line', num_inference_steps: 6, seed: 4294967295, response_format: 'png' as const };
@@ -36,6 +38,33 @@ describe.each([
     const twice = embedParameters(once, { ...meta, seed: 7 });
     expect(readParameters(twice)?.seed).toBe(7);
     expect(twice.length).toBeLessThan(once.length + 50);
+  });
+});
+
+describe('an edit\'s metadata', () => {
+  const hash = 'ab'.repeat(32);
+  const control = 'cd'.repeat(32);
+  const edit = {
+    ...meta, prompt: 'make the sky violet', endpoint: 'local-engine', engine: 'local' as const, adapter: 'watercolor', guidance_scale: 7.5,
+    source: { hash, mime: 'image/png' as const, width: 8, height: 8, entryId: 'parent-1' },
+    controls: [{ image: { hash: control, mime: 'image/png' as const, width: 8, height: 8 }, weight: 0.25 }],
+  };
+
+  it.each([['PNG', () => pixels.clone().png().toBuffer()], ['JPEG', () => pixels.clone().jpeg().toBuffer()]])('%s: the JSON names the endpoint, adapter, guidance, source hash, parent and control hashes and weights', async (_, make) => {
+    const tagged = embedParameters(new Uint8Array(await make()), edit);
+    const found = isPng(tagged) ? pngTexts(tagged).get('friendli-studio') : jpegComments(tagged).find((c) => c.startsWith('friendli-studio:'))?.slice('friendli-studio:'.length);
+    const json = JSON.parse(found!) as unknown;
+    expect(json).toMatchObject({ endpoint: 'local-engine', adapter: 'watercolor', guidance_scale: 7.5, parent: 'parent-1', source: { hash, entryId: 'parent-1' }, controls: [{ image: { hash: control }, weight: 0.25 }] });
+    // Dropping the file back restores endpoint, adapter and guidance (never the images: they are not in the file).
+    expect(readParameters(tagged)).toEqual({ prompt: 'make the sky violet', num_inference_steps: 6, seed: 4294967295, response_format: 'png', endpoint: 'local-engine', adapter: 'watercolor', guidance_scale: 7.5 });
+  });
+
+  it('the text form says them too, and reads adapter and guidance back', async () => {
+    const text = parametersText(edit);
+    const { iTxt, rewritePng } = await import('./png-text');
+    const textOnly = rewritePng(new Uint8Array(await pixels.clone().png().toBuffer()), [], [iTxt('parameters', text)]);
+    expect(readParameters(textOnly)).toMatchObject({ adapter: 'watercolor', guidance_scale: 7.5 });
+    expect(text).toBe(`make the sky violet\nSteps: 6, Seed: 4294967295, Size: 8x8, Model: local-engine, Adapter: watercolor, Guidance: 7.5, Engine: local preview engine, Format: png, Edited from source sha256:${hash} (gallery entry parent-1), Control image 1 sha256:${control} weight 0.25`);
   });
 });
 

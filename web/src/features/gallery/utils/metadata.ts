@@ -19,9 +19,23 @@ export function parametersText(meta: EmbeddedMeta): string {
   const fields = [`Steps: ${meta.num_inference_steps}`, `Seed: ${meta.seed}`];
   if (meta.width && meta.height) fields.push(`Size: ${meta.width}x${meta.height}`);
   if (meta.endpoint) fields.push(`Model: ${meta.endpoint}`);
+  if (meta.adapter) fields.push(`Adapter: ${meta.adapter}`);
+  if (meta.guidance_scale !== undefined && meta.guidance_scale !== null) fields.push(`Guidance: ${meta.guidance_scale}`);
   if (meta.engine) fields.push(`Engine: ${meta.engine === 'local' ? 'local preview engine' : 'FriendliAI'}`);
   fields.push(`Format: ${meta.response_format}`);
+  // What an edit or a controlled image was made from, by hash (the bytes are not in the file).
+  if (meta.source) fields.push(`Edited from source sha256:${meta.source.hash}${meta.source.entryId ? ` (gallery entry ${meta.source.entryId})` : ''}`);
+  meta.controls?.forEach((c, i) => fields.push(`Control image ${i + 1} sha256:${c.image.hash} weight ${c.weight}`));
   return `${meta.prompt}\n${fields.join(', ')}`;
+}
+
+/**
+ * The JSON a file carries: the exact parameters (with the source and control images by reference),
+ * and the parent entry named apart, so that a reader need not know how an InputRef looks.
+ */
+function metadataJson(meta: EmbeddedMeta): string {
+  const parent = meta.source?.entryId;
+  return JSON.stringify({ app: 'friendli-image-studio', version: 2, ...meta, ...(parent ? { parent } : {}) });
 }
 
 const isOurComment = (text: string) => KEYS.some((key) => text.startsWith(`${key}:`));
@@ -29,7 +43,7 @@ const isOurComment = (text: string) => KEYS.some((key) => text.startsWith(`${key
 /** A copy of the image with the parameters embedded; earlier ones of ours are replaced. */
 export function embedParameters(bytes: Uint8Array, meta: EmbeddedMeta): Uint8Array {
   // Files from earlier versions carry `steps` and `format` here; pickParams reads both.
-  const json = JSON.stringify({ app: 'friendli-image-studio', version: 2, ...meta });
+  const json = metadataJson(meta);
   if (isPng(bytes)) return rewritePng(bytes, KEYS, [iTxt(TEXT_KEY, parametersText(meta)), iTxt(JSON_KEY, json)]);
   if (isJpeg(bytes)) return rewriteJpeg(bytes, isOurComment, [`${TEXT_KEY}:${parametersText(meta)}`, `${JSON_KEY}:${json}`]);
   throw new Error('Only PNG and JPEG files can carry parameters.');
@@ -54,7 +68,7 @@ function parseParametersText(text: string): Partial<ImageParams> {
     }),
   );
   const prompt = lines.slice(0, settingsAt).join('\n').split('\nNegative prompt:')[0]!;
-  return pickParams({ prompt, num_inference_steps: settings.steps, seed: settings.seed, response_format: settings.format });
+  return pickParams({ prompt, num_inference_steps: settings.steps, seed: settings.seed, response_format: settings.format, adapter: settings.adapter, guidance_scale: settings.guidance });
 }
 
 /** Our JSON and the text form, from a PNG's chunks or a JPEG's comments. */
