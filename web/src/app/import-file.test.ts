@@ -15,4 +15,13 @@ describe('importFile', () => {
     expect(useImportStore.getState()).toMatchObject({ ok: false, message: expect.stringContaining('“cut.png” is damaged') });
     expect(restore).not.toHaveBeenCalled();
   });
+
+  it('a dropped image restores the endpoint, adapter and guidance it was made with', async () => {
+    const png = new Uint8Array(await sharp({ create: { width: 8, height: 8, channels: 3, background: '#3a7' } }).png().toBuffer());
+    const source = { hash: 'ab'.repeat(32), mime: 'image/png' as const, width: 8, height: 8, entryId: 'parent' };
+    const tagged = embedParameters(png, { prompt: 'make the sky violet', num_inference_steps: 4, seed: 1, response_format: 'png', endpoint: 'local-engine', adapter: 'watercolor', guidance_scale: 7.5, source });
+    const restore = vi.fn();
+    await importFile(new File([tagged], 'edit.png', { type: 'image/png' }), { report: useImportStore.getState().set, restore, importZip: vi.fn() });
+    expect(restore).toHaveBeenCalledWith({ prompt: 'make the sky violet', num_inference_steps: 4, seed: 1, response_format: 'png', endpoint: 'local-engine', adapter: 'watercolor', guidance_scale: 7.5 });
+  });
 });

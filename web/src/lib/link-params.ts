@@ -1,11 +1,22 @@
 // Links that carry an image's parameters: `?prompt=&steps=&seed=&format=` restores the form. A link
 // keeps its short names (links already shared use them, and they read well in an address bar);
-// reading also takes the API's names (`num_inference_steps`, `response_format`).
+// reading also takes the API's names (`num_inference_steps`, `response_format`). `endpoint`,
+// `adapter` and `guidance` are added when set. Images (an edit's source, control images) are never
+// in a link: only parameters travel, and whoever copies one is told so.
 import { pickParams, type ImageParams } from './params';
 
 export function buildLink(params: ImageParams, origin: string): string {
   const query = new URLSearchParams({ prompt: params.prompt, steps: String(params.num_inference_steps), seed: String(params.seed), format: params.response_format });
+  if (params.endpoint) query.set('endpoint', params.endpoint);
+  if (params.adapter) query.set('adapter', params.adapter);
+  if (params.guidance_scale !== undefined && params.guidance_scale !== null) query.set('guidance', String(params.guidance_scale));
   return `${origin}/?${query}`;
+}
+
+/** Said when a link is copied from an entry made from images, which the link cannot carry. */
+export function linkImagesNote(params: Pick<ImageParams, 'source' | 'controls'>): string | undefined {
+  const what = params.source ? (params.controls?.length ? 'the source and control images stay' : 'the source image stays') : params.controls?.length ? 'the control images stay' : undefined;
+  return what && `Images are not in links: ${what} in this browser.`;
 }
 
 /** The parameters a link carries, or undefined when it carries none (no prompt). */

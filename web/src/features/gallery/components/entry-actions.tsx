@@ -1,6 +1,6 @@
 // The actions on one gallery entry, the same in the list and in the viewer, all keyboard-reachable.
 import { fromEntry, type GalleryEntry, type ReuseParams } from '@/lib/params';
-import { buildLink } from '@/lib/link-params';
+import { buildLink, linkImagesNote } from '@/lib/link-params';
 import { useDeleteEntry } from '@/features/gallery/api/delete-entry';
 import { getImage } from '@/features/gallery/storage/gallery-db';
 import { useNoticeStore } from '@/features/gallery/stores/notice-store';
@@ -33,10 +33,10 @@ function Action({ label, icon, onClick, compact }: { label: string; icon: keyof 
 export function EntryActions({ entry, onReuse, compact }: { entry: GalleryEntry; onReuse(params: ReuseParams): void; compact?: boolean }) {
   const remove = useDeleteEntry();
   const notify = useNoticeStore((s) => s.show);
-  const copy = async (text: string, what: string) => {
+  const copy = async (text: string, what: string, note?: string) => {
     try {
       await navigator.clipboard.writeText(text);
-      notify(`${what} copied`);
+      notify(note ? `${what} copied. ${note}` : `${what} copied`);
     } catch {
       notify(`Could not copy the ${what.toLowerCase()}: the browser refused clipboard access.`, 'alert');
     }
@@ -59,7 +59,7 @@ export function EntryActions({ entry, onReuse, compact }: { entry: GalleryEntry;
         notify('Settings restored to the form');
       }} />
       <Action compact={compact} icon="seed" label="Copy seed" onClick={() => copy(String(entry.seed), 'Seed')} />
-      <Action compact={compact} icon="link" label="Copy link" onClick={() => copy(buildLink(entry, location.origin), 'Link')} />
+      <Action compact={compact} icon="link" label="Copy link" onClick={() => copy(buildLink(entry, location.origin), 'Link', linkImagesNote(entry))} />
       <Action compact={compact} icon="delete" label="Delete" onClick={() => remove.mutate(entry.id)} />
     </div>
   );

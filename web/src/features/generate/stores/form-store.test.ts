@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { buildLink, readLink } from '@/lib/link-params';
+import { fromEntry, type GalleryEntry } from '@/lib/params';
 import { useFormStore } from './form-store';
 
 const state = () => useFormStore.getState();
@@ -28,6 +30,30 @@ describe('form store', () => {
     useFormStore.setState({ activeStyles: ['Minimal'], mode: 'ab' });
     state().apply({ prompt: 'from a link' });
     expect(state()).toMatchObject({ prompt: 'from a link', activeStyles: [], mode: 'single' });
+  });
+
+  describe('an edit', () => {
+    const source = { hash: 'ab'.repeat(32), mime: 'image/png' as const, width: 64, height: 64, entryId: 'parent' };
+    const control = { image: { hash: 'cd'.repeat(32), mime: 'image/png' as const, width: 64, height: 64 }, weight: 0.5 };
+    const edit: GalleryEntry = {
+      id: 'edit', prompt: 'make the sky violet', num_inference_steps: 4, seed: 7, response_format: 'png', engine: 'local', endpoint: 'local-engine',
+      adapter: 'watercolor', guidance_scale: 7.5, source, controls: [control], createdAt: 1, elapsedMs: 1, mime: 'image/png', width: 64, height: 64, bytes: 1,
+    };
+
+    it('Reuse settings restores its source, control images, endpoint, adapter and guidance', () => {
+      useFormStore.setState({ endpoint: 'other', adapter: null, guidance: null, useDefaultGuidance: true, source: null, controls: [] });
+      state().apply(fromEntry(edit));
+      expect(state()).toMatchObject({ prompt: 'make the sky violet', endpoint: 'local-engine', adapter: 'watercolor', guidance: 7.5, useDefaultGuidance: false, source, controls: [control] });
+      // An entry made with the model's default guidance and no adapter turns both off again.
+      state().apply(fromEntry({ ...edit, adapter: null, guidance_scale: null, source: undefined, controls: undefined }));
+      expect(state()).toMatchObject({ adapter: null, useDefaultGuidance: true, source: null, controls: [] });
+    });
+
+    it('a copied link restores endpoint, adapter and guidance, and no images (links carry none)', () => {
+      useFormStore.setState({ endpoint: null, adapter: null, guidance: null, useDefaultGuidance: true, source: null, controls: [] });
+      state().apply(readLink(new URL(buildLink(edit, 'http://127.0.0.1:8787')).search)!);
+      expect(state()).toMatchObject({ prompt: 'make the sky violet', endpoint: 'local-engine', adapter: 'watercolor', guidance: 7.5, useDefaultGuidance: false, source: null, controls: [] });
+    });
   });
 
   it('goes back to random after queuing unless the seed is locked, which keeps the seed used', () => {
