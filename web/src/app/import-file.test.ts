@@ -21,7 +21,7 @@ describe('importFile', () => {
     const source = { hash: 'ab'.repeat(32), mime: 'image/png' as const, width: 8, height: 8, entryId: 'parent' };
     const tagged = embedParameters(png, { prompt: 'make the sky violet', num_inference_steps: 4, seed: 1, response_format: 'png', endpoint: 'local-engine', adapter: 'watercolor', guidance_scale: 7.5, source });
     const restore = vi.fn();
-    await importFile(new File([tagged], 'edit.png', { type: 'image/png' }), { report: useImportStore.getState().set, restore, importZip: vi.fn() });
+    await importFile(new File([tagged as Uint8Array<ArrayBuffer>], 'edit.png', { type: 'image/png' }), { report: useImportStore.getState().set, restore, importZip: vi.fn() });
     expect(restore).toHaveBeenCalledWith({ prompt: 'make the sky violet', num_inference_steps: 4, seed: 1, response_format: 'png', endpoint: 'local-engine', adapter: 'watercolor', guidance_scale: 7.5 });
   });
 });
