@@ -18,6 +18,12 @@ import { ResultView } from './result-view';
 import { useLatestResult } from './use-latest-result';
 import { useLinkRestore } from './use-link-restore';
 
+/** The input images the form holds now (its source, its control images): Clear all keeps them. */
+const formInputs = () => {
+  const { source, controls } = useFormStore.getState();
+  return [...(source ? [source.hash] : []), ...controls.map((c) => c.image.hash)];
+};
+
 export function App() {
   const endpoint = useConfig().data?.endpoint ?? null;
   const apply = useFormStore((s) => s.apply);
@@ -57,7 +63,7 @@ export function App() {
             <ResultView latest={latest} onShown={onShown} />
           </ErrorBoundary>
           <ErrorBoundary region="the gallery">
-            <Gallery onReuse={apply} />
+            <Gallery onReuse={apply} keepInputs={formInputs} />
           </ErrorBoundary>
         </div>
       </main>

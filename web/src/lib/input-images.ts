@@ -78,6 +78,12 @@ export const deleteInput = (hash: string) => del(hash, inputs);
 
 export const clearInputs = () => clear(inputs);
 
+/** Deletes every input image but those named (Clear all keeps the ones the form still holds). */
+export async function clearInputsExcept(keep: Iterable<string>): Promise<void> {
+  const kept = new Set(keep);
+  await Promise.all((await listInputs()).filter((hash) => !kept.has(hash)).map(deleteInput));
+}
+
 /** The bytes as a `data:` URL, the only form in which the server takes images from the browser. */
 export function toDataUrl(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -19,7 +19,7 @@ const GAP = 12;
 const CAPTION = 104;
 const HEADER = 36;
 
-export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
+export function Gallery({ onReuse, keepInputs }: { onReuse(params: ImageParams): void; keepInputs?(): string[] }) {
   const { data: entries = NO_ENTRIES, isPending, isError, error, isFetching } = useGallery();
   // The first load shows the newest entries while it reads the rest.
   const status = useGalleryStatus().data;
@@ -56,7 +56,7 @@ export function Gallery({ onReuse }: { onReuse(params: ImageParams): void }) {
           {shown.length !== entries.length && `, ${shown.length.toLocaleString('en')} shown`} · kept in this browser<StorageStatus version={entries.length} />
         </p>
       </div>
-      <GalleryToolbar total={stored ?? entries.length} />
+      <GalleryToolbar total={stored ?? entries.length} keepInputs={keepInputs} />
       <NoticeBar floating />
       {damaged > 0 && (
         <p role="status" className="text-xs text-amber-800 dark:text-amber-300">
