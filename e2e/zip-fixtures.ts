@@ -10,15 +10,27 @@ export const record = (id: string, over: Record<string, unknown> = {}) => ({
   mime: 'image/png', width: 8, height: 8, bytes: 100, ...over,
 });
 
-/** An export as the studio writes one: images/<id>.png per record, then manifest.json. */
-export function exportZip(items: { record: Record<string, unknown>; image: Uint8Array }[]) {
+/** An input image (an edit's source, a control image) as an export carries it: inputs/<sha-256>.<ext>. */
+export interface ZipInput {
+  hash: string;
+  mime: string;
+  bytes: Uint8Array;
+}
+
+/** An export as the studio writes one: images/<id>.png per record, its input images, then manifest.json. */
+export function exportZip(items: { record: Record<string, unknown>; image: Uint8Array }[], inputs?: ZipInput[]) {
   const files: Record<string, Uint8Array> = {};
   const entries = items.map(({ record, image }) => {
     const file = `images/${String(record.id)}.png`;
     files[file] = image;
     return { ...record, file };
   });
-  files['manifest.json'] = strToU8(JSON.stringify({ app: 'friendli-image-studio', version: 1, exported_at: new Date().toISOString(), entries }));
+  const listed = inputs?.map(({ hash, mime, bytes }) => {
+    const file = `inputs/${hash}.${mime === 'image/jpeg' ? 'jpg' : mime.slice('image/'.length)}`;
+    files[file] = bytes;
+    return { hash, mime, file };
+  });
+  files['manifest.json'] = strToU8(JSON.stringify({ app: 'friendli-image-studio', version: 1, exported_at: new Date().toISOString(), entries, ...(listed ? { inputs: listed } : {}) }));
   return Buffer.from(zipSync(files, { level: 0 }));
 }
 
