@@ -6,8 +6,8 @@ import { readParameters } from '../web/src/features/gallery/utils/metadata';
 import { entries, fillForm, formValues, generate } from './studio';
 
 const settings = { prompt: 'Neon city skyline at night, rain', steps: 6, seed: 4242, format: 'png' };
-/** The same parameters under the names the studio embeds and reads back (the API's own). */
-const embedded = ({ prompt, steps, seed, format }: typeof settings) => ({ prompt, num_inference_steps: steps, seed, response_format: format });
+/** The same parameters under the names the studio embeds and reads back (the API's own), with the endpoint that made them. */
+const embedded = ({ prompt, steps, seed, format }: typeof settings) => ({ prompt, num_inference_steps: steps, seed, response_format: format, endpoint: 'local-engine' });
 
 async function downloadFirst(page: Page) {
   const downloading = page.waitForEvent('download');

@@ -6,7 +6,6 @@ import { useExportGallery } from '@/features/gallery/api/export-gallery';
 import { useImportGallery } from '@/features/gallery/api/import-gallery';
 import { MAX_COMPARE, useGalleryView } from '@/features/gallery/stores/gallery-view-store';
 import { useNoticeStore } from '@/features/gallery/stores/notice-store';
-import { importHadTrouble, importSummary } from '@/features/gallery/utils/import-summary';
 
 const tool = 'rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium hover:bg-zinc-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-violet-500 dark:border-zinc-700 dark:hover:bg-zinc-800';
 
@@ -69,7 +68,11 @@ export function GalleryToolbar({ total, keepInputs }: { total: number; keepInput
             e.target.value = '';
             if (!file) return;
             importing.mutate({ file, onProgress: tracker('Importing') }, {
-              onSuccess: (result) => notify(importSummary(result), importHadTrouble(result) ? 'alert' : 'status'),
+              // The wording loads with the result (the first paint's JavaScript stays small).
+              onSuccess: async (result) => {
+                const { importHadTrouble, importSummary } = await import('@/features/gallery/utils/import-summary');
+                notify(importSummary(result), importHadTrouble(result) ? 'alert' : 'status');
+              },
               onError: (err) => notify(`Could not import “${file.name}”: ${err.message}`, 'alert'),
               onSettled: () => setProgress(''),
             });
