@@ -124,6 +124,11 @@ test('an edit exported with its source reproduces byte for byte in a fresh brows
   expect(texts.get('parameters')).toContain(`Edited from source sha256:${sourceHash}`);
   await viewer.getByRole('button', { name: 'Close' }).click();
 
+  // Deleting one entry keeps its input images (Undo brings the entry back whole).
+  await entries(fresh).filter({ hasText: 'a dark tower' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(entries(fresh)).toHaveCount(2);
+  expect(await storedInputs(fresh)).toEqual([sourceHash, controlHash].sort());
+
   // Clear all clears the input images too, but keeps the one the form holds (Reuse settings put the edit's source there).
   await entries(fresh).filter({ hasText: 'make the sky violet' }).getByRole('button', { name: 'Reuse settings' }).click();
   await fresh.getByRole('button', { name: 'Clear all' }).click();
