@@ -22,7 +22,9 @@ test('the endpoint and adapter chosen reach the upstream as model "<endpoint>:<a
   await expect(page.getByRole('group', { name: 'Control images' })).toHaveCount(0);
   await expect(page.getByLabel('Steps', { exact: true })).toHaveAttribute('max', '50');
 
+  await expect(page.getByText('FriendliAI · endpoint Studio A')).toBeVisible();
   await endpoint.selectOption({ label: 'Studio B' });
+  await expect(page.getByText('FriendliAI · endpoint Studio B')).toBeVisible();
   const adapter = page.getByRole('combobox', { name: 'Adapter' });
   await expect(adapter.locator('option')).toHaveText(['None', 'watercolor', 'blueprint']);
   await expect(adapter).toHaveValue('');
