@@ -98,3 +98,29 @@ test('an image dropped or pasted onto the group becomes the source; the page-wid
   await deliver(page, 'fieldset[data-drop-target]', 'paste', await plainPng(40, 30));
   await expect(group).toContainText('40×30 px');
 });
+
+test('a source whose bytes this browser no longer has says so, and Remove source image clears it', async ({ page }) => {
+  await page.goto('/');
+  const group = page.getByRole('group', { name: 'Source image' });
+  await group.getByLabel('Source image file').setInputFiles(pngFile('gone.png', await plainPng(50, 50)));
+  await expect(group.getByRole('img', { name: 'The source image' })).toBeVisible();
+  // Storage cleared behind the studio's back; the form's draft still names the image.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('friendli-studio-inputs');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('inputs', 'readwrite');
+          tx.objectStore('inputs').clear();
+          tx.oncomplete = () => (open.result.close(), resolve());
+        };
+      }),
+  );
+  await page.reload();
+  await expect(group.getByRole('alert')).toContainText('This image’s bytes are not in this browser');
+  await expect(group).toContainText('50×50 px');
+  await group.getByRole('button', { name: 'Remove source image' }).click();
+  await expect(group.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByText('Generate edits the source image')).toHaveCount(0);
+});
