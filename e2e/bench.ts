@@ -1,9 +1,11 @@
 // Browser figures for `npm run bench` (after the server's): initial JavaScript and CSS gzipped,
-// time from pressing Generate to the image painted, and a 100,000-entry gallery (bench-gallery.ts).
+// time from pressing Generate to the image painted (also with a source image set: an edit), and a
+// 100,000-entry gallery (bench-gallery.ts).
 // Prints figures, asserts nothing. Needs a build (npm run bench makes one).
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
+import sharp from 'sharp';
 import { startServerProcess, stopServersOnSignals } from '../server/test/server-process';
 import { benchGallery } from './bench-gallery';
 import { launchOptions } from './browser';
@@ -81,6 +83,18 @@ try {
     const times = await pressToPaint(pause);
     console.log(`  ${label.padEnd(26)} median ${median(times).toFixed(0)} ms, p95 ${p95(times).toFixed(0)} ms (n=${times.length})`);
   }
+
+  // An edit: the same press with a 1024×1024 source image set (a gradient, so it is a real
+  // picture to decode and re-render); Generate then sends it to /api/edit.
+  const pixels = Buffer.alloc(1024 * 1024 * 3);
+  for (let i = 0; i < 1024 * 1024; i++) pixels.set([(i % 1024) >> 2, i >> 12, 128], i * 3);
+  const source = await sharp(pixels, { raw: { width: 1024, height: 1024, channels: 3 } }).png().toBuffer();
+  await page.getByLabel('Source image file').setInputFiles({ name: 'source.png', mimeType: 'image/png', buffer: source });
+  await page.getByRole('button', { name: 'Remove source image' }).waitFor();
+  const edits = await pressToPaint(1000);
+  console.log(`\nIn Chromium, press Generate with a 1024×1024 source set → edited image painted (local engine):`);
+  console.log(`  ${'a second between presses'.padEnd(26)} median ${median(edits).toFixed(0)} ms, p95 ${p95(edits).toFixed(0)} ms (n=${edits.length})`);
+  await page.getByRole('button', { name: 'Remove source image' }).click();
 
   // 3. A gallery of 100,000 entries, in a fresh browser profile: first screen after a reload, and search.
   await page.close();

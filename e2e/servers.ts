@@ -1,11 +1,17 @@
 // The servers the end-to-end tests run against, all on loopback, started by playwright.config.ts:
 // the app on the local engine, a Friendli-protocol test server, and the app on "FriendliAI" (that
-// test server), whose faults a test injects over HTTP.
-// E2E_PORT_BASE moves all three (default 8811), so two checkouts can run their tests side by side.
+// test server, whose faults a test injects over HTTP), once with one endpoint and once with two.
+// E2E_PORT_BASE moves all four (default 8811), so two checkouts can run their tests side by side.
 const base = Number(process.env.E2E_PORT_BASE ?? 8811);
 export const LOCAL_APP = `http://127.0.0.1:${base}`;
 export const UPSTREAM = `http://127.0.0.1:${base + 1}`;
 export const FRIENDLI_APP = `http://127.0.0.1:${base + 2}`;
+/** The app on "FriendliAI" (the same test server) with two endpoints, one with adapters (ENDPOINTS below). */
+export const ENDPOINTS_APP = `http://127.0.0.1:${base + 3}`;
+export const ENDPOINTS = [
+  { id: 'ep-a', name: 'Studio A', guidance: false, steps: { min: 1, max: 50, default: 20 } },
+  { id: 'ep-b', name: 'Studio B', adapters: ['watercolor', 'blueprint'], steps: { min: 1, max: 8, default: 3 }, guidance: { min: 1, max: 9, default: 5 }, edit: true, control_images: 1 },
+];
 // Built at run time so no token-shaped string is committed (secret scanners look for them).
 export const E2E_TOKEN = ['flp', 'e2eSecretToken0123456789'].join('_');
 
@@ -23,4 +29,9 @@ export async function resetUpstream() {
 
 export async function upstreamStats(): Promise<{ inFlight: number; maxInFlight: number; requests: { path: string; method: string }[] }> {
   return (await fetch(`${UPSTREAM}/__control/requests`)).json();
+}
+
+/** The last `last` POST bodies the test server received, images replaced by their lengths. */
+export async function upstreamBodies(last = 20): Promise<{ path: string; body: Record<string, unknown> }[]> {
+  return (await fetch(`${UPSTREAM}/__control/bodies?last=${last}`)).json();
 }

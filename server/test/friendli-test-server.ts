@@ -66,6 +66,14 @@ async function streamBody(outgoing: ServerResponse, status: number, size: number
   return false;
 }
 
+/** A body with every long string (an image) replaced by a note of its length. */
+export function withoutImages(value: unknown): unknown {
+  if (typeof value === 'string') return value.length > 256 ? `<${value.length} characters>` : value;
+  if (Array.isArray(value)) return value.map(withoutImages);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutImages(v)]));
+  return value;
+}
+
 function createFriendliTestApp({ size = 64 } = {}) {
   const engine = createLocalEngine({ size, threads: 1 });
   const engineApp = createLocalEngineApp(engine, createMemoryImageStore({ maxBytes: 64 * 1024 * 1024 }));
@@ -80,6 +88,12 @@ function createFriendliTestApp({ size = 64 } = {}) {
       return c.json({ queued: faults.length });
     })
     .get('/__control/requests', (c) => c.json({ requests, ...stats }))
+    // The last `last` POST bodies (default 20), each image (a data: URL or an http URL) replaced by
+    // its length, so a browser test can read `model`, `guidance_scale`… without megabytes of base64.
+    .get('/__control/bodies', (c) => {
+      const last = Math.max(1, Math.min(200, Number(c.req.query('last') ?? 20) || 20));
+      return c.json(requests.filter((r) => r.method === 'POST' && !r.path.startsWith('/__control')).slice(-last).map((r) => ({ path: r.path, body: withoutImages(r.body) })));
+    })
     .post('/__control/reset', (c) => {
       faults.length = 0;
       requests.length = 0;

@@ -1,5 +1,6 @@
 // Dropping a file anywhere on the page: an image restores the form from its parameters, an
-// exported zip is imported into the gallery.
+// exported zip is imported into the gallery. An element marked data-drop-target (the form's
+// source and control image groups) takes its own drops: over it this zone neither shows nor acts.
 import { useEffect, useState } from 'react';
 import { importZip } from '@/features/gallery/api/import-gallery';
 import { useFormStore } from '@/features/generate/stores/form-store';
@@ -18,9 +19,11 @@ function importFile(file: File) {
 }
 
 const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
+const overOwnTarget = (e: DragEvent) => e.target instanceof Element && e.target.closest('[data-drop-target]') !== null;
 
 export function DropZone() {
   const [over, setOver] = useState(false);
+  const [overTarget, setOverTarget] = useState(false);
   useEffect(() => {
     let depth = 0;
     const enter = (e: DragEvent) => {
@@ -33,26 +36,32 @@ export function DropZone() {
       if (depth === 0) setOver(false);
     };
     const overHandler = (e: DragEvent) => hasFiles(e) && e.preventDefault();
+    // Seen before the target's own handler (which stops the event), to hide this zone's prompt.
+    const overCapture = (e: DragEvent) => setOverTarget(overOwnTarget(e));
     const drop = (e: DragEvent) => {
       const file = e.dataTransfer?.files[0];
       depth = 0;
       setOver(false);
-      if (!file) return;
+      setOverTarget(false);
+      // A drop a target took (it stops the event; this check is the second guard) is not imported.
+      if (!file || e.defaultPrevented || overOwnTarget(e)) return;
       e.preventDefault();
       void importFile(file);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);
     window.addEventListener('dragover', overHandler);
+    window.addEventListener('dragover', overCapture, true);
     window.addEventListener('drop', drop);
     return () => {
       window.removeEventListener('dragenter', enter);
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('dragover', overHandler);
+      window.removeEventListener('dragover', overCapture, true);
       window.removeEventListener('drop', drop);
     };
   }, []);
-  if (!over) return null;
+  if (!over || overTarget) return null;
   return (
     <div className="pointer-events-none fixed inset-0 z-50 grid place-items-center bg-violet-600/20 backdrop-blur-sm">
       <p className="rounded-2xl bg-white px-6 py-4 text-center text-lg font-medium shadow-xl dark:bg-zinc-900">

@@ -39,7 +39,11 @@ export const MB = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) /
  */
 export async function readInputImage(file: Blob, maxBytes: number): Promise<{ blob: Blob; ref: InputRef }> {
   if (file.size === 0) throw new InputImageError('The file is empty.');
-  if (file.size > maxBytes) throw new InputImageError(`The image is ${MB(file.size)}; the studio takes images up to ${MB(maxBytes)}.`);
+  if (file.size > maxBytes) {
+    // Rounded, a size just over the limit reads as the limit itself: say "just over" then.
+    const size = MB(file.size) === MB(maxBytes) ? `just over ${MB(maxBytes)}` : MB(file.size);
+    throw new InputImageError(`The image is ${size}; the studio takes images up to ${MB(maxBytes)}.`);
+  }
   const bytes = new Uint8Array(await file.arrayBuffer());
   const mime = sniffMime(bytes);
   if (!mime) throw new InputImageError('That file is not a PNG, JPEG or WebP image.');

@@ -1,13 +1,18 @@
-// Which engine answers: always visible, and plain about what the local engine is.
+// Which engine answers: always visible, and plain about what the local engine is; on FriendliAI
+// with several endpoints, the one the form sends to.
 import { useConfig } from '@/features/generate/api/get-config';
+import { useFormStore } from '@/features/generate/stores/form-store';
 
 export function EngineBadge() {
   const { data: config } = useConfig();
+  const chosen = useFormStore((s) => s.endpoint);
   if (!config) return null;
   if (config.engine === 'friendli') {
+    const several = config.endpoints.length > 1;
+    const endpoint = several ? (config.endpoints.find((e) => e.id === chosen) ?? config.endpoints[0]!).name : config.endpoint;
     return (
       <p className="rounded-full bg-emerald-100 px-3 py-1 text-xs font-medium text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">
-        FriendliAI{config.endpoint ? ` · endpoint ${config.endpoint}` : ''}
+        FriendliAI{endpoint ? ` · endpoint ${endpoint}` : ''}
       </p>
     );
   }

@@ -10,14 +10,18 @@ import { useQueueStore, type DoneListener } from '@/features/generate/stores/que
 import { resolveForm } from '@/features/generate/utils/resolve-form';
 import { BUILT_IN_STYLES } from '@/features/generate/utils/styles';
 import { Elapsed } from './elapsed';
+import { ControlImagesField } from './control-images-field';
+import { EndpointField } from './endpoint-field';
 import { secondaryButtonClass } from './field';
 import { FormatSelect } from './format-select';
-import { ModeField } from './mode-field';
+import { GuidanceField } from './guidance-field';
+import { effectiveMode, ModeField } from './mode-field';
 import { PromptBField } from './prompt-b-field';
 import { PromptField } from './prompt-field';
 import { QueuePanel } from './queue-panel';
 import { RecentPrompts } from './recent-prompts';
 import { SeedField } from './seed-field';
+import { SourceImageField } from './source-image-field';
 import { StepsSlider } from './steps-slider';
 import { StylesField } from './styles-field';
 
@@ -25,7 +29,7 @@ import { StylesField } from './styles-field';
 export function GenerateForm({ onGenerated, notices }: { onGenerated: DoneListener; notices?: ReactNode }) {
   useOnGenerated(onGenerated);
   const config = useConfig();
-  const mode = useFormStore((s) => s.mode);
+  const modeChosen = useFormStore((s) => s.mode);
   const choices = useFormStore(useShallow(({ endpoint, adapter, num_inference_steps, guidance, useDefaultGuidance, source, controls }) => ({ endpoint, adapter, num_inference_steps, guidance, useDefaultGuidance, source, controls })));
   const formatChosen = useFormStore((s) => s.response_format);
   const setNumInferenceSteps = useFormStore((s) => s.setNumInferenceSteps);
@@ -44,8 +48,9 @@ export function GenerateForm({ onGenerated, notices }: { onGenerated: DoneListen
   if (config.isError) {
     return <p role="alert" className="text-sm text-red-700 dark:text-red-400">Could not load the studio’s settings: {config.error.message} Reload the page to try again.</p>;
   }
-  const { formats, default_format, endpoints } = config.data;
+  const { formats, default_format, endpoints, image_input_bytes } = config.data;
   const chosen = resolveForm(choices, endpoints);
+  const mode = effectiveMode(modeChosen, chosen.guidanceRange);
   const { num_inference_steps } = chosen;
   const range = chosen.endpoint.steps;
   const response_format = formatChosen && formats.includes(formatChosen) ? formatChosen : default_format;
@@ -62,7 +67,7 @@ export function GenerateForm({ onGenerated, notices }: { onGenerated: DoneListen
     const now = resolveForm(s, endpoints);
     const specs = planJobs(
       {
-        mode: s.mode, prompt: s.prompt, promptB: s.promptB, num_inference_steps: now.num_inference_steps, range: now.endpoint.steps, seed: s.seed, locked: s.seedLocked, count: s.count, response_format, styles,
+        mode: effectiveMode(s.mode, now.guidanceRange), prompt: s.prompt, promptB: s.promptB, num_inference_steps: now.num_inference_steps, range: now.endpoint.steps, seed: s.seed, locked: s.seedLocked, count: s.count, response_format, styles,
         endpoint: now.endpoint.id, adapter: now.adapter, guidance_scale: now.guidance_scale, guidance: now.guidanceRange, source: now.source, controls: now.controls,
       },
       randomSeed,
@@ -83,10 +88,15 @@ export function GenerateForm({ onGenerated, notices }: { onGenerated: DoneListen
       }}
     >
       <PromptField />
+      {chosen.source && <p className="-mt-3 text-xs font-medium text-violet-700 dark:text-violet-300">Generate edits the source image; the prompt is the edit’s instruction.</p>}
       <RecentPrompts />
-      <ModeField />
+      <EndpointField endpoints={endpoints} endpoint={chosen.endpoint} adapter={chosen.adapter} />
+      <ModeField guidance={chosen.guidanceRange} />
       {mode === 'ab' && <PromptBField />}
       {mode !== 'steps' && <StepsSlider range={range} value={num_inference_steps} onChange={setNumInferenceSteps} />}
+      {chosen.guidanceRange && mode !== 'guidance' && chosen.guidanceValue !== null && <GuidanceField range={chosen.guidanceRange} value={chosen.guidanceValue} />}
+      {chosen.endpoint.edit && <SourceImageField maxBytes={image_input_bytes} />}
+      {chosen.endpoint.control_images > 0 && <ControlImagesField limit={chosen.endpoint.control_images} maxBytes={image_input_bytes} />}
       <SeedField />
       <FormatSelect formats={formats} value={response_format} onChange={setResponseFormat} />
       <StylesField />

@@ -6,6 +6,7 @@ import type { ControlInput, EntryGroup, InputRef, ResponseFormat } from '@/lib/p
 import { withStyles, type Style } from '@/features/generate/utils/styles';
 import { MAX_COUNT, type Mode } from '@/features/generate/utils/mode';
 import type { JobSpec } from '@/features/generate/stores/queue-store';
+import { guidanceValues } from './guidance-values';
 
 
 export interface PlanInput {
@@ -31,11 +32,7 @@ export interface PlanInput {
   controls?: ControlInput[];
 }
 
-/** `count` values evenly spaced from min to max, both ends included, to two decimals. */
-export function guidanceValues({ min, max }: GuidanceRange, count: number): number[] {
-  const n = Math.max(2, count);
-  return Array.from({ length: n }, (_, i) => Math.round((min + ((max - min) * i) / (n - 1)) * 100) / 100);
-}
+export { guidanceValues };
 
 const SEED_SPAN = 4_294_967_296;
 

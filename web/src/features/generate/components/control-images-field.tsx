@@ -1,0 +1,81 @@
+// Control images for a generation (up to the endpoint's limit), each with its controlnet weight:
+// added as a file, pasted or dropped onto the group (or from the gallery). Edits take none, so
+// while a source is set the group only says so.
+import { useState } from 'react';
+import { useFormStore } from '@/features/generate/stores/form-store';
+import { useImageDrop } from '@/features/generate/hooks/use-image-drop';
+import { takeInputImage } from '@/features/generate/utils/take-input-image';
+import { fileInputClass, groupClass, labelClass, overClass, secondaryButtonClass } from './field';
+import { InputThumb } from './input-thumb';
+
+export function ControlImagesField({ limit, maxBytes }: { limit: number; maxBytes: number }) {
+  const controls = useFormStore((s) => s.controls);
+  const editing = useFormStore((s) => s.source !== null);
+  const addControl = useFormStore((s) => s.addControl);
+  const removeControl = useFormStore((s) => s.removeControl);
+  const setWeight = useFormStore((s) => s.setControlWeight);
+  const [problem, setProblem] = useState<string | null>(null);
+  const full = controls.length >= limit;
+  const take = async (file: File) => {
+    if (useFormStore.getState().controls.length >= limit) {
+      setProblem(`This endpoint takes at most ${limit} control ${limit === 1 ? 'image' : 'images'}: remove one first.`);
+      return;
+    }
+    const taken = await takeInputImage(file, maxBytes);
+    setProblem(taken.problem ?? null);
+    if (taken.ref) addControl(taken.ref);
+  };
+  const { over, props } = useImageDrop((file) => void take(file));
+  if (editing) {
+    return (
+      <p className="text-xs text-zinc-500">
+        Control images are not used in edits{controls.length ? ` (the ${controls.length} added are kept for your next generation)` : ''}. Remove the source image to use them.
+      </p>
+    );
+  }
+  return (
+    <fieldset {...props} tabIndex={-1} className={`${groupClass} ${over ? overClass : ''}`}>
+      <legend className={`${labelClass} px-1`}>Control images</legend>
+      {controls.length === 0 && <p className="text-xs text-zinc-500">None. Up to {limit} steer the composition (a sketch, a pose): choose a file, or paste or drop an image here.</p>}
+      <ol className="flex flex-col gap-3">
+        {controls.map((control, i) => {
+          const n = i + 1;
+          return (
+            <li key={`${control.image.hash}-${i}`} className="flex flex-col gap-2">
+              <div className="flex items-center justify-between gap-3">
+                <InputThumb image={control.image} alt={`Control image ${n}`} />
+                <button type="button" aria-label={`Remove control image ${n}`} onClick={() => (removeControl(i), setProblem(null))} className={secondaryButtonClass}>
+                  Remove
+                </button>
+              </div>
+              <div className="flex items-center gap-3">
+                <label htmlFor={`control-weight-${n}`} className="shrink-0 text-xs text-zinc-600 dark:text-zinc-400">Control weight {n}</label>
+                <input id={`control-weight-${n}`} type="range" min={0} max={1} step={0.05} value={control.weight} onChange={(e) => setWeight(i, Number(e.target.value))} className="min-w-0 flex-1 accent-violet-600" />
+                <output htmlFor={`control-weight-${n}`} className="w-9 text-right text-sm tabular-nums">{control.weight.toFixed(2)}</output>
+              </div>
+              {i >= limit && <p className="text-xs text-amber-700 dark:text-amber-300">This endpoint takes {limit}: this one is not sent.</p>}
+            </li>
+          );
+        })}
+      </ol>
+      {full ? (
+        <p className="text-xs text-zinc-500">That is this endpoint’s limit of {limit}.</p>
+      ) : (
+        <label className="flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400">
+          Control image file
+          <input
+            type="file"
+            accept="image/png,image/jpeg,image/webp"
+            className={fileInputClass}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void take(file);
+            }}
+          />
+        </label>
+      )}
+      {problem && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{problem}</p>}
+    </fieldset>
+  );
+}

@@ -1,0 +1,50 @@
+// An edit's source image: chosen as a file, pasted or dropped onto the group (or sent from the
+// gallery's Edit). While one is set, Generate edits it.
+import { useState } from 'react';
+import { useFormStore } from '@/features/generate/stores/form-store';
+import { useImageDrop } from '@/features/generate/hooks/use-image-drop';
+import { takeInputImage } from '@/features/generate/utils/take-input-image';
+import { fileInputClass, groupClass, labelClass, overClass, secondaryButtonClass } from './field';
+import { InputThumb } from './input-thumb';
+
+export function SourceImageField({ maxBytes }: { maxBytes: number }) {
+  const source = useFormStore((s) => s.source);
+  const setSource = useFormStore((s) => s.setSource);
+  const [problem, setProblem] = useState<string | null>(null);
+  const take = async (file: File) => {
+    const taken = await takeInputImage(file, maxBytes);
+    setProblem(taken.problem ?? null);
+    if (taken.ref) setSource(taken.ref);
+  };
+  const { over, props } = useImageDrop((file) => void take(file));
+  return (
+    // Focusable (not in the tab order) so that a click on it makes a paste land here.
+    <fieldset {...props} tabIndex={-1} className={`${groupClass} ${over ? overClass : ''}`}>
+      <legend className={`${labelClass} px-1`}>Source image</legend>
+      {source ? (
+        <div className="flex items-center justify-between gap-3">
+          <InputThumb image={source} alt="The source image" />
+          <button type="button" onClick={() => (setSource(null), setProblem(null))} className={secondaryButtonClass}>
+            Remove source image
+          </button>
+        </div>
+      ) : (
+        <p className="text-xs text-zinc-500">None: Generate makes a new image. To edit one, choose a file, or paste or drop an image here.</p>
+      )}
+      <label className="flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400">
+        Source image file
+        <input
+          type="file"
+          accept="image/png,image/jpeg,image/webp"
+          className={fileInputClass}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void take(file);
+          }}
+        />
+      </label>
+      {problem && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{problem}</p>}
+    </fieldset>
+  );
+}

@@ -1,0 +1,42 @@
+// Makes an element take an image by drop or paste, for that element only: the page-wide drop zone
+// (app/drop-zone.tsx, which restores settings from a dropped file) skips drops over an element
+// marked data-drop-target, and this one stops the event so the two never both act.
+import { useState, type ClipboardEvent, type DragEvent } from 'react';
+import { firstFile } from '@/features/generate/utils/take-input-image';
+
+const carriesFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files');
+
+export function useImageDrop(onFile: (file: File) => void) {
+  const [over, setOver] = useState(false);
+  const props = {
+    'data-drop-target': '',
+    onDragOver: (e: DragEvent) => {
+      if (!carriesFiles(e)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      e.dataTransfer.dropEffect = 'copy';
+      setOver(true);
+    },
+    onDragLeave: (e: DragEvent) => {
+      // Leaving for a child of the group is still over it.
+      if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false);
+    },
+    onDrop: (e: DragEvent) => {
+      setOver(false);
+      if (!carriesFiles(e)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const file = firstFile(e.dataTransfer.files);
+      if (file) onFile(file);
+    },
+    onPaste: (e: ClipboardEvent) => {
+      // Only files: pasted text goes where it was pasted.
+      const file = firstFile(e.clipboardData.files);
+      if (!file) return;
+      e.preventDefault();
+      e.stopPropagation();
+      onFile(file);
+    },
+  };
+  return { over, props };
+}
