@@ -16,11 +16,13 @@ import { Overlays } from './overlays';
 import { prefetchChunks } from './prefetch-chunks';
 import { ResultView } from './result-view';
 import { useLatestResult } from './use-latest-result';
+import { useEntryEdits } from './use-entry-edits';
 import { useLinkRestore } from './use-link-restore';
 
 export function App() {
   const endpoint = useConfig().data?.endpoint ?? null;
   const apply = useFormStore((s) => s.apply);
+  const edits = useEntryEdits();
   const { latest, saveError, deliver, onShown } = useLatestResult();
   useLinkRestore();
   useEffect(prefetchChunks, []);
@@ -57,11 +59,11 @@ export function App() {
             <ResultView latest={latest} onShown={onShown} />
           </ErrorBoundary>
           <ErrorBoundary region="the gallery">
-            <Gallery onReuse={apply} />
+            <Gallery onReuse={apply} edits={edits} />
           </ErrorBoundary>
         </div>
       </main>
-      <Overlays onReuse={apply} />
+      <Overlays onReuse={apply} edits={edits} />
       <DropZone />
     </div>
   );

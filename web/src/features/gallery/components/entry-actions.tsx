@@ -11,7 +11,19 @@ const ICONS = {
   seed: 'M12 3c4 3 6 6 6 9a6 6 0 01-12 0c0-3 2-6 6-9z',
   link: 'M10 14a4 4 0 005.7 0l3-3a4 4 0 00-5.7-5.7l-1 1M14 10a4 4 0 00-5.7 0l-3 3a4 4 0 005.7 5.7l1-1',
   delete: 'M5 7h14M10 11v6M14 11v6M6 7l1 12h10l1-12M9 7V4h6v3',
+  edit: 'M4 20h4L18.5 9.5a2.1 2.1 0 00-3-3L5 17v3zM13.5 8.5l3 3',
+  control: 'M4 7h9M17 7h3M4 17h3M11 17h9M15 5v4M9 15v4',
 };
+
+/**
+ * Given by the app, which owns the form (the gallery cannot reach it): Edit makes the entry the
+ * form's source image; onControl, absent when the endpoint chosen takes no control images, adds it
+ * as one.
+ */
+export interface EntryEdits {
+  onEdit(entry: GalleryEntry): void;
+  onControl?: (entry: GalleryEntry) => void;
+}
 
 function Action({ label, icon, onClick, compact }: { label: string; icon: keyof typeof ICONS; onClick(): void; compact?: boolean }) {
   return (
@@ -30,7 +42,7 @@ function Action({ label, icon, onClick, compact }: { label: string; icon: keyof 
   );
 }
 
-export function EntryActions({ entry, onReuse, compact }: { entry: GalleryEntry; onReuse(params: ReuseParams): void; compact?: boolean }) {
+export function EntryActions({ entry, onReuse, edits, compact }: { entry: GalleryEntry; onReuse(params: ReuseParams): void; edits?: EntryEdits; compact?: boolean }) {
   const remove = useDeleteEntry();
   const notify = useNoticeStore((s) => s.show);
   const copy = async (text: string, what: string) => {
@@ -58,6 +70,8 @@ export function EntryActions({ entry, onReuse, compact }: { entry: GalleryEntry;
         onReuse(fromEntry(entry));
         notify('Settings restored to the form');
       }} />
+      {edits && <Action compact={compact} icon="edit" label="Edit" onClick={() => edits.onEdit(entry)} />}
+      {edits?.onControl && <Action compact={compact} icon="control" label="Use as control image" onClick={() => edits.onControl!(entry)} />}
       <Action compact={compact} icon="seed" label="Copy seed" onClick={() => copy(String(entry.seed), 'Seed')} />
       <Action compact={compact} icon="link" label="Copy link" onClick={() => copy(buildLink(entry, location.origin), 'Link')} />
       <Action compact={compact} icon="delete" label="Delete" onClick={() => remove.mutate(entry.id)} />
