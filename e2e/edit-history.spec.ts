@@ -85,6 +85,7 @@ test('edits from the gallery: branches of one parent, Edited from, the chain, de
   await expect(compare.getByRole('img', { name: `Compared: ${PARENT}` })).toBeVisible();
   await expect(compare.getByRole('img', { name: `Compared: ${A}` })).toBeVisible();
   await expect(compare).toContainText(`Parent: “${PARENT}”`);
+  await expect(compare).toContainText('Source: none');
   await compare.getByRole('button', { name: 'Close' }).click();
 
   // Edit an edit, from the viewer (which closes): two edits deep, a chain of three.

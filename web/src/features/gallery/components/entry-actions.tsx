@@ -4,6 +4,7 @@ import { buildLink } from '@/lib/link-params';
 import { useDeleteEntry } from '@/features/gallery/api/delete-entry';
 import { getImage } from '@/features/gallery/storage/gallery-db';
 import { useNoticeStore } from '@/features/gallery/stores/notice-store';
+import { CONTROL_ICON, EDIT_ICON } from './edit-buttons';
 
 const ICONS = {
   download: 'M12 3v12m0 0l-4-4m4 4l4-4M5 19h14',
@@ -11,8 +12,8 @@ const ICONS = {
   seed: 'M12 3c4 3 6 6 6 9a6 6 0 01-12 0c0-3 2-6 6-9z',
   link: 'M10 14a4 4 0 005.7 0l3-3a4 4 0 00-5.7-5.7l-1 1M14 10a4 4 0 00-5.7 0l-3 3a4 4 0 005.7 5.7l1-1',
   delete: 'M5 7h14M10 11v6M14 11v6M6 7l1 12h10l1-12M9 7V4h6v3',
-  edit: 'M4 20h4L18.5 9.5a2.1 2.1 0 00-3-3L5 17v3zM13.5 8.5l3 3',
-  control: 'M4 7h9M17 7h3M4 17h3M11 17h9M15 5v4M9 15v4',
+  edit: EDIT_ICON,
+  control: CONTROL_ICON,
 };
 
 /**

@@ -4,6 +4,7 @@ import { useToggleStar } from '@/features/gallery/api/toggle-star';
 import { useThumb } from '@/features/gallery/api/gallery';
 import { useGalleryView } from '@/features/gallery/stores/gallery-view-store';
 import { useViewerStore } from '@/features/gallery/stores/viewer-store';
+import { EditButtons } from './edit-buttons';
 import { EntryActions, type EntryEdits } from './entry-actions';
 
 /** `depth`: how many edits deep the entry is (absent: it is no edit). */
@@ -28,6 +29,7 @@ export function GalleryItem({ entry, onReuse, edits, depth }: { entry: GalleryEn
             Edit · {depth} deep
           </p>
         )}
+        {edits && <EditButtons entry={entry} onEdit={edits.onEdit} onControl={edits.onControl} />}
       </div>
       <label className="absolute top-2 left-2 flex size-7 cursor-pointer items-center justify-center rounded-md bg-black/45 backdrop-blur-sm">
         <input type="checkbox" aria-label={`Select: ${entry.prompt}`} checked={selected} onChange={() => toggleSelected(entry.id)} className="size-4 accent-violet-600" />
@@ -44,7 +46,7 @@ export function GalleryItem({ entry, onReuse, edits, depth }: { entry: GalleryEn
       <div className="flex flex-1 flex-col gap-1 p-2">
         <p className="line-clamp-2 text-xs leading-snug text-zinc-800 dark:text-zinc-200" title={entry.prompt}>{entry.prompt}</p>
         <p className="text-xs tabular-nums text-zinc-500">Seed {entry.seed} · {entry.num_inference_steps} steps</p>
-        <div className="mt-auto"><EntryActions entry={entry} onReuse={onReuse} edits={edits} compact /></div>
+        <div className="mt-auto"><EntryActions entry={entry} onReuse={onReuse} compact /></div>
       </div>
     </article>
   );
