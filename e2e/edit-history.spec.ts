@@ -1,6 +1,7 @@
 // Editing from the gallery and the history of an image, as a designer walks it: Edit makes an entry
 // the source (the next prompt typed is the instruction), editing one parent twice makes branches the
 // viewer reaches both ways, the chain and depth, Compare with parent, and a parent deleted.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { FRIENDLI_APP } from './servers';
 import { entries, gallery, generate } from './studio';
@@ -146,3 +147,23 @@ test('Edit on an endpoint that cannot edit says so, and control images are not o
   await item.getByRole('button', { name: 'Edit', exact: true }).click();
   await expect(gallery(page).getByRole('alert').filter({ hasText: 'cannot edit images' })).toBeVisible();
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe finds no serious violations in the marked list and an edit's history (${colorScheme})`, async ({ page }) => {
+    const serious = async () =>
+      (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html} ${n.failureSummary}`).join(' | ')}`);
+    await page.emulateMedia({ colorScheme });
+    await page.goto('/');
+    await generate(page, { prompt: PARENT });
+    await entry(page, PARENT).getByRole('button', { name: 'Edit', exact: true }).click();
+    await generateEdit(page, A);
+    await entry(page, PARENT).getByRole('button', { name: 'Edit', exact: true }).click();
+    await generateEdit(page, B);
+    // Off Generate: its hover colour is not this test's subject.
+    await page.mouse.move(0, 0);
+    expect(await serious()).toEqual([]);
+    await entry(page, A).getByRole('button', { name: /^Open:/ }).click();
+    await expect(viewer(page).getByRole('list', { name: /^Other edits of/ })).toBeVisible();
+    expect(await serious()).toEqual([]);
+  });
+}
