@@ -118,6 +118,32 @@ test('edits from the gallery: branches of one parent, Edited from, the chain, de
   await expect(v).toContainText('1 edit deep');
 });
 
+test('an edit whose source never was a gallery entry (a file) says so and shows the source kept in the browser', async ({ page }) => {
+  await page.goto('/');
+  await generate(page, { prompt: PARENT });
+  await entry(page, PARENT).getByRole('button', { name: 'Edit', exact: true }).click();
+  await expect(promptField(page)).toBeFocused();
+  // The source as a file would set it (the form's own file input is another part's): its bytes in
+  // the input store, no parent. The tab's stored draft is edited, then read back by a reload.
+  await page.evaluate(() => {
+    const draft = JSON.parse(sessionStorage.getItem('friendli-studio-form')!) as { state: { source: { entryId?: string } } };
+    delete draft.state.source.entryId;
+    sessionStorage.setItem('friendli-studio-form', JSON.stringify(draft));
+  });
+  await page.reload();
+  await promptField(page).fill('');
+  await promptField(page).focus();
+  await generateEdit(page, 'from a file');
+  await entry(page, 'from a file').getByRole('button', { name: /^Open:/ }).click();
+  const v = viewer(page);
+  await expect(v).toContainText('Edited from a file');
+  await expect(v).toContainText('1 edit deep');
+  await expect(v.getByRole('button', { name: 'Edited from', exact: true })).toHaveCount(0);
+  await expect(v.getByRole('navigation', { name: 'Chain of edits' })).toHaveCount(0);
+  const source = v.getByRole('img', { name: 'Source image' });
+  await expect.poll(() => source.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+});
+
 test('Use as control image adds a gallery image to the form, up to the endpoint’s limit, and it is sent', async ({ page }) => {
   await page.goto('/');
   await generate(page, { prompt: 'a pose sketch' });
