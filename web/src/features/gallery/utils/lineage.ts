@@ -61,8 +61,15 @@ export function depthOf(index: LineageIndex, entry: GalleryEntry): number {
  * the list, where each row then looks its entry up in O(1).
  */
 export function depthsOf(entries: readonly GalleryEntry[]): Map<string, number> {
-  const index = indexLineage(entries);
   const depths = new Map<string, number>();
+  // Runs on every change of a list that may hold 100,000 entries, most of them no edit: only the
+  // entries some edit names as its parent are indexed (children are not needed here).
+  const parents = new Set<string>();
+  for (const entry of entries) if (entry.source?.entryId !== undefined) parents.add(entry.source.entryId);
+  if (parents.size === 0 && !entries.some((e) => e.source)) return depths;
+  const byId = new Map<string, GalleryEntry>();
+  for (const entry of entries) if (parents.has(entry.id)) byId.set(entry.id, entry);
+  const index: LineageIndex = { byId, children: new Map() };
   const visiting = new Set<string>();
   const depth = (entry: GalleryEntry): number => {
     if (!entry.source) return 0;
