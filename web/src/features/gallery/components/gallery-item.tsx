@@ -22,7 +22,7 @@ export function GalleryItem({ entry, onReuse, edits, depth }: { entry: GalleryEn
         </button>
         {/* Which entries are edits, and how deep, at a glance (an accessible text, not only an icon). */}
         {depth !== undefined && (
-          <p className="pointer-events-none absolute bottom-2 left-2 flex items-center gap-1 rounded-md bg-black/60 px-1.5 py-0.5 text-[11px] font-medium text-white backdrop-blur-sm">
+          <p className="pointer-events-none absolute bottom-2 left-2 flex max-w-[calc(100%-5.5rem)] items-center gap-1 rounded-md bg-black/60 px-1.5 py-0.5 text-[11px] leading-tight font-medium text-white backdrop-blur-sm">
             <svg viewBox="0 0 24 24" className="size-3" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden>
               <path d="M4 20h4L18.5 9.5a2.1 2.1 0 00-3-3L5 17v3z" />
             </svg>
