@@ -16,6 +16,7 @@ import { Overlays } from './overlays';
 import { prefetchChunks } from './prefetch-chunks';
 import { ResultView } from './result-view';
 import { useLatestResult } from './use-latest-result';
+import { useEntryEdits } from './use-entry-edits';
 import { useLinkRestore } from './use-link-restore';
 
 /** The input images the form holds now (its source, its control images): Clear all keeps them. */
@@ -27,6 +28,7 @@ const formInputs = () => {
 export function App() {
   const endpoint = useConfig().data?.endpoint ?? null;
   const apply = useFormStore((s) => s.apply);
+  const edits = useEntryEdits();
   const { latest, saveError, deliver, onShown } = useLatestResult();
   useLinkRestore();
   useEffect(prefetchChunks, []);
@@ -63,11 +65,11 @@ export function App() {
             <ResultView latest={latest} onShown={onShown} />
           </ErrorBoundary>
           <ErrorBoundary region="the gallery">
-            <Gallery onReuse={apply} keepInputs={formInputs} />
+            <Gallery onReuse={apply} keepInputs={formInputs} edits={edits} />
           </ErrorBoundary>
         </div>
       </main>
-      <Overlays onReuse={apply} />
+      <Overlays onReuse={apply} edits={edits} />
       <DropZone />
     </div>
   );

@@ -2,6 +2,7 @@
 // paint's JavaScript small; a load that fails is tried again on the next open (lazyRetry).
 import { lazyRetry } from '@/lib/lazy-retry';
 import { toRequest, type GalleryEntry, type ReuseParams } from '@/lib/params';
+import type { EntryEdits } from '@/features/gallery/components/entry-actions';
 import { useViewerStore } from '@/features/gallery/stores/viewer-store';
 import { useGalleryView } from '@/features/gallery/stores/gallery-view-store';
 import { generateThroughQueue } from '@/features/generate/stores/queue-store';
@@ -20,13 +21,13 @@ const reproduce = async (entry: GalleryEntry) => {
   return new Uint8Array(await image.arrayBuffer());
 };
 
-export function Overlays({ onReuse }: { onReuse(params: ReuseParams): void }) {
+export function Overlays({ onReuse, edits }: { onReuse(params: ReuseParams): void; edits?: EntryEdits }) {
   const viewerOpen = useViewerStore((s) => s.openId !== null);
   const comparing = useGalleryView((s) => s.comparing);
   return (
     <>
       <LazyOverlay active={viewerOpen} region="the viewer" reload={Viewer.reload} onClose={() => useViewerStore.getState().close()}>
-        <Viewer onReuse={onReuse} onReproduce={reproduce} />
+        <Viewer onReuse={onReuse} edits={edits} onReproduce={reproduce} />
       </LazyOverlay>
       <LazyOverlay active={comparing} region="Compare" reload={Compare.reload} onClose={() => useGalleryView.getState().setComparing(false)}>
         <Compare />

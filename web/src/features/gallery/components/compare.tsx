@@ -1,7 +1,7 @@
 // Compare 2 to 4 entries side by side at the same scale, with what differs highlighted. For two:
 // a slider, a fade, and a difference view showing only the pixels that changed. Zoom and pan move
 // every image together. Compare opens at fit: each image whole on screen, the view buttons above.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { GalleryEntry } from '@/lib/params';
 import { useObjectUrl } from '@/lib/use-object-url';
 import { NO_ENTRIES, useGallery, useImageBlob } from '@/features/gallery/api/gallery';
@@ -36,7 +36,13 @@ export function Compare() {
   const comparing = useGalleryView((s) => s.comparing);
   const setComparing = useGalleryView((s) => s.setComparing);
   const { data: all = NO_ENTRIES } = useGallery();
-  const entries = selected.map((id) => all.find((e) => e.id === id)).filter((e): e is GalleryEntry => !!e);
+  // Built while Compare is open only: it stays mounted once loaded, and the list may be 100,000 long.
+  const byId = useMemo(() => new Map(comparing ? all.map((e) => [e.id, e]) : []), [all, comparing]);
+  const entries = selected.map((id) => byId.get(id)).filter((e): e is GalleryEntry => !!e);
+  const describe = (id: string) => {
+    const parent = byId.get(id);
+    return parent ? `“${parent.prompt}”` : 'not in the gallery';
+  };
   const [mode, setMode] = useState<CompareView>('side');
   const [view, setView] = useState<View>(FIT);
   const [split, setSplit] = useState(50);
@@ -82,7 +88,7 @@ export function Compare() {
               {entries.map((entry) => (
                 <div key={entry.id} className="flex flex-col gap-2">
                   <Pane entry={entry} view={view} onView={setView} />
-                  <Params entry={entry} reference={entries[0]!} />
+                  <Params entry={entry} reference={entries[0]!} describe={describe} />
                 </div>
               ))}
             </div>
@@ -119,7 +125,7 @@ export function Compare() {
                 {entries.map((entry, i) => (
                   <div key={entry.id}>
                     <p className="mb-1 text-xs font-semibold">{i === 0 ? 'A (left, below)' : 'B (right, above)'}</p>
-                    <Params entry={entry} reference={entries[0]!} />
+                    <Params entry={entry} reference={entries[0]!} describe={describe} />
                   </div>
                 ))}
               </div>

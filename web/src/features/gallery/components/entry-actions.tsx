@@ -4,6 +4,7 @@ import { buildLink, linkImagesNote } from '@/lib/link-params';
 import { useDeleteEntry } from '@/features/gallery/api/delete-entry';
 import { getImage } from '@/features/gallery/storage/gallery-db';
 import { useNoticeStore } from '@/features/gallery/stores/notice-store';
+import { CONTROL_ICON, EDIT_ICON } from './edit-buttons';
 
 const ICONS = {
   download: 'M12 3v12m0 0l-4-4m4 4l4-4M5 19h14',
@@ -11,7 +12,19 @@ const ICONS = {
   seed: 'M12 3c4 3 6 6 6 9a6 6 0 01-12 0c0-3 2-6 6-9z',
   link: 'M10 14a4 4 0 005.7 0l3-3a4 4 0 00-5.7-5.7l-1 1M14 10a4 4 0 00-5.7 0l-3 3a4 4 0 005.7 5.7l1-1',
   delete: 'M5 7h14M10 11v6M14 11v6M6 7l1 12h10l1-12M9 7V4h6v3',
+  edit: EDIT_ICON,
+  control: CONTROL_ICON,
 };
+
+/**
+ * Given by the app, which owns the form (the gallery cannot reach it): Edit makes the entry the
+ * form's source image; onControl, absent when the endpoint chosen takes no control images, adds it
+ * as one.
+ */
+export interface EntryEdits {
+  onEdit(entry: GalleryEntry): void;
+  onControl?: (entry: GalleryEntry) => void;
+}
 
 function Action({ label, icon, onClick, compact }: { label: string; icon: keyof typeof ICONS; onClick(): void; compact?: boolean }) {
   return (
@@ -30,7 +43,7 @@ function Action({ label, icon, onClick, compact }: { label: string; icon: keyof 
   );
 }
 
-export function EntryActions({ entry, onReuse, compact }: { entry: GalleryEntry; onReuse(params: ReuseParams): void; compact?: boolean }) {
+export function EntryActions({ entry, onReuse, edits, compact }: { entry: GalleryEntry; onReuse(params: ReuseParams): void; edits?: EntryEdits; compact?: boolean }) {
   const remove = useDeleteEntry();
   const notify = useNoticeStore((s) => s.show);
   const copy = async (text: string, what: string, note?: string) => {
@@ -58,6 +71,8 @@ export function EntryActions({ entry, onReuse, compact }: { entry: GalleryEntry;
         onReuse(fromEntry(entry));
         notify('Settings restored to the form');
       }} />
+      {edits && <Action compact={compact} icon="edit" label="Edit" onClick={() => edits.onEdit(entry)} />}
+      {edits?.onControl && <Action compact={compact} icon="control" label="Use as control image" onClick={() => edits.onControl!(entry)} />}
       <Action compact={compact} icon="seed" label="Copy seed" onClick={() => copy(String(entry.seed), 'Seed')} />
       <Action compact={compact} icon="link" label="Copy link" onClick={() => copy(buildLink(entry, location.origin), 'Link', linkImagesNote(entry))} />
       <Action compact={compact} icon="delete" label="Delete" onClick={() => remove.mutate(entry.id)} />

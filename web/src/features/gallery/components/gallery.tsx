@@ -7,7 +7,9 @@ import { NO_ENTRIES, useGallery, useGalleryStatus, useGallerySync } from '@/feat
 import { GalleryUpgradeBlockedError } from '@/features/gallery/storage/gallery-db';
 import { useGalleryView } from '@/features/gallery/stores/gallery-view-store';
 import { filterEntries } from '@/features/gallery/utils/filter';
+import { depthsOf } from '@/features/gallery/utils/lineage';
 import { buildRows } from '@/features/gallery/utils/rows';
+import type { EntryEdits } from './entry-actions';
 import { GalleryItem } from './gallery-item';
 import { GalleryToolbar } from './gallery-toolbar';
 import { StorageStatus } from './storage-status';
@@ -19,7 +21,7 @@ const GAP = 12;
 const CAPTION = 104;
 const HEADER = 36;
 
-export function Gallery({ onReuse, keepInputs }: { onReuse(params: ImageParams): void; keepInputs?(): string[] }) {
+export function Gallery({ onReuse, keepInputs, edits }: { onReuse(params: ImageParams): void; keepInputs?(): string[]; edits?: EntryEdits }) {
   const { data: entries = NO_ENTRIES, isPending, isError, error, isFetching } = useGallery();
   // The first load shows the newest entries while it reads the rest.
   const status = useGalleryStatus().data;
@@ -44,6 +46,8 @@ export function Gallery({ onReuse, keepInputs }: { onReuse(params: ImageParams):
   const rowHeight = cell + CAPTION + GAP;
   const shown = useMemo(() => filterEntries(entries, { query, favouritesOnly }), [entries, query, favouritesOnly]);
   const rows = useMemo(() => buildRows(shown, columns), [shown, columns]);
+  // Each edit's depth, worked out once per list (each chain walked once): a row only looks its entries up.
+  const depths = useMemo(() => depthsOf(entries), [entries]);
   const size = useCallback((i: number) => (rows[i]!.kind === 'header' ? HEADER : rowHeight), [rows, rowHeight]);
   const windowed = useWindowRows({ count: rows.length, size, list: listRef });
 
@@ -87,7 +91,7 @@ export function Gallery({ onReuse, keepInputs }: { onReuse(params: ImageParams):
             <ul key={row.key} className="absolute inset-x-0" style={{ top, height: rowHeight - GAP }}>
               {row.entries.map((entry, col) => (
                 <li key={entry.id} className="absolute inset-y-0" style={{ left: col * (cell + GAP), width: cell }}>
-                  <GalleryItem entry={entry} onReuse={onReuse} />
+                  <GalleryItem entry={entry} onReuse={onReuse} edits={edits} depth={depths.get(entry.id)} />
                 </li>
               ))}
             </ul>

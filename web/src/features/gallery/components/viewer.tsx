@@ -10,7 +10,10 @@ import { getImage } from '@/features/gallery/storage/gallery-db';
 import { useGalleryView } from '@/features/gallery/stores/gallery-view-store';
 import { useViewerStore } from '@/features/gallery/stores/viewer-store';
 import { filterEntries } from '@/features/gallery/utils/filter';
-import { EntryActions } from './entry-actions';
+import { chainOf, childrenOf, indexLineage, parentOf } from '@/features/gallery/utils/lineage';
+import { EditOrigin } from './edit-origin';
+import { EditTree } from './edit-tree';
+import { EntryActions, type EntryEdits } from './entry-actions';
 import { NoticeBar } from './notice-bar';
 import { Layer, ZoomPan } from './zoom-pan';
 
@@ -23,6 +26,8 @@ function Parameters({ entry }: { entry: GalleryEntry }) {
     ...(entry.group ? [['Group', entry.group.label] as [string, string]] : []),
     ['Engine', entry.engine === 'local' ? 'local preview engine' : 'FriendliAI'],
     ['Endpoint', entry.endpoint ?? '—'],
+    ...(entry.adapter ? [['Adapter', entry.adapter] as [string, string]] : []),
+    ['Guidance', entry.guidance_scale === undefined || entry.guidance_scale === null ? 'model default' : String(entry.guidance_scale)],
     ['Size', `${entry.width}×${entry.height}, ${(entry.bytes / 1024).toFixed(0)} KB`],
     ['Took', `${(entry.elapsedMs / 1000).toFixed(2)} s`],
     ['Made', new Date(entry.createdAt).toLocaleString()],
@@ -70,7 +75,7 @@ function ReproduceCheck({ entry, reproduce }: { entry: GalleryEntry; reproduce(e
 
 const stepButton = 'flex-1 whitespace-nowrap rounded-md border border-zinc-300 px-2.5 py-1 text-sm font-medium hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800';
 
-export function Viewer({ onReuse, onReproduce }: { onReuse(params: ReuseParams): void; onReproduce(entry: GalleryEntry): Promise<Uint8Array> }) {
+export function Viewer({ onReuse, edits, onReproduce }: { onReuse(params: ReuseParams): void; edits?: EntryEdits; onReproduce(entry: GalleryEntry): Promise<Uint8Array> }) {
   const openId = useViewerStore((s) => s.openId);
   const open = useViewerStore((s) => s.open);
   const close = useViewerStore((s) => s.close);
@@ -84,6 +89,12 @@ export function Viewer({ onReuse, onReproduce }: { onReuse(params: ReuseParams):
   const index = entries.findIndex((e) => e.id === openId);
   const entry = index >= 0 ? entries[index] : undefined;
   const image = useObjectUrl(useImageBlob(entry?.id).data);
+  // The edit history, read from the whole gallery (a parent may be filtered out), indexed once per list.
+  // Only while open: the viewer stays mounted once loaded, and each new image changes the list.
+  const shown = openId !== null;
+  const lineage = useMemo(() => indexLineage(shown ? all : NO_ENTRIES), [all, shown]);
+  const parent = entry && parentOf(lineage, entry);
+  const chain = entry ? chainOf(lineage, entry) : [];
 
   // Where the entry shown was: when it is deleted, the viewer moves on to the one now in its place.
   const last = useRef({ id: null as string | null, index: 0, filtered: true });
@@ -140,9 +151,20 @@ export function Viewer({ onReuse, onReproduce }: { onReuse(params: ReuseParams):
               <button type="button" onClick={() => step(1)} disabled={index === entries.length - 1} className={stepButton} aria-label="Next image">Next ›</button>
             </div>
             <NoticeBar />
-            <p className="whitespace-pre-wrap text-sm leading-relaxed">{entry.prompt}</p>
+            <div className="flex flex-col gap-1">
+              {/* An edit's prompt is its instruction; the image it started from has its own. */}
+              {entry.source && <h3 className="text-xs font-semibold text-zinc-600 dark:text-zinc-400">Instruction</h3>}
+              <p className="whitespace-pre-wrap text-sm leading-relaxed">{entry.prompt}</p>
+            </div>
+            {entry.source && <EditOrigin entry={entry} source={entry.source} parent={parent} depth={chain.filter((e) => e.source).length} />}
             <Parameters entry={entry} />
-            <EntryActions entry={entry} onReuse={(p) => { onReuse(p); close(); }} />
+            <EntryActions
+              entry={entry}
+              onReuse={(p) => { onReuse(p); close(); }}
+              // Edit moves to the form: the viewer gets out of the way.
+              edits={edits && { ...edits, onEdit: (e) => { edits.onEdit(e); close(); } }}
+            />
+            <EditTree entry={entry} chain={chain} edits={childrenOf(lineage, entry.id)} parent={parent} siblings={parent ? childrenOf(lineage, parent.id).filter((e) => e.id !== entry.id) : []} />
             {/* Keyed by entry: another image starts afresh, and a check still running for the last one cannot report here. */}
             <ReproduceCheck key={entry.id} entry={entry} reproduce={onReproduce} />
           </aside>

@@ -14,6 +14,8 @@ interface GalleryViewState {
   toggleSelected(id: string): void;
   clearSelection(): void;
   setComparing(on: boolean): void;
+  /** Opens Compare on these entries (the first is the reference), in place of the selection. */
+  compare(ids: string[]): void;
 }
 
 export const useGalleryView = create<GalleryViewState>()((set) => ({
@@ -26,4 +28,5 @@ export const useGalleryView = create<GalleryViewState>()((set) => ({
   toggleSelected: (id) => set((s) => ({ selected: s.selected.includes(id) ? s.selected.filter((x) => x !== id) : [...s.selected, id] })),
   clearSelection: () => set({ selected: [], comparing: false }),
   setComparing: (comparing) => set({ comparing }),
+  compare: (ids) => set({ selected: ids, comparing: true }),
 }));

@@ -66,3 +66,14 @@ export function PromptField() {
     </div>
   );
 }
+
+/**
+ * Puts the caret in the prompt with its text selected, so that what the designer types next
+ * replaces it (after Edit from the gallery: the instruction is the edit's own prompt).
+ */
+export function focusPrompt() {
+  const el = document.getElementById('prompt');
+  if (!(el instanceof HTMLTextAreaElement)) return;
+  el.focus();
+  el.select();
+}
