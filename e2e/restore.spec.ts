@@ -63,7 +63,7 @@ test('a shared link sets single images with styles off, and leaves another tabâ€
   // Generate in tab B makes one image of exactly the linked request.
   const request = nextRequest(tabB);
   await generateButton(tabB).click();
-  expect(await request).toEqual({ prompt: 'a shared lighthouse', num_inference_steps: 5, seed: 9, response_format: 'png' });
+  expect(await request).toEqual({ prompt: 'a shared lighthouse', num_inference_steps: 5, seed: 9, response_format: 'png', endpoint: 'local-engine' });
   await expect(entries(tabB)).toHaveCount(1);
   await expect(tabB.getByRole('region', { name: 'Queue' }).getByRole('listitem')).toHaveCount(1);
 });

@@ -9,6 +9,7 @@ export function prefetchChunks() {
       () => import('./import-file'),
       () => import('./job-entries'),
       () => import('@/features/generate/utils/plan-jobs'),
+      () => import('@/features/generate/utils/error-advice'),
       () => import('@/features/gallery/components/viewer'),
       () => import('@/features/gallery/components/compare'),
     ]) {

@@ -10,18 +10,16 @@ import { useQueueStore, type DoneListener } from '@/features/generate/stores/que
 import { resolveForm } from '@/features/generate/utils/resolve-form';
 import { BUILT_IN_STYLES } from '@/features/generate/utils/styles';
 import { Elapsed } from './elapsed';
-import { ControlImagesField } from './control-images-field';
 import { EndpointField } from './endpoint-field';
 import { secondaryButtonClass } from './field';
 import { FormatSelect } from './format-select';
 import { GuidanceField } from './guidance-field';
+import { ControlImagesField, QueuePanel, SourceImageField } from './lazy-fields';
 import { effectiveMode, ModeField } from './mode-field';
 import { PromptBField } from './prompt-b-field';
 import { PromptField } from './prompt-field';
-import { QueuePanel } from './queue-panel';
 import { RecentPrompts } from './recent-prompts';
 import { SeedField } from './seed-field';
-import { SourceImageField } from './source-image-field';
 import { StepsSlider } from './steps-slider';
 import { StylesField } from './styles-field';
 

@@ -3,7 +3,6 @@
 import { useState } from 'react';
 import { useFormStore } from '@/features/generate/stores/form-store';
 import { useImageDrop } from '@/features/generate/hooks/use-image-drop';
-import { takeInputImage } from '@/features/generate/utils/take-input-image';
 import { fileInputClass, groupClass, labelClass, overClass, secondaryButtonClass } from './field';
 import { InputThumb } from './input-thumb';
 
@@ -12,6 +11,8 @@ export function SourceImageField({ maxBytes }: { maxBytes: number }) {
   const setSource = useFormStore((s) => s.setSource);
   const [problem, setProblem] = useState<string | null>(null);
   const take = async (file: File) => {
+    // Loaded on first use: reading and checking images is not needed to draw the form.
+    const { takeInputImage } = await import('@/features/generate/utils/take-input-image');
     const taken = await takeInputImage(file, maxBytes);
     setProblem(taken.problem ?? null);
     if (taken.ref) setSource(taken.ref);

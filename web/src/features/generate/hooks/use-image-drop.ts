@@ -2,9 +2,14 @@
 // (app/drop-zone.tsx, which restores settings from a dropped file) skips drops over an element
 // marked data-drop-target, and this one stops the event so the two never both act.
 import { useState, type ClipboardEvent, type DragEvent } from 'react';
-import { firstFile } from '@/features/generate/utils/take-input-image';
 
 const carriesFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files');
+
+/** The first file of a drop or paste: an image if there is one, else the first file of any type. */
+export function firstFile(list: FileList | null | undefined): File | undefined {
+  const files = [...(list ?? [])];
+  return files.find((f) => f.type.startsWith('image/')) ?? files[0];
+}
 
 export function useImageDrop(onFile: (file: File) => void) {
   const [over, setOver] = useState(false);

@@ -8,7 +8,7 @@ import type { EntryGroup, RequestParams } from '@/lib/params';
 import { ApiError } from '@/lib/api-client';
 import { fetchImage } from '@/features/generate/api/fetch-image';
 import { generateImage } from '@/features/generate/api/generate-image';
-import { describeError } from '@/features/generate/utils/error-advice';
+import { CANCELLED_MESSAGE } from '@/features/generate/utils/cancelled-message';
 
 export type JobRequest = RequestParams;
 export type JobStatus = 'waiting' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -58,6 +58,19 @@ async function produce(job: Job, signal: AbortSignal): Promise<[GenerateResponse
   const response = await generateImage(job.request, signal);
   made.set(job.id, response);
   return [response, await Promise.all(response.images.map((i) => fetchImage(i.url, signal)))];
+}
+
+/**
+ * What a failure says and what to do about it. The advice loads with the first failure (it is
+ * fetched once the page is idle, so it is there when the server is gone); should it not load, the
+ * failure still says what happened.
+ */
+async function describe(err: unknown): Promise<string> {
+  try {
+    return (await import('@/features/generate/utils/error-advice')).describeError(err);
+  } catch {
+    return `${err instanceof Error ? err.message : String(err)} Your prompt, settings and gallery are unchanged.`;
+  }
 }
 
 /** Called with every generated job's images; the job is done when every listener has stored them. */
@@ -112,7 +125,7 @@ export const useQueueStore = create<QueueState>()((set, get) => {
       patch(job.id, { status: 'done', finishedAt: Date.now() });
     } catch (err) {
       const cancelled = !(err instanceof ApiError && err.code === 'not_stored') && (controller.signal.aborted || (err instanceof ApiError && err.code === 'cancelled'));
-      patch(job.id, { status: cancelled ? 'cancelled' : 'failed', finishedAt: Date.now(), error: describeError(cancelled ? new ApiError('cancelled', '') : err) });
+      patch(job.id, { status: cancelled ? 'cancelled' : 'failed', finishedAt: Date.now(), error: cancelled ? CANCELLED_MESSAGE : await describe(err) });
       job.onFail?.(cancelled ? new ApiError('cancelled', 'Cancelled.') : err);
     } finally {
       controllers.delete(job.id);
@@ -157,7 +170,7 @@ export const useQueueStore = create<QueueState>()((set, get) => {
     cancel: (id) => {
       const job = get().jobs.find((j) => j.id === id);
       if (job?.status === 'waiting') {
-        patch(id, { status: 'cancelled', finishedAt: Date.now(), error: describeError(new ApiError('cancelled', '')) });
+        patch(id, { status: 'cancelled', finishedAt: Date.now(), error: CANCELLED_MESSAGE });
         job.onFail?.(new ApiError('cancelled', 'Cancelled.'));
       }
       controllers.get(id)?.abort();

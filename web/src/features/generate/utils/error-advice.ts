@@ -1,5 +1,6 @@
 // What to do about each kind of failure, added to the server's own account of what happened.
 import { ApiError } from '@/lib/api-client';
+import { CANCELLED_MESSAGE } from './cancelled-message';
 
 const ADVICE: Record<string, string> = {
   invalid_request: 'Correct the setting and generate again.',
@@ -22,7 +23,7 @@ const ADVICE: Record<string, string> = {
 
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.code === 'cancelled') return 'Generation cancelled. Your prompt and settings are unchanged; press Generate to run it again.';
+    if (error.code === 'cancelled') return CANCELLED_MESSAGE;
     const advice = ADVICE[error.code] ?? 'Try again; your prompt, settings and gallery are unchanged.';
     return `${error.message} ${advice}`;
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { effectiveMode } from '@/features/generate/components/mode-field';
 import { guidanceStep } from '@/features/generate/components/guidance-field';
-import { firstFile, takeInputImage } from './take-input-image';
+import { firstFile } from '@/features/generate/hooks/use-image-drop';
+import { takeInputImage } from './take-input-image';
 
 const MB = 1024 * 1024;
 

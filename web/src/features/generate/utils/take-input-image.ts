@@ -17,9 +17,3 @@ export async function takeInputImage(file: Blob, maxBytes: number): Promise<Take
     return { problem: `${name}the image could not be stored in this browser (${err instanceof Error ? err.message : String(err)}). Nothing was changed.` };
   }
 }
-
-/** The first file of a drop or paste: an image if there is one, else the first file of any type. */
-export function firstFile(list: FileList | null | undefined): File | undefined {
-  const files = [...(list ?? [])];
-  return files.find((f) => f.type.startsWith('image/')) ?? files[0];
-}
