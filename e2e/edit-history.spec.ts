@@ -3,7 +3,7 @@
 // viewer reaches both ways, the chain and depth, Compare with parent, and a parent deleted.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { FRIENDLI_APP } from './servers';
+import { ENDPOINTS_APP, FRIENDLI_APP } from './servers';
 import { entries, gallery, generate } from './studio';
 
 const viewer = (page: Page) => page.getByRole('dialog', { name: 'Image viewer' });
@@ -172,6 +172,18 @@ test('Edit on an endpoint that cannot edit says so, and control images are not o
   await expect(item.getByRole('button', { name: 'Use as control image' })).toHaveCount(0);
   await item.getByRole('button', { name: 'Edit', exact: true }).click();
   await expect(gallery(page).getByRole('alert').filter({ hasText: 'cannot edit images' })).toBeVisible();
+});
+
+test('Edit keeps an endpoint that can edit when the one that made the image cannot', async ({ page }) => {
+  await page.goto(ENDPOINTS_APP);
+  const endpoint = page.getByLabel('Endpoint');
+  await endpoint.selectOption({ label: 'Studio A' });
+  await generate(page, { prompt: 'made where edits are not taken' });
+  await endpoint.selectOption({ label: 'Studio B' });
+  await entry(page, 'made where edits are not taken').getByRole('button', { name: 'Edit', exact: true }).click();
+  await expect(page.getByRole('group', { name: 'Source image' }).getByRole('button', { name: 'Remove source image' })).toBeVisible();
+  await expect(endpoint).toHaveValue('ep-b');
+  await expect(page.getByRole('alert').filter({ hasText: 'cannot edit images' })).toHaveCount(0);
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {

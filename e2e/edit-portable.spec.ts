@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import type { GenerateResponse } from '../server/contract';
 import { pngTexts } from '../web/src/features/gallery/utils/png-text';
 import { LOCAL_APP } from './servers';
-import { entries, gallery } from './studio';
+import { entries, gallery, generate } from './studio';
 import { exportZip, type ZipInput } from './zip-fixtures';
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -165,4 +165,33 @@ test('a damaged input image fails alone: its entries import, the summary counts 
   );
   expect(await storedInputs(page)).not.toContain(sourceHash);
   await page.context().close();
+});
+
+test('Clear all keeps the input images of a job still running, so the edit it stores can be reproduced', async ({ page }) => {
+  await page.goto('/');
+  await generate(page, { prompt: 'something to clear' });
+  const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 20, g: 90, b: 160 } } }).png().toBuffer();
+  const group = page.getByRole('group', { name: 'Source image' });
+  await group.getByLabel('Source image file').setInputFiles({ name: 'held.png', mimeType: 'image/png', buffer: png });
+  await expect(group.getByRole('button', { name: 'Remove source image' })).toBeVisible();
+  await page.getByLabel('Prompt', { exact: true }).fill('an edit still running');
+  // The edit is held on its way to the server while the form lets go of the source and the gallery is cleared.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/edit', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Generating' })).toBeVisible();
+  await group.getByRole('button', { name: 'Remove source image' }).click();
+  await page.getByRole('button', { name: 'Clear all' }).click();
+  await page.getByRole('dialog', { name: 'Clear the gallery' }).getByRole('button', { name: 'Delete all' }).click();
+  await expect(entries(page)).toHaveCount(0);
+  release();
+  await expect(entries(page)).toHaveCount(1);
+  expect(await storedInputs(page)).toEqual([sha(png)]);
+  const viewer = await openViewer(page, 'an edit still running');
+  await viewer.getByRole('button', { name: 'Reproduce check' }).click();
+  await expect(viewer.getByRole('status').filter({ hasText: /^(Identical|Different|The check)/ })).toContainText('Identical');
 });

@@ -97,6 +97,29 @@ test('an image dropped or pasted onto the group becomes the source; the page-wid
 
   await deliver(page, 'fieldset[data-drop-target]', 'paste', await plainPng(40, 30));
   await expect(group).toContainText('40×30 px');
+
+  // After a drop the group took, the page's own drop prompt still comes and goes with a drag.
+  const overlay = page.getByText('Drop an image to restore its settings');
+  const drag = (type: string) => page.evaluate((t) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['x'], 'x.png', { type: 'image/png' }));
+    document.body.dispatchEvent(new DragEvent(t, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, type);
+  await drag('dragenter');
+  await expect(overlay).toBeVisible();
+  await drag('dragleave');
+  await expect(overlay).toHaveCount(0);
+});
+
+test('a source whose file is still being read when another is chosen: the one chosen last wins', async ({ page }) => {
+  await page.goto('/');
+  const group = page.getByRole('group', { name: 'Source image' });
+  // The first, large, takes longer to read and check than the second, small one.
+  await group.getByLabel('Source image file').setInputFiles(pngFile('large.png', await plainPng(3000, 3000)));
+  await group.getByLabel('Source image file').setInputFiles(pngFile('small.png', await plainPng(30, 20)));
+  await expect(group).toContainText('30×20 px');
+  await page.waitForTimeout(1500);
+  await expect(group).toContainText('30×20 px');
 });
 
 test('a source whose bytes this browser no longer has says so, and Remove source image clears it', async ({ page }) => {

@@ -10,7 +10,8 @@ import { useConfig } from '@/features/generate/api/get-config';
 import { EngineBadge } from '@/features/generate/components/engine-badge';
 import { GenerateForm } from '@/features/generate/components/generate-form';
 import { useFormStore } from '@/features/generate/stores/form-store';
-import type { Job } from '@/features/generate/stores/queue-store';
+import { useQueueStore, type Job } from '@/features/generate/stores/queue-store';
+import type { ControlInput, InputRef } from '@/lib/params';
 import { DropZone, ImportButton, ImportMessage } from './drop-zone';
 import { Overlays } from './overlays';
 import { prefetchChunks } from './prefetch-chunks';
@@ -19,11 +20,13 @@ import { useLatestResult } from './use-latest-result';
 import { useEntryEdits } from './use-entry-edits';
 import { useLinkRestore } from './use-link-restore';
 
-/** The input images the form holds now (its source, its control images): Clear all keeps them. */
-const formInputs = () => {
-  const { source, controls } = useFormStore.getState();
-  return [...(source ? [source.hash] : []), ...controls.map((c) => c.image.hash)];
-};
+const hashes = ({ source, controls }: { source?: InputRef | null; controls?: ControlInput[] }) => [...(source ? [source.hash] : []), ...(controls ?? []).map((c) => c.image.hash)];
+
+/**
+ * The input images still needed outside the gallery: the form's, and those of the queue's jobs not
+ * done (waiting or running, or failed or cancelled, which Retry runs again). Clear all keeps them.
+ */
+const formInputs = () => [...hashes(useFormStore.getState()), ...useQueueStore.getState().jobs.flatMap((job) => (job.status === 'done' ? [] : hashes(job.request)))];
 
 export function App() {
   const endpoint = useConfig().data?.endpoint ?? null;

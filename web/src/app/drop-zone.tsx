@@ -48,12 +48,23 @@ export function DropZone() {
       e.preventDefault();
       void importFile(file);
     };
+    // A drop a target took never reaches the handler above (the target stops it): seen here first,
+    // so the count of drags over the page starts afresh after every drop, wherever it lands.
+    const reset = () => {
+      depth = 0;
+      setOver(false);
+      setOverTarget(false);
+    };
+    window.addEventListener('drop', reset, true);
+    window.addEventListener('dragend', reset);
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);
     window.addEventListener('dragover', overHandler);
     window.addEventListener('dragover', overCapture, true);
     window.addEventListener('drop', drop);
     return () => {
+      window.removeEventListener('drop', reset, true);
+      window.removeEventListener('dragend', reset);
       window.removeEventListener('dragenter', enter);
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('dragover', overHandler);

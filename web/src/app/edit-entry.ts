@@ -35,8 +35,12 @@ export async function editEntry(entry: GalleryEntry, config: EditConfig) {
   const source = await asInput(entry, config, 'edit this image');
   if (!source) return;
   const form = useFormStore.getState();
-  // The endpoint that made it, when the server still has it: the edit starts where the image did.
-  if (entry.endpoint && config.endpoints.some((e) => e.id === entry.endpoint)) form.setEndpoint(entry.endpoint);
+  // The endpoint that made it, when it is still there and can edit: the edit starts where the image
+  // did. Otherwise the one chosen, if it can edit, else the first that can.
+  const made = config.endpoints.find((e) => e.id === entry.endpoint && e.edit);
+  const chosen = resolveForm(form, config.endpoints).endpoint;
+  const editor = made ?? (chosen.edit ? chosen : config.endpoints.find((e) => e.edit));
+  if (editor && editor.id !== chosen.id) form.setEndpoint(editor.id);
   form.setSource(source);
   focusPrompt();
   const { endpoint } = resolveForm(useFormStore.getState(), config.endpoints);
@@ -57,6 +61,9 @@ export async function addAsControl(entry: GalleryEntry, config: EditConfig) {
   }
   const image = await asInput(entry, config, 'use this image as a control image');
   if (!image) return;
+  // Counted again: another image may have been added while this one was read.
+  const now = resolveForm(useFormStore.getState(), config.endpoints);
+  if (now.controls.length >= now.endpoint.control_images) return notify(`The form has the most control images ${now.endpoint.name} takes: remove one to add this image.`, 'alert');
   useFormStore.getState().addControl(image);
-  notify(`Added as control image ${controls.length + 1}`);
+  notify(`Added as control image ${now.controls.length + 1}`);
 }

@@ -1,10 +1,12 @@
 // What Edit and Use as control image do on gallery entries and in the viewer (the gallery cannot
 // reach the form). Use as control image is offered only while the endpoint chosen takes control
-// images. The handlers load on first use.
+// images. The handlers are static: a lazy chunk of their own made the bundler split the first
+// paint's script into several chunks that, together, weighed more.
 import type { GalleryEntry } from '@/lib/params';
 import type { EntryEdits } from '@/features/gallery/components/entry-actions';
 import { useConfig } from '@/features/generate/api/get-config';
 import { useFormStore } from '@/features/generate/stores/form-store';
+import { addAsControl, editEntry } from './edit-entry';
 
 export function useEntryEdits(): EntryEdits | undefined {
   const config = useConfig().data;
@@ -13,7 +15,7 @@ export function useEntryEdits(): EntryEdits | undefined {
   // As resolveForm picks it: the choice if the server has it, else the first.
   const endpoint = config.endpoints.find((e) => e.id === chosen) ?? config.endpoints[0];
   return {
-    onEdit: (entry: GalleryEntry) => void import('./edit-entry').then(({ editEntry }) => editEntry(entry, config)),
-    ...(endpoint && endpoint.control_images > 0 ? { onControl: (entry: GalleryEntry) => void import('./edit-entry').then(({ addAsControl }) => addAsControl(entry, config)) } : {}),
+    onEdit: (entry: GalleryEntry) => void editEntry(entry, config),
+    ...(endpoint && endpoint.control_images > 0 ? { onControl: (entry: GalleryEntry) => void addAsControl(entry, config) } : {}),
   };
 }

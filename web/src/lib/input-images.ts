@@ -30,6 +30,18 @@ export function sniffMime(head: Uint8Array): ImageMime | undefined {
 
 export const hex = (digest: ArrayBuffer) => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 
+/** Room left in a request body for its other fields (prompt, parameters, JSON). */
+const BODY_ROOM = 64 * 1024;
+
+/**
+ * The largest image whose request fits the server's body limit (`maxBytes`, IMAGE_INPUT_MB): images
+ * travel as base64 `data:` URLs, 4 characters for every 3 bytes.
+ */
+export const largestInput = (maxBytes: number) => Math.max(0, Math.floor(((maxBytes - BODY_ROOM) * 3) / 4));
+
+/** The size an image adds to a request body, as a base64 `data:` URL. */
+export const sentSize = (bytes: number) => 4 * Math.ceil(bytes / 3) + 32;
+
 export const MB = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 /**
@@ -39,10 +51,11 @@ export const MB = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) /
  */
 export async function readInputImage(file: Blob, maxBytes: number): Promise<{ blob: Blob; ref: InputRef }> {
   if (file.size === 0) throw new InputImageError('The file is empty.');
-  if (file.size > maxBytes) {
+  const largest = largestInput(maxBytes);
+  if (file.size > largest) {
     // Rounded, a size just over the limit reads as the limit itself: say "just over" then.
-    const size = MB(file.size) === MB(maxBytes) ? `just over ${MB(maxBytes)}` : MB(file.size);
-    throw new InputImageError(`The image is ${size}; the studio takes images up to ${MB(maxBytes)}.`);
+    const size = MB(file.size) === MB(largest) ? `just over ${MB(largest)}` : MB(file.size);
+    throw new InputImageError(`The image is ${size}; the studio takes images up to ${MB(largest)} (sent as text, they grow by a third, and the server takes ${MB(maxBytes)} per request).`);
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   const mime = sniffMime(bytes);

@@ -19,6 +19,8 @@ const ADVICE: Record<string, string> = {
   image_fetch: 'Press Retry in the queue to fetch and store it again; nothing else is affected.',
   not_stored: 'Press Retry in the queue to store it again; earlier images are safe.',
   network: 'Check that the studio server is running, then generate again.',
+  body_too_large: 'Use a smaller source image, or fewer or smaller control images: one request carries them all.',
+  input_missing: 'Choose the image again, or remove it from the form.',
 };
 
 export function describeError(error: unknown): string {

@@ -2,18 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { effectiveMode } from '@/features/generate/components/mode-field';
 import { guidanceStep } from '@/features/generate/components/guidance-field';
 import { firstFile } from '@/features/generate/hooks/use-image-drop';
+import { largestInput, sentSize } from '@/lib/input-images';
 import { takeInputImage } from './take-input-image';
 
 const MB = 1024 * 1024;
 
 describe('takeInputImage (a source or control image given to the form)', () => {
-  it('refuses an image over the server limit (IMAGE_INPUT_MB) before reading it, naming both sizes', async () => {
-    const huge = new File([new Uint8Array(20 * MB + 1)], 'huge.png', { type: 'image/png' });
+  it('refuses an image whose request would pass the server limit (IMAGE_INPUT_MB) as base64, before reading it, naming the sizes', async () => {
+    const largest = largestInput(20 * MB);
+    // Sent as a data: URL, the largest image taken still leaves room in the body for the rest.
+    expect(sentSize(largest)).toBeLessThanOrEqual(20 * MB - 60 * 1024);
+    expect(sentSize(largest + 3)).toBeGreaterThan(sentSize(largest));
+    const huge = new File([new Uint8Array(largest + 1)], 'huge.png', { type: 'image/png' });
     const taken = await takeInputImage(huge, 20 * MB);
     expect(taken.ref).toBeUndefined();
-    expect(taken.problem).toBe('“huge.png”: The image is just over 20 MB; the studio takes images up to 20 MB. Nothing was changed.');
+    expect(taken.problem).toBe('“huge.png”: The image is just over 15 MB; the studio takes images up to 15 MB (sent as text, they grow by a third, and the server takes 20 MB per request). Nothing was changed.');
     const bigger = await takeInputImage(new File([new Uint8Array(25 * MB)], 'big.jpg'), 20 * MB);
-    expect(bigger.problem).toContain('The image is 25 MB; the studio takes images up to 20 MB.');
+    expect(bigger.problem).toContain('The image is 25 MB; the studio takes images up to 15 MB');
+    // At the limit itself the size passes, and the bytes are looked at next.
+    expect((await takeInputImage(new File([new Uint8Array(largest)], 'edge.png'), 20 * MB)).problem).toContain('not a PNG, JPEG or WebP');
   });
 
   it('refuses an empty file and one that is not a PNG, JPEG or WebP by its bytes, whatever its name or type says', async () => {
