@@ -71,6 +71,13 @@ export function Compare() {
     };
   }, [mode, blobA, blobB]);
 
+  // An edit compared with its parent (Compare with parent, or both picked): each pane says which it is.
+  const role = (entry: GalleryEntry) => {
+    const isParent = entries.some((o) => o.source?.entryId === entry.id);
+    const isEdit = entries.some((o) => entry.source?.entryId === o.id);
+    return isParent && isEdit ? 'Edit, and parent' : isParent ? 'Parent' : isEdit ? 'Edit' : null;
+  };
+  const labelled = entries.some((e) => role(e) !== null);
   const two = entries.length === 2;
   const shown = two ? mode : 'side';
   return (
@@ -87,6 +94,8 @@ export function Compare() {
             <div className="grid gap-4" style={{ gridTemplateColumns: `repeat(${entries.length}, minmax(0, 1fr))` }}>
               {entries.map((entry) => (
                 <div key={entry.id} className="flex flex-col gap-2">
+                  {/* A pane with no role keeps the line, so the images stay level. */}
+                  {labelled && <p className="text-xs font-semibold tracking-wide text-violet-700 uppercase dark:text-violet-300">{role(entry) ?? '\u00a0'}</p>}
                   <Pane entry={entry} view={view} onView={setView} />
                   <Params entry={entry} reference={entries[0]!} describe={describe} />
                 </div>
@@ -124,7 +133,7 @@ export function Compare() {
               <div className="flex flex-col gap-4">
                 {entries.map((entry, i) => (
                   <div key={entry.id}>
-                    <p className="mb-1 text-xs font-semibold">{i === 0 ? 'A (left, below)' : 'B (right, above)'}</p>
+                    <p className="mb-1 text-xs font-semibold">{i === 0 ? 'A (left, below)' : 'B (right, above)'}{role(entry) && ` · ${role(entry)!.toLowerCase()}`}</p>
                     <Params entry={entry} reference={entries[0]!} describe={describe} />
                   </div>
                 ))}

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useFormStore } from '@/features/generate/stores/form-store';
 import { useImageDrop } from '@/features/generate/hooks/use-image-drop';
-import { fileInputClass, groupClass, labelClass, overClass, secondaryButtonClass } from './field';
+import { filePickerClass, groupClass, labelClass, overClass, secondaryButtonClass } from './field';
 import { InputThumb } from './input-thumb';
 
 export function ControlImagesField({ limit, maxBytes }: { limit: number; maxBytes: number }) {
@@ -37,7 +37,7 @@ export function ControlImagesField({ limit, maxBytes }: { limit: number; maxByte
   return (
     <fieldset {...props} tabIndex={-1} className={`${groupClass} ${over ? overClass : ''}`}>
       <legend className={`${labelClass} px-1`}>Control images</legend>
-      {controls.length === 0 && <p className="text-xs text-zinc-500">None. Up to {limit} steer the composition (a sketch, a pose): choose a file, or paste or drop an image here.</p>}
+      {controls.length === 0 && <p className="text-xs text-zinc-500 dark:text-zinc-400">None. Up to {limit} steer the composition (a sketch, a pose).</p>}
       <ol className="flex flex-col gap-3">
         {controls.map((control, i) => {
           const n = i + 1;
@@ -60,21 +60,25 @@ export function ControlImagesField({ limit, maxBytes }: { limit: number; maxByte
         })}
       </ol>
       {full ? (
-        <p className="text-xs text-zinc-500">That is this endpoint’s limit of {limit}.</p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">That is this endpoint’s limit of {limit}.</p>
       ) : (
-        <label className="flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400">
-          Control image file
-          <input
-            type="file"
-            accept="image/png,image/jpeg,image/webp"
-            className={fileInputClass}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void take(file);
-            }}
-          />
-        </label>
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+          <label className={filePickerClass}>
+            <input
+              type="file"
+              aria-label="Control image file"
+              accept="image/png,image/jpeg,image/webp"
+              className="sr-only"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) void take(file);
+              }}
+            />
+            {controls.length ? 'Add another…' : 'Choose a file…'}
+          </label>
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">or paste or drop an image here, or use one from the gallery</span>
+        </div>
       )}
       {problem && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{problem}</p>}
     </fieldset>

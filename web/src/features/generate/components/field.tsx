@@ -7,6 +7,7 @@ export const secondaryButtonClass =
 /** A group that takes images (an edit's source, control images), and its look while one is dragged over it. */
 export const groupClass = 'flex min-w-0 flex-col gap-2 rounded-lg border border-dashed border-zinc-300 p-3 focus:outline-none dark:border-zinc-700';
 export const overClass = 'border-violet-500 bg-violet-50 dark:bg-violet-950/40';
-export const fileInputClass =
-  'w-full text-xs text-zinc-600 file:mr-3 file:rounded-md file:border-0 file:bg-violet-50 file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-violet-800 hover:file:bg-violet-100 dark:text-zinc-400 dark:file:bg-violet-950 dark:file:text-violet-200';
+/** A file picker drawn as a small button: the input itself is visually hidden (it keeps its accessible name and focus). */
+export const filePickerClass =
+  'relative inline-flex w-fit cursor-pointer items-center gap-1.5 rounded-md bg-violet-50 px-3 py-1.5 text-sm font-medium text-violet-800 hover:bg-violet-100 has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-violet-500 dark:bg-violet-950 dark:text-violet-200 dark:hover:bg-violet-900';
 

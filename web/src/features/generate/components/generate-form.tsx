@@ -90,12 +90,14 @@ export function GenerateForm({ onGenerated, notices }: { onGenerated: DoneListen
       <PromptField />
       {chosen.source && <p className="-mt-3 text-xs font-medium text-violet-700 dark:text-violet-300">Generate edits the source image; the prompt is the edit’s instruction.</p>}
       <RecentPrompts />
+      {/* Right under the prompt: Edit (from the gallery or the viewer) puts its image here, in view
+          where the instruction is typed, not below the fold of a long form. */}
+      {chosen.endpoint.edit && <SourceImageField maxBytes={image_input_bytes} />}
       <EndpointField endpoints={endpoints} endpoint={chosen.endpoint} adapter={chosen.adapter} />
       <ModeField guidance={chosen.guidanceRange} />
       {mode === 'ab' && <PromptBField />}
       {mode !== 'steps' && <StepsSlider range={range} value={num_inference_steps} onChange={setNumInferenceSteps} />}
       {chosen.guidanceRange && mode !== 'guidance' && chosen.guidanceValue !== null && <GuidanceField range={chosen.guidanceRange} value={chosen.guidanceValue} />}
-      {chosen.endpoint.edit && <SourceImageField maxBytes={image_input_bytes} />}
       {chosen.endpoint.control_images > 0 && <ControlImagesField limit={chosen.endpoint.control_images} maxBytes={image_input_bytes} />}
       <SeedField />
       <FormatSelect formats={formats} value={response_format} onChange={setResponseFormat} />

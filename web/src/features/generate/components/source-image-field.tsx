@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useFormStore } from '@/features/generate/stores/form-store';
 import { useImageDrop } from '@/features/generate/hooks/use-image-drop';
-import { fileInputClass, groupClass, labelClass, overClass, secondaryButtonClass } from './field';
+import { filePickerClass, groupClass, labelClass, overClass, secondaryButtonClass } from './field';
 import { InputThumb } from './input-thumb';
 
 export function SourceImageField({ maxBytes }: { maxBytes: number }) {
@@ -30,21 +30,25 @@ export function SourceImageField({ maxBytes }: { maxBytes: number }) {
           </button>
         </div>
       ) : (
-        <p className="text-xs text-zinc-500">None: Generate makes a new image. To edit one, choose a file, or paste or drop an image here.</p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">None: Generate makes a new image.</p>
       )}
-      <label className="flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400">
-        Source image file
-        <input
-          type="file"
-          accept="image/png,image/jpeg,image/webp"
-          className={fileInputClass}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void take(file);
-          }}
-        />
-      </label>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <label className={filePickerClass}>
+          <input
+            type="file"
+            aria-label="Source image file"
+            accept="image/png,image/jpeg,image/webp"
+            className="sr-only"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void take(file);
+            }}
+          />
+          {source ? 'Choose another…' : 'Choose a file…'}
+        </label>
+        <span className="text-xs text-zinc-500 dark:text-zinc-400">{source ? 'or paste or drop one here' : 'or paste or drop an image here to edit it'}</span>
+      </div>
       {problem && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{problem}</p>}
     </fieldset>
   );
