@@ -1,7 +1,9 @@
 // An edit's source image on the local engine: set by file, paste or drop onto its group, shown
 // with its size, removed; Generate then sends /api/edit and the entry records its source. A bad
 // file changes nothing; a drop on the group is not also taken by the page's drop zone.
+import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
+import sharp from 'sharp';
 import { entries } from './studio';
 import { pngFile, plainPng, sha256 } from './test-images';
 
@@ -111,15 +113,24 @@ test('an image dropped or pasted onto the group becomes the source; the page-wid
   await expect(overlay).toHaveCount(0);
 });
 
-test('a source whose file is still being read when another is chosen: the one chosen last wins', async ({ page }) => {
+test('a source whose file is still being read when another is chosen, or when the source is removed, never replaces the later choice', async ({ page }) => {
   await page.goto('/');
   const group = page.getByRole('group', { name: 'Source image' });
-  // The first, large, takes longer to read and check than the second, small one.
-  await group.getByLabel('Source image file').setInputFiles(pngFile('large.png', await plainPng(3000, 3000)));
-  await group.getByLabel('Source image file').setInputFiles(pngFile('small.png', await plainPng(30, 20)));
+  const file = group.getByLabel('Source image file');
+  // 12 MB of noise: reading, checking and hashing it takes far longer than a 30×20 image.
+  const noise = await sharp(randomBytes(2000 * 2000 * 3), { raw: { width: 2000, height: 2000, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+  await file.setInputFiles(pngFile('large.png', noise));
+  await file.setInputFiles(pngFile('small.png', await plainPng(30, 20)));
   await expect(group).toContainText('30×20 px');
-  await page.waitForTimeout(1500);
+  await page.waitForTimeout(2500);
   await expect(group).toContainText('30×20 px');
+
+  // Removed while a new file is still being read: it stays removed.
+  await file.setInputFiles(pngFile('large.png', noise));
+  await group.getByRole('button', { name: 'Remove source image' }).click();
+  await page.waitForTimeout(2500);
+  await expect(group.getByRole('button', { name: 'Remove source image' })).toHaveCount(0);
+  await expect(group).not.toContainText('2000×2000 px');
 });
 
 test('a source whose bytes this browser no longer has says so, and Remove source image clears it', async ({ page }) => {

@@ -3,6 +3,7 @@
 // control images, which the app layer names: the gallery cannot see the form). Deleting one entry
 // keeps its inputs, so that Undo can bring it back whole.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { clearInputsExcept } from '@/lib/input-images';
 import { clearAll } from '@/features/gallery/storage/gallery-db';
 import { galleryKeys, updateList } from './gallery';
 
@@ -11,7 +12,6 @@ export function useClearGallery() {
   return useMutation({
     mutationFn: async (keepInputs: string[]) => {
       await clearAll();
-      const { clearInputsExcept } = await import('@/lib/input-images');
       await clearInputsExcept(keepInputs);
     },
     onSuccess: () => {

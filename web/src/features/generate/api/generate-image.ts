@@ -4,11 +4,10 @@
 // their bytes are read from the input store and sent as data: URLs, the only form the server takes.
 import type { GenerateResponse } from '@server/contract';
 import { api, ApiError, call } from '@/lib/api-client';
+import { getInput, toDataUrl } from '@/lib/input-images';
 import type { InputRef, RequestParams } from '@/lib/params';
 
 async function dataUrlOf(ref: InputRef, what: string): Promise<string> {
-  // Loaded with the first job that carries images: plain generations never need it.
-  const { getInput, toDataUrl } = await import('@/lib/input-images');
   const blob = await getInput(ref.hash);
   if (!blob) throw new ApiError('input_missing', `The ${what} is no longer stored in this browser (it was cleared, or the entry came from a zip without it). Choose it again.`);
   return toDataUrl(blob);

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { useFormStore } from '@/features/generate/stores/form-store';
 import { useImageDrop } from '@/features/generate/hooks/use-image-drop';
+import { takeInputImage } from '@/features/generate/utils/take-input-image';
 import { filePickerClass, groupClass, labelClass, overClass, secondaryButtonClass } from './field';
 import { InputThumb } from './input-thumb';
 
@@ -20,9 +21,12 @@ export function ControlImagesField({ limit, maxBytes }: { limit: number; maxByte
       setProblem(`This endpoint takes at most ${limit} control ${limit === 1 ? 'image' : 'images'}: remove one first.`);
       return;
     }
-    // Loaded on first use: reading and checking images is not needed to draw the form.
-    const { takeInputImage } = await import('@/features/generate/utils/take-input-image');
     const taken = await takeInputImage(file, maxBytes);
+    // Counted again: another image may have been added while this one was read.
+    if (taken.ref && useFormStore.getState().controls.length >= limit) {
+      setProblem(`This endpoint takes at most ${limit} control ${limit === 1 ? 'image' : 'images'}: remove one first.`);
+      return;
+    }
     setProblem(taken.problem ?? null);
     if (taken.ref) addControl(taken.ref);
   };

@@ -67,7 +67,7 @@ export function GenerateForm({ onGenerated, notices }: { onGenerated: DoneListen
     const now = resolveForm(s, endpoints);
     const specs = planJobs(
       {
-        mode: effectiveMode(s.mode, now.guidanceRange), prompt: s.prompt, promptB: s.promptB, num_inference_steps: now.num_inference_steps, range: now.endpoint.steps, seed: s.seed, locked: s.seedLocked, count: s.count, response_format, styles,
+        mode: effectiveMode(s.mode, now.guidanceRange), prompt: s.prompt, promptB: s.promptB, num_inference_steps: now.num_inference_steps, range: now.endpoint.steps, seed: s.seed, locked: s.seedLocked, count: s.mode === 'guidance' ? s.guidanceCount : s.count, response_format, styles,
         endpoint: now.endpoint.id, adapter: now.adapter, guidance_scale: now.guidance_scale, guidance: now.guidanceRange, source: now.source, controls: now.controls,
       },
       randomSeed,

@@ -19,9 +19,14 @@ export const effectiveMode = (mode: Mode, guidance: GuidanceRange | false): Mode
 
 export function ModeField({ guidance }: { guidance: GuidanceRange | false }) {
   const mode = effectiveMode(useFormStore((s) => s.mode), guidance);
-  const count = useFormStore((s) => s.count);
+  const batchCount = useFormStore((s) => s.count);
+  const guidanceCount = useFormStore((s) => s.guidanceCount);
   const setMode = useFormStore((s) => s.setMode);
-  const setCount = useFormStore((s) => s.setCount);
+  const setBatchCount = useFormStore((s) => s.setCount);
+  const setGuidanceCount = useFormStore((s) => s.setGuidanceCount);
+  // A guidance sweep has its own count: leaving it leaves the batch's Count as it was.
+  const count = mode === 'guidance' ? guidanceCount : batchCount;
+  const setCount = mode === 'guidance' ? setGuidanceCount : setBatchCount;
   const modes = guidance ? MODES : MODES.filter(([m]) => m !== 'guidance');
   const min = mode === 'guidance' ? 2 : 1;
   const shownCount = Math.max(min, count);

@@ -1,8 +1,10 @@
 // An edit's source image: chosen as a file, pasted or dropped onto the group (or sent from the
 // gallery's Edit). While one is set, Generate edits it.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useFormStore } from '@/features/generate/stores/form-store';
 import { useImageDrop } from '@/features/generate/hooks/use-image-drop';
+import { takeInputImage } from '@/features/generate/utils/take-input-image';
+import { latestOnly } from '@/features/generate/utils/latest-only';
 import { filePickerClass, groupClass, labelClass, overClass, secondaryButtonClass } from './field';
 import { InputThumb } from './input-thumb';
 
@@ -10,10 +12,13 @@ export function SourceImageField({ maxBytes }: { maxBytes: number }) {
   const source = useFormStore((s) => s.source);
   const setSource = useFormStore((s) => s.setSource);
   const [problem, setProblem] = useState<string | null>(null);
+  const [reads] = useState(latestOnly);
+  // Any other change of the source (Remove, a gallery image's Edit) outdates a file still being read.
+  useEffect(() => useFormStore.subscribe((s, before) => s.source !== before.source && reads.cancel()), [reads]);
   const take = async (file: File) => {
-    // Loaded on first use: reading and checking images is not needed to draw the form.
-    const { takeInputImage } = await import('@/features/generate/utils/take-input-image');
+    const current = reads.start();
     const taken = await takeInputImage(file, maxBytes);
+    if (!current()) return;
     setProblem(taken.problem ?? null);
     if (taken.ref) setSource(taken.ref);
   };

@@ -80,4 +80,19 @@ describe('form store', () => {
     expect(await migrate({ prompt: 'a fox', steps: 5, format: 'jpeg', seedLocked: true }, 1)).toEqual({ prompt: 'a fox', num_inference_steps: 5, response_format: 'jpeg', seedLocked: true });
     expect(await migrate({ prompt: 'a fox' }, 1)).toEqual({ prompt: 'a fox', num_inference_steps: null, response_format: null });
   });
+
+  it('a guidance sweep counts its values apart: trying it leaves the batch Count as it was', () => {
+    useFormStore.setState({ mode: 'single', count: 1 });
+    state().setMode('guidance');
+    expect(state()).toMatchObject({ count: 1, guidanceCount: 5 });
+    state().setGuidanceCount(3);
+    state().setMode('single');
+    expect(state()).toMatchObject({ count: 1, guidanceCount: 3 });
+  });
+
+  it('checks a stored draft before using it: bad input images, names and counts fall back', () => {
+    const merge = useFormStore.persist.getOptions().merge!;
+    const merged = merge({ source: { hash: 'x' }, controls: [null, { weight: 2 }], endpoint: 7, adapter: 'a'.repeat(300), guidance: 'lots', guidanceCount: 99, useDefaultGuidance: 'no' }, state());
+    expect(merged).toMatchObject({ source: null, controls: [], endpoint: null, adapter: null, guidance: null, guidanceCount: 8, useDefaultGuidance: true });
+  });
 });

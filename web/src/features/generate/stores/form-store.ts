@@ -18,6 +18,8 @@ export interface FormState {
   response_format: ResponseFormat | null;
   mode: Mode;
   count: number;
+  /** How many guidance values a guidance sweep spans (its own count: the batch's stays as it was). */
+  guidanceCount: number;
   promptB: string;
   /** Earlier prompts, newest first; starred ones are kept however many follow. */
   recent: string[];
@@ -41,6 +43,7 @@ export interface FormState {
   setPrompt(prompt: string): void;
   setMode(mode: Mode): void;
   setCount(count: number): void;
+  setGuidanceCount(count: number): void;
   setPromptB(prompt: string): void;
   remember(prompt: string): void;
   toggleStar(prompt: string): void;
@@ -101,6 +104,8 @@ export const useFormStore = create<FormState>()(
       response_format: null,
       mode: 'single',
       count: 1,
+      // Five values show a range well.
+      guidanceCount: 5,
       promptB: '',
       recent: [],
       starred: [],
@@ -115,9 +120,9 @@ export const useFormStore = create<FormState>()(
       seedDraft: null,
       setSeedDraft: (seedDraft) => set({ seedDraft }),
       setPrompt: (prompt) => set({ prompt }),
-      // A guidance sweep needs at least two values; five shows the range well.
-      setMode: (mode) => set((s) => (mode === 'guidance' && s.count < 2 ? { mode, count: 5 } : { mode })),
+      setMode: (mode) => set({ mode }),
       setCount: (count) => set({ count }),
+      setGuidanceCount: (guidanceCount) => set({ guidanceCount }),
       setPromptB: (promptB) => set({ promptB }),
       remember: (prompt) =>
         set((s) => {
@@ -182,13 +187,14 @@ export const useFormStore = create<FormState>()(
           endpoint: name(p.endpoint),
           adapter: name(p.adapter),
           guidance: typeof p.guidance === 'number' && Number.isFinite(p.guidance) ? p.guidance : null,
+          guidanceCount: Number.isInteger(p.guidanceCount) ? Math.min(8, Math.max(2, p.guidanceCount!)) : current.guidanceCount,
           useDefaultGuidance: p.useDefaultGuidance !== false,
           source: asInputRef(p.source) ?? null,
           controls: asControls(p.controls),
         };
       },
-      partialize: ({ prompt, num_inference_steps, seed, seedLocked, response_format, mode, count, promptB, recent, starred, customStyles, activeStyles, endpoint, adapter, guidance, useDefaultGuidance, source, controls }) => ({
-        prompt, num_inference_steps, seed, seedLocked, response_format, mode, count, promptB, recent, starred, customStyles, activeStyles, endpoint, adapter, guidance, useDefaultGuidance, source, controls,
+      partialize: ({ prompt, num_inference_steps, seed, seedLocked, response_format, mode, count, guidanceCount, promptB, recent, starred, customStyles, activeStyles, endpoint, adapter, guidance, useDefaultGuidance, source, controls }) => ({
+        prompt, num_inference_steps, seed, seedLocked, response_format, mode, count, guidanceCount, promptB, recent, starred, customStyles, activeStyles, endpoint, adapter, guidance, useDefaultGuidance, source, controls,
       }),
     },
   ),
