@@ -95,4 +95,9 @@ test('a guidance sweep: one group of N images at evenly spaced guidance values a
   const bodies = (await upstreamBodies(3)).map((b) => b.body);
   expect(bodies.map((b) => b.guidance_scale).sort()).toEqual([1, 5, 9]);
   for (const body of bodies) expect(body).toMatchObject({ model: 'ep-b', seed: 11, num_inference_steps: 3, prompt: 'a field of poppies' });
+  // Each card says the value it was made at.
+  for (const value of [1, 5, 9]) await expect(entries(page).filter({ hasText: `guidance ${value}` })).toHaveCount(1);
+  // The sweep's own count: back in Images, Count is as it was.
+  await page.getByRole('radio', { name: 'Images' }).check({ force: true });
+  await expect(page.getByLabel('Count')).toHaveValue('1');
 });

@@ -45,7 +45,12 @@ export function GalleryItem({ entry, onReuse, edits, depth }: { entry: GalleryEn
       </button>
       <div className="flex flex-1 flex-col gap-1 p-2">
         <p className="line-clamp-2 text-xs leading-snug text-zinc-800 dark:text-zinc-200" title={entry.prompt}>{entry.prompt}</p>
-        <p className="text-xs tabular-nums text-zinc-500">Seed {entry.seed} · {entry.num_inference_steps} steps</p>
+        <p className="text-xs tabular-nums text-zinc-500">
+          Seed {entry.seed} · {entry.num_inference_steps} steps
+          {/* What a guidance sweep varies, and what an adapter changes, in the caption too. */}
+          {typeof entry.guidance_scale === 'number' && ` · guidance ${entry.guidance_scale}`}
+          {entry.adapter && ` · ${entry.adapter}`}
+        </p>
         <div className="mt-auto"><EntryActions entry={entry} onReuse={onReuse} compact /></div>
       </div>
     </article>
