@@ -1,0 +1,124 @@
+// Turns an X/Y/Z plot's definition and the form into its cells: each axis's values (switched-off
+// ones left out), the count a designer confirms ("4 × 5 = 20 images", at most 100), and one request
+// per image, every parameter not on an axis taken from the form (the seed drawn once for the plot).
+import type { RequestParams } from '@/lib/params';
+import { parseAxisValues, replacePrompt, type AxisContext, type AxisKind, type AxisValue } from './plot-values';
+import { withStyles, type Style } from './styles';
+
+export const PLOT_MAX_IMAGES = 100;
+export const PER_CELL_MAX = 4;
+
+export interface PlotAxis {
+  kind: AxisKind;
+  text: string;
+  /** Indexes of values switched off: not run, their cells kept if already made. */
+  off?: number[];
+}
+
+export interface PlotDefinition {
+  x: PlotAxis;
+  y: PlotAxis | null;
+  z: PlotAxis | null;
+  /** Images per cell, 1 to 4, at consecutive seeds. */
+  perCell: number;
+}
+
+/** The form's parameters, which every cell starts from. */
+export interface PlotBase extends Omit<RequestParams, 'seed' | 'prompt'> {
+  prompt: string;
+  seed: number;
+  /** The styles switched on in the form, and every style a Style axis may name. */
+  styles: Style[];
+  allStyles: Style[];
+}
+
+export interface PlotCell {
+  /** Indexes into each axis's values (0 where an axis is absent), and the place in the cell's stack. */
+  x: number;
+  y: number;
+  z: number;
+  k: number;
+  request: RequestParams;
+  basePrompt: string;
+  styles: string[];
+}
+
+export interface PlottedAxis {
+  kind: AxisKind;
+  values: AxisValue[];
+  on: boolean[];
+}
+
+export type PlotPlan =
+  | { ok: true; axes: { x: PlottedAxis; y: PlottedAxis | null; z: PlottedAxis | null }; cells: PlotCell[]; summary: string }
+  | { ok: false; error: string };
+
+const SEED_SPAN = 4_294_967_296;
+const AXIS_NAMES = { x: 'X', y: 'Y', z: 'Z' } as const;
+
+export function planPlot(def: PlotDefinition, base: PlotBase, ctx: AxisContext): PlotPlan {
+  const axes: Partial<Record<'x' | 'y' | 'z', PlottedAxis | null>> = {};
+  for (const name of ['x', 'y', 'z'] as const) {
+    const axis = def[name];
+    if (!axis) {
+      axes[name] = null;
+      continue;
+    }
+    const parsed = parseAxisValues(axis.kind, axis.text, ctx);
+    if (!parsed.ok) return { ok: false, error: `${AXIS_NAMES[name]} values: ${parsed.error}` };
+    axes[name] = { kind: axis.kind, values: parsed.values, on: parsed.values.map((_, i) => !axis.off?.includes(i)) };
+  }
+  const kinds = (['x', 'y', 'z'] as const).flatMap((n) => (axes[n] ? [axes[n].kind] : []));
+  const twice = kinds.find((k, i) => kinds.indexOf(k) !== i);
+  if (twice) return { ok: false, error: 'Two axes vary the same setting; choose a different one for each.' };
+
+  const x = axes.x!;
+  const y = axes.y ?? null;
+  const z = axes.z ?? null;
+  const perCell = Math.min(PER_CELL_MAX, Math.max(1, Math.round(def.perCell)));
+  const live = (a: PlottedAxis | null) => (a ? a.on.filter(Boolean).length : 1);
+  const sizes = [live(x), ...(y ? [live(y)] : []), ...(z ? [live(z)] : [])];
+  const total = sizes.reduce((a, b) => a * b, 1) * perCell;
+  const summary = `${sizes.join(' × ')}${perCell > 1 ? ` × ${perCell} per cell` : ''} = ${total} ${total === 1 ? 'image' : 'images'}`;
+  if (total === 0) return { ok: false, error: 'Every value of an axis is switched off: nothing to run.' };
+  if (total > PLOT_MAX_IMAGES) return { ok: false, error: `${summary}: a plot makes at most ${PLOT_MAX_IMAGES}. Use fewer values or fewer images per cell.` };
+
+  const search = (a: PlottedAxis | null) => (a?.kind === 'prompt-sr' ? (a.values[0] as string) : '');
+  const srSearch = [x, y, z].map(search).find(Boolean) ?? '';
+  const cells: PlotCell[] = [];
+  const indexes = (a: PlottedAxis | null) => (a ? a.values.map((_, i) => i).filter((i) => a.on[i]) : [0]);
+  for (const zi of indexes(z)) {
+    for (const yi of indexes(y)) {
+      for (const xi of indexes(x)) {
+        const choice = new Map<AxisKind, AxisValue>();
+        for (const [a, i] of [[x, xi], [y, yi], [z, zi]] as const) if (a) choice.set(a.kind, a.values[i]!);
+        for (let k = 0; k < perCell; k++) cells.push(cell(base, choice, srSearch, { x: xi, y: yi, z: zi, k }));
+      }
+    }
+  }
+  return { ok: true, axes: { x, y, z }, cells, summary };
+}
+
+function cell(base: PlotBase, choice: Map<AxisKind, AxisValue>, search: string, at: Pick<PlotCell, 'x' | 'y' | 'z' | 'k'>): PlotCell {
+  const has = (kind: AxisKind) => choice.has(kind);
+  const value = <T extends AxisValue>(kind: AxisKind) => choice.get(kind) as T;
+  const prompt = has('prompt-sr') ? replacePrompt(base.prompt, search, value<string>('prompt-sr')) : base.prompt;
+  // A Style axis applies its style alone (None: no style) in place of the form's.
+  const styles = has('style') ? base.allStyles.filter((s) => s.name === value<string | null>('style')) : base.styles;
+  const seed = ((has('seed') ? value<number>('seed') : base.seed) + at.k) % SEED_SPAN;
+  const { styles: _, allStyles: __, prompt: ___, ...rest } = base;
+  const request: RequestParams = {
+    ...rest,
+    prompt: withStyles(prompt, styles),
+    seed,
+    ...(has('steps') ? { num_inference_steps: value<number>('steps') } : {}),
+    ...(has('guidance') ? { guidance_scale: value<number>('guidance') } : {}),
+    ...(has('endpoint') ? { endpoint: value<string>('endpoint') } : {}),
+  };
+  if (has('adapter')) {
+    const adapter = value<string | null>('adapter');
+    if (adapter) request.adapter = adapter;
+    else delete request.adapter;
+  }
+  return { ...at, request, basePrompt: prompt, styles: styles.map((s) => s.name) };
+}
