@@ -12,6 +12,7 @@ export function entriesOf(job: Job, response: GenerateResponse, endpoint: string
     basePrompt: job.basePrompt,
     styles: job.styles,
     ...(job.group ? { group: job.group } : {}),
+    ...(job.cell ? { cell: job.cell } : {}),
     num_inference_steps: image.num_inference_steps,
     seed: image.seed,
     response_format: image.response_format,

@@ -49,7 +49,7 @@ export type ReuseParams = ImageParams & { basePrompt?: string; styles?: string[]
 /** A batch or sweep: its entries are kept together and labelled by what varied. */
 export interface EntryGroup {
   id: string;
-  kind: 'batch' | 'steps' | 'seeds' | 'ab' | 'guidance';
+  kind: 'batch' | 'steps' | 'seeds' | 'ab' | 'guidance' | 'plot';
   label: string;
   /** This entry's place in the group, and the group's size. */
   index: number;
@@ -62,6 +62,8 @@ export interface GalleryEntry extends ImageParams {
   basePrompt?: string;
   styles?: string[];
   group?: EntryGroup;
+  /** In a plot (group kind 'plot', its id the plot's): where this image sits in the grid. */
+  cell?: { x: number; y: number; z: number; k: number };
   starred?: boolean;
   engine: EngineName;
   /** The endpoint id that answered (null: not recorded, entries from before endpoints). */

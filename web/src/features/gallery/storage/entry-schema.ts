@@ -5,19 +5,22 @@ import * as z from 'zod/mini';
 import { INPUT_IMAGE_MAX_SIDE as INPUT_MAX_SIDE, RESPONSE_FORMATS, SEED_MAX } from '@server/contract';
 import type { GalleryEntry } from '@/lib/params';
 
-const text = (max: number) => z.string().check(z.maxLength(max));
-const count = (min: number) => z.int().check(z.minimum(min));
+export const text = (max: number) => z.string().check(z.maxLength(max));
+export const count = (min: number) => z.int().check(z.minimum(min));
 
 const groupSchema = z.object({
   id: text(200),
-  kind: z.enum(['batch', 'steps', 'seeds', 'ab', 'guidance']),
+  kind: z.enum(['batch', 'steps', 'seeds', 'ab', 'guidance', 'plot']),
   label: text(500),
   index: count(0),
   size: count(1),
 });
 
+/** Where a plot's image sits: indexes into its axes (at most 100 values each), its place in a stack of up to 4. */
+export const cellSchema = z.object({ x: count(0).check(z.maximum(99)), y: count(0).check(z.maximum(99)), z: count(0).check(z.maximum(99)), k: count(0).check(z.maximum(3)) });
+
 /** An input image by reference (its bytes are in the input store, lib/input-images.ts). */
-const inputSchema = z.object({
+export const inputSchema = z.object({
   hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   mime: z.enum(['image/png', 'image/jpeg', 'image/webp']),
   width: count(1).check(z.maximum(INPUT_MAX_SIDE)),
@@ -31,6 +34,7 @@ const entrySchema = z.object({
   basePrompt: z.optional(text(20_000)),
   styles: z.optional(z.array(text(2000)).check(z.maxLength(100))),
   group: z.optional(groupSchema),
+  cell: z.optional(cellSchema),
   starred: z.optional(z.boolean()),
   num_inference_steps: count(1),
   seed: count(0).check(z.maximum(SEED_MAX)),

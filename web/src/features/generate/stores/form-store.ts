@@ -2,6 +2,7 @@
 // Seed: null means "random" (the upstream picks and reports it); locked keeps it for the next run.
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import type { PlotAxis, PlotDefinition } from '@/lib/plot';
 import { asControls, asInputRef, type ControlInput, type ImageParams, type InputRef, type ResponseFormat } from '@/lib/params';
 import type { Mode } from '@/features/generate/utils/mode';
 import { BUILT_IN_STYLES, withStyles, type Style } from '@/features/generate/utils/styles';
@@ -20,6 +21,8 @@ export interface FormState {
   count: number;
   /** How many guidance values a guidance sweep spans (its own count: the batch's stays as it was). */
   guidanceCount: number;
+  /** The X/Y/Z plot being set up: its axes (Y and Z optional) and images per cell. */
+  plot: PlotDefinition;
   promptB: string;
   /** Earlier prompts, newest first; starred ones are kept however many follow. */
   recent: string[];
@@ -44,6 +47,11 @@ export interface FormState {
   setMode(mode: Mode): void;
   setCount(count: number): void;
   setGuidanceCount(count: number): void;
+  /** Sets (or, for Y and Z, removes with null) one axis of the plot. */
+  setPlotAxis(name: 'x' | 'y' | 'z', axis: PlotAxis | null): void;
+  /** Switches one value of an axis off or on again. */
+  togglePlotValue(name: 'x' | 'y' | 'z', index: number): void;
+  setPerCell(perCell: number): void;
   setPromptB(prompt: string): void;
   remember(prompt: string): void;
   toggleStar(prompt: string): void;
@@ -92,6 +100,26 @@ function renameDraft(persisted: unknown) {
   return { ...rest, num_inference_steps: steps, response_format: format };
 }
 
+/** A first plot a designer can run as it is: steps across, seeds down. */
+export const DEFAULT_PLOT: PlotDefinition = { x: { kind: 'steps', text: '1, 2, 4, 8' }, y: { kind: 'seed', text: 'random x3' }, z: null, perCell: 1 };
+
+const KINDS = ['seed', 'steps', 'guidance', 'prompt-sr', 'endpoint', 'adapter', 'style'];
+
+/** A plot definition from an untrusted place (a stored draft, a dropped sheet), or undefined. */
+export function asPlotDefinition(raw: unknown): PlotDefinition | undefined {
+  const axis = (a: unknown): PlotAxis | undefined => {
+    const { kind, text, off } = (a ?? {}) as Record<string, unknown>;
+    if (!KINDS.includes(kind as string) || typeof text !== 'string' || text.length > 5000) return undefined;
+    const offs = Array.isArray(off) ? off.filter((i): i is number => Number.isInteger(i) && i >= 0 && i < 100) : [];
+    return { kind: kind as PlotAxis['kind'], text, ...(offs.length ? { off: offs } : {}) };
+  };
+  if (!raw || typeof raw !== 'object') return undefined;
+  const { x, y, z, perCell } = raw as Record<string, unknown>;
+  const ax = axis(x);
+  if (!ax) return undefined;
+  return { x: ax, y: axis(y) ?? null, z: axis(z) ?? null, perCell: Number.isInteger(perCell) ? Math.min(4, Math.max(1, perCell as number)) : 1 };
+}
+
 export const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
 
 export const useFormStore = create<FormState>()(
@@ -106,6 +134,7 @@ export const useFormStore = create<FormState>()(
       count: 1,
       // Five values show a range well.
       guidanceCount: 5,
+      plot: DEFAULT_PLOT,
       promptB: '',
       recent: [],
       starred: [],
@@ -123,6 +152,15 @@ export const useFormStore = create<FormState>()(
       setMode: (mode) => set({ mode }),
       setCount: (count) => set({ count }),
       setGuidanceCount: (guidanceCount) => set({ guidanceCount }),
+      setPlotAxis: (name, axis) => set((s) => ({ plot: { ...s.plot, [name]: name === 'x' ? (axis ?? s.plot.x) : axis } })),
+      togglePlotValue: (name, index) =>
+        set((s) => {
+          const axis = s.plot[name];
+          if (!axis) return {};
+          const off = axis.off?.includes(index) ? axis.off.filter((i) => i !== index) : [...(axis.off ?? []), index].sort((a, b) => a - b);
+          return { plot: { ...s.plot, [name]: { ...axis, off } } };
+        }),
+      setPerCell: (perCell) => set((s) => ({ plot: { ...s.plot, perCell: Math.min(4, Math.max(1, Math.round(perCell) || 1)) } })),
       setPromptB: (promptB) => set({ promptB }),
       remember: (prompt) =>
         set((s) => {
@@ -187,14 +225,15 @@ export const useFormStore = create<FormState>()(
           endpoint: name(p.endpoint),
           adapter: name(p.adapter),
           guidance: typeof p.guidance === 'number' && Number.isFinite(p.guidance) ? p.guidance : null,
+          plot: asPlotDefinition(p.plot) ?? current.plot,
           guidanceCount: Number.isInteger(p.guidanceCount) ? Math.min(8, Math.max(2, p.guidanceCount!)) : current.guidanceCount,
           useDefaultGuidance: p.useDefaultGuidance !== false,
           source: asInputRef(p.source) ?? null,
           controls: asControls(p.controls),
         };
       },
-      partialize: ({ prompt, num_inference_steps, seed, seedLocked, response_format, mode, count, guidanceCount, promptB, recent, starred, customStyles, activeStyles, endpoint, adapter, guidance, useDefaultGuidance, source, controls }) => ({
-        prompt, num_inference_steps, seed, seedLocked, response_format, mode, count, guidanceCount, promptB, recent, starred, customStyles, activeStyles, endpoint, adapter, guidance, useDefaultGuidance, source, controls,
+      partialize: ({ prompt, num_inference_steps, seed, seedLocked, response_format, mode, count, guidanceCount, plot, promptB, recent, starred, customStyles, activeStyles, endpoint, adapter, guidance, useDefaultGuidance, source, controls }) => ({
+        prompt, num_inference_steps, seed, seedLocked, response_format, mode, count, guidanceCount, plot, promptB, recent, starred, customStyles, activeStyles, endpoint, adapter, guidance, useDefaultGuidance, source, controls,
       }),
     },
   ),

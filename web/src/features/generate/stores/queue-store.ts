@@ -19,6 +19,8 @@ export interface JobSpec {
   basePrompt: string;
   styles: string[];
   group?: EntryGroup;
+  /** A plot's cell: where its image sits in the grid. */
+  cell?: { x: number; y: number; z: number; k: number };
   /** Says what the job is for in the queue ("Reproduce check"), when it is not an ordinary image. */
   label?: string;
   /** Takes the images in the gallery's stead (the reproduce check): nothing is stored. */

@@ -1,4 +1,4 @@
-// What Generate makes: one image or a batch, a steps sweep, a seed sweep, a guidance sweep or a
-// prompt A/B; and how many images a batch or a seed or guidance sweep may hold.
-export type Mode = 'single' | 'steps' | 'seeds' | 'guidance' | 'ab';
+// What Generate makes: one image or a batch, a steps sweep, a seed sweep, a guidance sweep, a
+// prompt A/B or an X/Y/Z plot; and how many images a batch or a seed or guidance sweep may hold.
+export type Mode = 'single' | 'steps' | 'seeds' | 'guidance' | 'ab' | 'plot';
 export const MAX_COUNT = 8;

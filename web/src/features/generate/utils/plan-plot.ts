@@ -1,27 +1,16 @@
-// Turns an X/Y/Z plot's definition and the form into its cells: each axis's values (switched-off
-// ones left out), the count a designer confirms ("4 × 5 = 20 images", at most 100), and one request
-// per image, every parameter not on an axis taken from the form (the seed drawn once for the plot).
+// Turns an X/Y/Z plot's definition and the form into its record: each axis's values, the count a
+// designer confirms ("4 × 5 = 20 images", at most 100, values switched off not counted), and one
+// request per image, every parameter not on an axis taken from the form (the seed drawn once for
+// the plot). Every cell is planned, switched off or not, so a value switched on later needs no new plan.
 import type { RequestParams } from '@/lib/params';
-import { parseAxisValues, replacePrompt, type AxisContext, type AxisKind, type AxisValue } from './plot-values';
+import { isOn, type PlannedCell, type PlotAxis, type PlotDefinition, type PlottedAxis, type PlotRecord } from '@/lib/plot';
+import { parseAxisValues, replacePrompt, type AxisContext, type AxisKind, type AxisValue } from '@/lib/plot-values';
 import { withStyles, type Style } from './styles';
+
+export type { PlotAxis, PlotDefinition };
 
 export const PLOT_MAX_IMAGES = 100;
 export const PER_CELL_MAX = 4;
-
-export interface PlotAxis {
-  kind: AxisKind;
-  text: string;
-  /** Indexes of values switched off: not run, their cells kept if already made. */
-  off?: number[];
-}
-
-export interface PlotDefinition {
-  x: PlotAxis;
-  y: PlotAxis | null;
-  z: PlotAxis | null;
-  /** Images per cell, 1 to 4, at consecutive seeds. */
-  perCell: number;
-}
 
 /** The form's parameters, which every cell starts from. */
 export interface PlotBase extends Omit<RequestParams, 'seed' | 'prompt'> {
@@ -32,32 +21,16 @@ export interface PlotBase extends Omit<RequestParams, 'seed' | 'prompt'> {
   allStyles: Style[];
 }
 
-export interface PlotCell {
-  /** Indexes into each axis's values (0 where an axis is absent), and the place in the cell's stack. */
-  x: number;
-  y: number;
-  z: number;
-  k: number;
-  request: RequestParams;
-  basePrompt: string;
-  styles: string[];
-}
-
-export interface PlottedAxis {
-  kind: AxisKind;
-  values: AxisValue[];
-  on: boolean[];
-}
-
-export type PlotPlan =
-  | { ok: true; axes: { x: PlottedAxis; y: PlottedAxis | null; z: PlottedAxis | null }; cells: PlotCell[]; summary: string }
-  | { ok: false; error: string };
+export type PlotPlan = { ok: true; record: PlotRecord; toRun: PlannedCell[]; summary: string } | { ok: false; error: string };
 
 const SEED_SPAN = 4_294_967_296;
 const AXIS_NAMES = { x: 'X', y: 'Y', z: 'Z' } as const;
 
-export function planPlot(def: PlotDefinition, base: PlotBase, ctx: AxisContext): PlotPlan {
-  const axes: Partial<Record<'x' | 'y' | 'z', PlottedAxis | null>> = {};
+type Axis = PlottedAxis & { on: boolean[] };
+
+/** `id` and `now` name and date the plot; `fixed` says what every cell shares, for the sheet's footer. */
+export function planPlot(def: PlotDefinition, base: PlotBase, ctx: AxisContext, meta: { id: string; now: number; fixed: string }): PlotPlan {
+  const axes: Partial<Record<'x' | 'y' | 'z', Axis | null>> = {};
   for (const name of ['x', 'y', 'z'] as const) {
     const axis = def[name];
     if (!axis) {
@@ -76,17 +49,17 @@ export function planPlot(def: PlotDefinition, base: PlotBase, ctx: AxisContext):
   const y = axes.y ?? null;
   const z = axes.z ?? null;
   const perCell = Math.min(PER_CELL_MAX, Math.max(1, Math.round(def.perCell)));
-  const live = (a: PlottedAxis | null) => (a ? a.on.filter(Boolean).length : 1);
+  const live = (a: Axis | null) => (a ? a.on.filter(Boolean).length : 1);
   const sizes = [live(x), ...(y ? [live(y)] : []), ...(z ? [live(z)] : [])];
   const total = sizes.reduce((a, b) => a * b, 1) * perCell;
   const summary = `${sizes.join(' × ')}${perCell > 1 ? ` × ${perCell} per cell` : ''} = ${total} ${total === 1 ? 'image' : 'images'}`;
   if (total === 0) return { ok: false, error: 'Every value of an axis is switched off: nothing to run.' };
   if (total > PLOT_MAX_IMAGES) return { ok: false, error: `${summary}: a plot makes at most ${PLOT_MAX_IMAGES}. Use fewer values or fewer images per cell.` };
 
-  const search = (a: PlottedAxis | null) => (a?.kind === 'prompt-sr' ? (a.values[0] as string) : '');
+  const search = (a: Axis | null) => (a?.kind === 'prompt-sr' ? (a.values[0] as string) : '');
   const srSearch = [x, y, z].map(search).find(Boolean) ?? '';
-  const cells: PlotCell[] = [];
-  const indexes = (a: PlottedAxis | null) => (a ? a.values.map((_, i) => i).filter((i) => a.on[i]) : [0]);
+  const cells: PlannedCell[] = [];
+  const indexes = (a: Axis | null) => (a ? a.values.map((_, i) => i) : [0]);
   for (const zi of indexes(z)) {
     for (const yi of indexes(y)) {
       for (const xi of indexes(x)) {
@@ -96,10 +69,12 @@ export function planPlot(def: PlotDefinition, base: PlotBase, ctx: AxisContext):
       }
     }
   }
-  return { ok: true, axes: { x, y, z }, cells, summary };
+  const plotted = (a: Axis | null): PlottedAxis | null => (a ? { kind: a.kind, values: a.values } : null);
+  const record: PlotRecord = { id: meta.id, createdAt: meta.now, definition: def, axes: { x: plotted(x)!, y: plotted(y), z: plotted(z) }, prompt: base.prompt, fixed: meta.fixed, cells };
+  return { ok: true, record, toRun: cells.filter((c) => isOn(def, c)), summary };
 }
 
-function cell(base: PlotBase, choice: Map<AxisKind, AxisValue>, search: string, at: Pick<PlotCell, 'x' | 'y' | 'z' | 'k'>): PlotCell {
+function cell(base: PlotBase, choice: Map<AxisKind, AxisValue>, search: string, at: Pick<PlannedCell, 'x' | 'y' | 'z' | 'k'>): PlannedCell {
   const has = (kind: AxisKind) => choice.has(kind);
   const value = <T extends AxisValue>(kind: AxisKind) => choice.get(kind) as T;
   const prompt = has('prompt-sr') ? replacePrompt(base.prompt, search, value<string>('prompt-sr')) : base.prompt;
