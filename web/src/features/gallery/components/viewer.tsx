@@ -8,7 +8,7 @@ import { useModalDialog } from '@/lib/use-modal-dialog';
 import { NO_ENTRIES, useGallery, useImageBlob } from '@/features/gallery/api/gallery';
 import { getImage } from '@/features/gallery/storage/gallery-db';
 import { useGalleryView } from '@/features/gallery/stores/gallery-view-store';
-import { useViewerStore } from '@/features/gallery/stores/viewer-store';
+import { stepInGrid, useViewerStore } from '@/features/gallery/stores/viewer-store';
 import { filterEntries } from '@/features/gallery/utils/filter';
 import { chainOf, childrenOf, indexLineage, parentOf } from '@/features/gallery/utils/lineage';
 import { EditOrigin } from './edit-origin';
@@ -119,6 +119,18 @@ export function Viewer({ onReuse, edits, onReproduce }: { onReuse(params: ReuseP
     const next = entries[index + delta];
     if (next) open(next.id);
   };
+  // Opened from a plot's grid: the arrow keys move across it (left/right along X, up/down along Y).
+  const grid = useViewerStore((s) => s.grid);
+  const move = (key: string) => {
+    const [dx, dy] = ({ ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] } as Record<string, [number, number]>)[key] ?? [0, 0];
+    if (grid && entry) {
+      const next = stepInGrid(grid, entry.id, dx, dy);
+      if (next) open(next);
+      return dx !== 0 || dy !== 0;
+    }
+    if (dx) step(dx);
+    return false;
+  };
 
   return (
     <dialog
@@ -126,8 +138,8 @@ export function Viewer({ onReuse, edits, onReproduce }: { onReuse(params: ReuseP
       aria-label="Image viewer"
       onClose={close}
       onKeyDown={(e) => {
-        if (e.key === 'ArrowLeft') step(-1);
-        if (e.key === 'ArrowRight') step(1);
+        // In a grid, up and down move too (and do not scroll the panel).
+        if (move(e.key)) e.preventDefault();
       }}
       className="m-auto h-[min(92dvh,900px)] w-[min(96vw,1400px)] max-w-none overflow-hidden rounded-2xl bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-black/70 dark:bg-zinc-900 dark:text-zinc-100"
     >
