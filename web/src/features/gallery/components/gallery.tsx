@@ -21,7 +21,8 @@ const GAP = 12;
 const CAPTION = 104;
 const HEADER = 36;
 
-export function Gallery({ onReuse, keepInputs, edits }: { onReuse(params: ImageParams): void; keepInputs?(): string[]; edits?: EntryEdits }) {
+/** `onOpenPlot` shows a plot's grid again (from its group's header). */
+export function Gallery({ onReuse, keepInputs, edits, onOpenPlot }: { onReuse(params: ImageParams): void; keepInputs?(): string[]; edits?: EntryEdits; onOpenPlot?(plotId: string): void }) {
   const { data: entries = NO_ENTRIES, isPending, isError, error, isFetching } = useGallery();
   // The first load shows the newest entries while it reads the rest.
   const status = useGalleryStatus().data;
@@ -84,6 +85,11 @@ export function Gallery({ onReuse, keepInputs, edits }: { onReuse(params: ImageP
               <div key={row.key} className="absolute inset-x-0 flex items-end pb-1.5 text-xs font-semibold text-zinc-600 dark:text-zinc-300" style={{ top, height: HEADER }}>
                 <h3>{row.label}</h3>
                 <span className="ml-2 font-normal text-zinc-600 dark:text-zinc-400">{plural(row.count, 'image')}</span>
+                {row.group.kind === 'plot' && onOpenPlot && (
+                  <button type="button" onClick={() => onOpenPlot(row.group.id)} className="ml-3 font-medium text-violet-700 underline-offset-2 hover:underline dark:text-violet-300">
+                    Open plot
+                  </button>
+                )}
               </div>
             );
           }
