@@ -11,10 +11,12 @@ import { EngineBadge } from '@/features/generate/components/engine-badge';
 import { GenerateForm } from '@/features/generate/components/generate-form';
 import { useFormStore } from '@/features/generate/stores/form-store';
 import { useQueueStore, type Job } from '@/features/generate/stores/queue-store';
+import type { PlotRecord } from '@/lib/plot';
 import type { ControlInput, InputRef } from '@/lib/params';
 import { DropZone, ImportButton, ImportMessage } from './drop-zone';
 import { Overlays } from './overlays';
 import { prefetchChunks } from './prefetch-chunks';
+import { usePlotStore } from './plot-store';
 import { ResultView } from './result-view';
 import { useLatestResult } from './use-latest-result';
 import { useEntryEdits } from './use-entry-edits';
@@ -39,6 +41,13 @@ export function App() {
   const onGenerated = (job: Job, response: GenerateResponse, images: Blob[]) =>
     import('./job-entries').then(({ entriesOf }) => deliver(entriesOf(job, response, endpoint, Date.now()), images));
 
+  // A plot is kept before its cells run, so it can be reopened and resumed.
+  const onPlot = async (record: PlotRecord) => {
+    const { savePlot } = await import('@/features/gallery/storage/plot-db');
+    await savePlot(record);
+    usePlotStore.setState({ latestPlotId: record.id });
+  };
+
   return (
     <div className="min-h-screen bg-zinc-50 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-zinc-200 px-5 py-3 dark:border-zinc-800">
@@ -53,6 +62,7 @@ export function App() {
           <ErrorBoundary region="the form">
           <GenerateForm
             onGenerated={onGenerated}
+            onPlot={onPlot}
             notices={
               <>
                 {saveError && latest && <SaveFailedAlert error={saveError} url={latest.url} entry={latest.entry} />}

@@ -6,7 +6,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { useConfig } from '@/features/generate/api/get-config';
 import { useOnGenerated } from '@/features/generate/hooks/use-on-generated';
 import { randomSeed, useFormStore } from '@/features/generate/stores/form-store';
+import { usePlotCheckStore } from '@/features/generate/stores/plot-check-store';
 import { useQueueStore, type DoneListener } from '@/features/generate/stores/queue-store';
+import type { PlotRecord } from '@/lib/plot';
 import { resolveForm } from '@/features/generate/utils/resolve-form';
 import { BUILT_IN_STYLES } from '@/features/generate/utils/styles';
 import { Elapsed } from './elapsed';
@@ -18,6 +20,7 @@ import { ControlImagesField } from './control-images-field';
 import { QueuePanel } from './queue-panel';
 import { SourceImageField } from './source-image-field';
 import { effectiveMode, ModeField } from './mode-field';
+import { PlotField } from './plot-field';
 import { PromptBField } from './prompt-b-field';
 import { PromptField } from './prompt-field';
 import { RecentPrompts } from './recent-prompts';
@@ -25,8 +28,11 @@ import { SeedField } from './seed-field';
 import { StepsSlider } from './steps-slider';
 import { StylesField } from './styles-field';
 
-/** `onGenerated` stores each finished job's images; the job is done once it resolves. */
-export function GenerateForm({ onGenerated, notices }: { onGenerated: DoneListener; notices?: ReactNode }) {
+/**
+ * `onGenerated` stores each finished job's images; the job is done once it resolves. `onPlot` keeps
+ * a plot's record before its cells are queued (a plot that cannot be kept does not start).
+ */
+export function GenerateForm({ onGenerated, onPlot, notices }: { onGenerated: DoneListener; onPlot?: (record: PlotRecord) => Promise<void> | void; notices?: ReactNode }) {
   useOnGenerated(onGenerated);
   const config = useConfig();
   const modeChosen = useFormStore((s) => s.mode);
@@ -36,6 +42,7 @@ export function GenerateForm({ onGenerated, notices }: { onGenerated: DoneListen
   const setResponseFormat = useFormStore((s) => s.setResponseFormat);
   // Whether Generate can run, not the text: typing does not re-render the form.
   const ready = useFormStore((s) => s.prompt.trim().length > 0 && (s.mode !== 'ab' || s.promptB.trim().length > 0) && s.seedDraft === null);
+  const plotBlocked = usePlotCheckStore((s) => s.error !== null);
   const jobs = useQueueStore((s) => s.jobs);
   const enqueue = useQueueStore((s) => s.enqueue);
   const cancelAll = useQueueStore((s) => s.cancelAll);
@@ -58,8 +65,29 @@ export function GenerateForm({ onGenerated, notices }: { onGenerated: DoneListen
   const active = running.length + jobs.filter((j) => j.status === 'waiting').length;
   const lastFinished = jobs.filter((j) => j.finishedAt).sort((a, b) => b.finishedAt! - a.finishedAt!)[0];
 
+  const submitPlot = async () => {
+    const { planFromForm } = await import('@/features/generate/utils/plot-run');
+    const s = useFormStore.getState();
+    const plan = planFromForm({ state: s, endpoints, response_format, randomSeed, id: crypto.randomUUID(), now: Date.now() });
+    if (!plan.ok) {
+      usePlotCheckStore.setState({ error: plan.error });
+      return;
+    }
+    try {
+      await onPlot?.(plan.record);
+    } catch (err) {
+      usePlotCheckStore.setState({ error: `The plot could not be kept, so it did not start: ${err instanceof Error ? err.message : String(err)}` });
+      return;
+    }
+    const { enqueuePlotCells } = await import('@/features/generate/utils/enqueue-plot');
+    enqueuePlotCells(plan.record, plan.toRun);
+    s.remember(s.prompt);
+    s.submitted(s.seed ?? undefined);
+  };
+
   const submit = async () => {
     if (!ready) return;
+    if (mode === 'plot') return submitPlot();
     // The planner loads on first use (prefetched once the page is idle): the first paint stays small.
     const { planJobs } = await import('@/features/generate/utils/plan-jobs');
     const s = useFormStore.getState();
@@ -96,6 +124,7 @@ export function GenerateForm({ onGenerated, notices }: { onGenerated: DoneListen
       <EndpointField endpoints={endpoints} endpoint={chosen.endpoint} adapter={chosen.adapter} />
       <ModeField guidance={chosen.guidanceRange} />
       {mode === 'ab' && <PromptBField />}
+      {mode === 'plot' && <PlotField endpoints={endpoints} endpoint={chosen.endpoint} guidance={chosen.guidanceRange} response_format={response_format} />}
       {mode !== 'steps' && <StepsSlider range={range} value={num_inference_steps} onChange={setNumInferenceSteps} />}
       {chosen.guidanceRange && mode !== 'guidance' && chosen.guidanceValue !== null && <GuidanceField range={chosen.guidanceRange} value={chosen.guidanceValue} />}
       {chosen.endpoint.control_images > 0 && <ControlImagesField limit={chosen.endpoint.control_images} maxBytes={image_input_bytes} />}
@@ -107,7 +136,7 @@ export function GenerateForm({ onGenerated, notices }: { onGenerated: DoneListen
         <div className="flex items-center gap-3">
           <button
             type="submit"
-            disabled={!ready}
+            disabled={!ready || (mode === 'plot' && plotBlocked)}
             className="flex-1 rounded-lg bg-violet-600 px-4 py-2.5 font-semibold text-white shadow-sm hover:bg-violet-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-500 disabled:cursor-not-allowed disabled:opacity-50"
           >
             Generate
