@@ -102,7 +102,7 @@ export function PlotField(props: Props) {
                   <input id={`plot-${name}-values`} value={axis.text} maxLength={5000} spellCheck={false} onChange={(e) => setPlotAxis(name, { kind: axis.kind, text: e.target.value })} className={inputClass} />
                 </div>
                 {list.length > 0 && (
-                  <div role="group" aria-label={`${upper} values to run`} className="flex flex-wrap gap-1 pl-[7.5rem] text-xs">
+                  <div role="group" aria-label={`Run or skip each ${upper} value`} className="flex flex-wrap gap-1 pl-[7.5rem] text-xs">
                     {list.map((value, i) => (
                       <label key={i} className="flex cursor-pointer items-center gap-1 rounded-md border border-zinc-300 px-1.5 py-0.5 has-checked:border-violet-400 has-checked:bg-violet-50 has-focus-visible:outline-2 has-focus-visible:outline-violet-500 dark:border-zinc-700 dark:has-checked:border-violet-700 dark:has-checked:bg-violet-950/50">
                         <input type="checkbox" checked={!axis.off?.includes(i)} onChange={() => togglePlotValue(name, i)} className="accent-violet-600" />
