@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import type { GenerateResponse } from '@server/contract';
 import { ErrorBoundary } from '@/components/ui/error-boundary';
 import { Gallery } from '@/features/gallery/components/gallery';
+import { savePlot } from '@/features/gallery/storage/plot-db';
 import { SaveFailedAlert } from '@/features/gallery/components/save-failed-alert';
 import { useConfig } from '@/features/generate/api/get-config';
 import { EngineBadge } from '@/features/generate/components/engine-badge';
@@ -43,7 +44,6 @@ export function App() {
 
   // A plot is kept before its cells run, so it can be reopened and resumed.
   const onPlot = async (record: PlotRecord) => {
-    const { savePlot } = await import('@/features/gallery/storage/plot-db');
     await savePlot(record);
     usePlotStore.setState({ latestPlotId: record.id });
   };

@@ -9,6 +9,7 @@ import { randomSeed, useFormStore } from '@/features/generate/stores/form-store'
 import { usePlotCheckStore } from '@/features/generate/stores/plot-check-store';
 import { useQueueStore, type DoneListener } from '@/features/generate/stores/queue-store';
 import type { PlotRecord } from '@/lib/plot';
+import { enqueuePlotCells } from '@/features/generate/utils/enqueue-plot';
 import { resolveForm } from '@/features/generate/utils/resolve-form';
 import { BUILT_IN_STYLES } from '@/features/generate/utils/styles';
 import { Elapsed } from './elapsed';
@@ -79,7 +80,6 @@ export function GenerateForm({ onGenerated, onPlot, notices }: { onGenerated: Do
       usePlotCheckStore.setState({ error: `The plot could not be kept, so it did not start: ${err instanceof Error ? err.message : String(err)}` });
       return;
     }
-    const { enqueuePlotCells } = await import('@/features/generate/utils/enqueue-plot');
     enqueuePlotCells(plan.record, plan.toRun);
     s.remember(s.prompt);
     s.submitted(s.seed ?? undefined);
