@@ -40,6 +40,12 @@ async function stored(page: Page, db: string, store: string) {
         const open = indexedDB.open(name!);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
+          // A store never written to is not there: nothing stored.
+          if (!open.result.objectStoreNames.contains(storeName!)) {
+            open.result.close();
+            resolve([]);
+            return;
+          }
           const all = open.result.transaction(storeName!, 'readonly').objectStore(storeName!).getAll();
           all.onsuccess = () => {
             resolve(all.result as Record<string, unknown>[]);
