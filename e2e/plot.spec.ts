@@ -100,8 +100,11 @@ test('a Prompt S/R plot sends the prompt with each value in place of the first',
 test('a plot that cannot run says why and sends nothing', async ({ page }) => {
   const sent = collectRequests(page);
   await choosePlot(page, 'a quiet harbour', { x: ['Steps', '1-10'], y: ['Seed', 'random x11'] });
-  const alert = plotGroup(page).getByRole('alert');
+  // Said in the plot group, and as an alert beside Generate, which stays on screen.
+  const alert = page.getByRole('alert');
   await expect(alert).toContainText('10 × 11 = 110 images: a plot makes at most 100');
+  await expect(plotGroup(page)).toContainText('a plot makes at most 100');
+  await expect(alert).toBeInViewport();
   await expect(generateButton(page)).toBeDisabled();
   await page.getByLabel('Prompt', { exact: true }).press('ControlOrMeta+Enter');
 

@@ -43,7 +43,7 @@ export function GenerateForm({ onGenerated, onPlot, notices }: { onGenerated: Do
   const setResponseFormat = useFormStore((s) => s.setResponseFormat);
   // Whether Generate can run, not the text: typing does not re-render the form.
   const ready = useFormStore((s) => s.prompt.trim().length > 0 && (s.mode !== 'ab' || s.promptB.trim().length > 0) && s.seedDraft === null);
-  const plotBlocked = usePlotCheckStore((s) => s.error !== null);
+  const plotError = usePlotCheckStore((s) => s.error);
   const jobs = useQueueStore((s) => s.jobs);
   const enqueue = useQueueStore((s) => s.enqueue);
   const cancelAll = useQueueStore((s) => s.cancelAll);
@@ -136,7 +136,7 @@ export function GenerateForm({ onGenerated, onPlot, notices }: { onGenerated: Do
         <div className="flex items-center gap-3">
           <button
             type="submit"
-            disabled={!ready || (mode === 'plot' && plotBlocked)}
+            disabled={!ready || (mode === 'plot' && plotError !== null)}
             className="flex-1 rounded-lg bg-violet-600 px-4 py-2.5 font-semibold text-white shadow-sm hover:bg-violet-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-500 disabled:cursor-not-allowed disabled:opacity-50"
           >
             Generate
@@ -151,6 +151,11 @@ export function GenerateForm({ onGenerated, onPlot, notices }: { onGenerated: Do
           <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
             Generating… <Elapsed since={running[0].startedAt} />
             {active > 1 && ` · ${active} in the queue`}
+          </p>
+        )}
+        {mode === 'plot' && plotError && (
+          <p role="alert" className="max-h-32 overflow-y-auto rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-300">
+            {plotError}
           </p>
         )}
         {lastFinished && (lastFinished.status === 'failed' || lastFinished.status === 'cancelled') && (

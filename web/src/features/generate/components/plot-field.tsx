@@ -1,6 +1,6 @@
 // The X/Y plot's settings: X, Y and optional Z axes (a setting and its values, each value a toggle to
 // switch it off), images per cell, and live how many images that makes, about how long it takes, or
-// why it cannot run. The planner loads when the mode is chosen: the first paint stays small.
+// why it cannot run (the form's action bar alerts it too). The planner loads when the mode is chosen: the first paint stays small.
 import { useEffect, useState } from 'react';
 import type { EndpointInfo, GuidanceRange, ResponseFormat } from '@server/contract';
 import { AXIS_KINDS, type AxisKind, type PlotAxis } from '@/lib/plot';
@@ -122,7 +122,8 @@ export function PlotField(props: Props) {
         <span className="text-xs text-zinc-500">consecutive seeds</span>
       </div>
       {error ? (
-        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-300">{error}</p>
+        // Said here, beside the values, and as an alert in the action bar, which stays on screen.
+        <p className="rounded-lg border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-300">{error}</p>
       ) : (
         preview?.ok && (
           <p className="text-sm font-medium text-zinc-700 dark:text-zinc-300" aria-live="polite">
