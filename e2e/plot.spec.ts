@@ -138,3 +138,19 @@ test('a value switched off before the run leaves its cells out', async ({ page }
   expect((plot!.cells as unknown[]).length).toBe(6);
   expect(plot!.definition).toMatchObject({ x: { off: [1] } });
 });
+
+test('a plot that cannot be kept in the browser does not start, and says so', async ({ page }) => {
+  await page.addInitScript(() => {
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
+      if (name === 'friendli-studio-plots') throw new DOMException('The plots store is unavailable.', 'UnknownError');
+      return open.call(this, name, version);
+    } as typeof open;
+  });
+  const sent = collectRequests(page);
+  await choosePlot(page, 'a snow globe', { x: ['Steps', '1, 2'], y: ['Seed', '4'] });
+  await generateButton(page).click();
+  await expect(page.getByRole('alert')).toContainText('The plot could not be kept in this browser, so it did not start: The plots store is unavailable.');
+  await expect(page.getByRole('region', { name: 'Queue' }).getByText('Done')).toHaveCount(0);
+  expect(sent).toEqual([]);
+});

@@ -1,7 +1,7 @@
 // The control panel: the fields, and an always-visible action bar (Generate, also Ctrl/Cmd+Enter;
 // elapsed time, Cancel, the newest failure, the app's notices). Each field subscribes to its own
 // state, so a keystroke in a prompt re-renders that field, not the form.
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useConfig } from '@/features/generate/api/get-config';
 import { useOnGenerated } from '@/features/generate/hooks/use-on-generated';
@@ -44,6 +44,10 @@ export function GenerateForm({ onGenerated, onPlot, notices }: { onGenerated: Do
   // Whether Generate can run, not the text: typing does not re-render the form.
   const ready = useFormStore((s) => s.prompt.trim().length > 0 && (s.mode !== 'ab' || s.promptB.trim().length > 0) && s.seedDraft === null);
   const plotError = usePlotCheckStore((s) => s.error);
+  // Why the last plot did not start (its plan failed as it started, or it could not be kept).
+  const [plotStartError, setPlotStartError] = useState<string | null>(null);
+  // Any change to the form may have fixed it: it is said again only if the next start fails too.
+  useEffect(() => useFormStore.subscribe(() => setPlotStartError(null)), []);
   const jobs = useQueueStore((s) => s.jobs);
   const enqueue = useQueueStore((s) => s.enqueue);
   const cancelAll = useQueueStore((s) => s.cancelAll);
@@ -67,19 +71,18 @@ export function GenerateForm({ onGenerated, onPlot, notices }: { onGenerated: Do
   const lastFinished = jobs.filter((j) => j.finishedAt).sort((a, b) => b.finishedAt! - a.finishedAt!)[0];
 
   const submitPlot = async () => {
+    // The plot group and the alert already say why it cannot run.
+    if (usePlotCheckStore.getState().error) return;
     const { planFromForm } = await import('@/features/generate/utils/plot-run');
     const s = useFormStore.getState();
     const plan = planFromForm({ state: s, endpoints, response_format, randomSeed, id: crypto.randomUUID(), now: Date.now() });
-    if (!plan.ok) {
-      usePlotCheckStore.setState({ error: plan.error });
-      return;
-    }
+    if (!plan.ok) return setPlotStartError(plan.error);
     try {
       await onPlot?.(plan.record);
     } catch (err) {
-      usePlotCheckStore.setState({ error: `The plot could not be kept, so it did not start: ${err instanceof Error ? err.message : String(err)}` });
-      return;
+      return setPlotStartError(`The plot could not be kept in this browser, so it did not start: ${err instanceof Error ? err.message : String(err)}`);
     }
+    setPlotStartError(null);
     enqueuePlotCells(plan.record, plan.toRun);
     s.remember(s.prompt);
     s.submitted(s.seed ?? undefined);
@@ -153,9 +156,9 @@ export function GenerateForm({ onGenerated, onPlot, notices }: { onGenerated: Do
             {active > 1 && ` · ${active} in the queue`}
           </p>
         )}
-        {mode === 'plot' && plotError && (
+        {mode === 'plot' && (plotError ?? plotStartError) && (
           <p role="alert" className="max-h-32 overflow-y-auto rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-300">
-            {plotError}
+            {plotError ?? plotStartError}
           </p>
         )}
         {lastFinished && (lastFinished.status === 'failed' || lastFinished.status === 'cancelled') && (
