@@ -5,16 +5,21 @@ import { useEffect } from 'react';
 import type { GenerateResponse } from '@server/contract';
 import { ErrorBoundary } from '@/components/ui/error-boundary';
 import { Gallery } from '@/features/gallery/components/gallery';
+import { savePlot } from '@/features/gallery/storage/plot-db';
 import { SaveFailedAlert } from '@/features/gallery/components/save-failed-alert';
 import { useConfig } from '@/features/generate/api/get-config';
 import { EngineBadge } from '@/features/generate/components/engine-badge';
 import { GenerateForm } from '@/features/generate/components/generate-form';
 import { useFormStore } from '@/features/generate/stores/form-store';
+import { enqueuePlotCells } from '@/features/generate/utils/enqueue-plot';
 import { useQueueStore, type Job } from '@/features/generate/stores/queue-store';
+import type { PlotRecord } from '@/lib/plot';
 import type { ControlInput, InputRef } from '@/lib/params';
 import { DropZone, ImportButton, ImportMessage } from './drop-zone';
 import { Overlays } from './overlays';
 import { prefetchChunks } from './prefetch-chunks';
+import { usePlotStore } from './plot-store';
+import { PlotView } from './plot-view';
 import { ResultView } from './result-view';
 import { useLatestResult } from './use-latest-result';
 import { useEntryEdits } from './use-entry-edits';
@@ -36,8 +41,23 @@ export function App() {
   useLinkRestore();
   useEffect(prefetchChunks, []);
   // The mapping loads with the first finished job (the server that made it is there to serve it).
-  const onGenerated = (job: Job, response: GenerateResponse, images: Blob[]) =>
-    import('./job-entries').then(({ entriesOf }) => deliver(entriesOf(job, response, endpoint, Date.now()), images));
+  const shownPlotId = usePlotStore((s) => s.shownPlotId);
+  const showPlot = usePlotStore((s) => s.show);
+  const onGenerated = (job: Job, response: GenerateResponse, images: Blob[]) => {
+    // An image made outside a plot is the latest thing: the result area shows it again.
+    if (!job.cell && !job.deliver) showPlot(null);
+    return import('./job-entries').then(({ entriesOf }) => deliver(entriesOf(job, response, endpoint, Date.now()), images));
+  };
+  const openPlot = (id: string) => {
+    showPlot(id);
+    window.scrollTo({ top: 0, behavior: 'smooth' });
+  };
+
+  // A plot is kept before its cells run, so it can be reopened and resumed.
+  const onPlot = async (record: PlotRecord) => {
+    await savePlot(record);
+    usePlotStore.getState().show(record.id);
+  };
 
   return (
     <div className="min-h-screen bg-zinc-50 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
@@ -53,6 +73,7 @@ export function App() {
           <ErrorBoundary region="the form">
           <GenerateForm
             onGenerated={onGenerated}
+            onPlot={onPlot}
             notices={
               <>
                 {saveError && latest && <SaveFailedAlert error={saveError} url={latest.url} entry={latest.entry} />}
@@ -65,10 +86,22 @@ export function App() {
         </aside>
         <div className="flex min-w-0 flex-col gap-8">
           <ErrorBoundary region="the latest image">
-            <ResultView latest={latest} onShown={onShown} />
+            {shownPlotId ? (
+              <PlotView
+                plotId={shownPlotId}
+                onRun={enqueuePlotCells}
+                actions={() => (
+                  <button type="button" onClick={() => showPlot(null)} className="rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+                    Show the latest image
+                  </button>
+                )}
+              />
+            ) : (
+              <ResultView latest={latest} onShown={onShown} />
+            )}
           </ErrorBoundary>
           <ErrorBoundary region="the gallery">
-            <Gallery onReuse={apply} keepInputs={formInputs} edits={edits} />
+            <Gallery onReuse={apply} keepInputs={formInputs} edits={edits} onOpenPlot={openPlot} />
           </ErrorBoundary>
         </div>
       </main>

@@ -1,6 +1,6 @@
-// The chunks that Generate, Download, Export, Import, the viewer and Compare need, fetched once the
-// page is idle: the first paint stays small, and those actions still work later if the server has
-// gone away (the bytes they handle are all in IndexedDB).
+// The chunks that Generate (and a plot's planner), Download, Export, Import, the viewer and Compare
+// need, fetched once the page is idle: the first paint stays small, and those actions still work
+// later if the server has gone away (the bytes they handle are all in IndexedDB).
 export function prefetchChunks() {
   const run = () => {
     for (const load of [
@@ -9,6 +9,7 @@ export function prefetchChunks() {
       () => import('./import-file'),
       () => import('./job-entries'),
       () => import('@/features/generate/utils/plan-jobs'),
+      () => import('@/features/generate/utils/plot-run'),
       () => import('@/features/generate/utils/error-advice'),
       () => import('@/features/gallery/components/viewer'),
       () => import('@/features/gallery/components/compare'),

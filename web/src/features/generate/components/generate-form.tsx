@@ -1,12 +1,15 @@
 // The control panel: the fields, and an always-visible action bar (Generate, also Ctrl/Cmd+Enter;
 // elapsed time, Cancel, the newest failure, the app's notices). Each field subscribes to its own
 // state, so a keystroke in a prompt re-renders that field, not the form.
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useConfig } from '@/features/generate/api/get-config';
 import { useOnGenerated } from '@/features/generate/hooks/use-on-generated';
 import { randomSeed, useFormStore } from '@/features/generate/stores/form-store';
+import { usePlotCheckStore } from '@/features/generate/stores/plot-check-store';
 import { useQueueStore, type DoneListener } from '@/features/generate/stores/queue-store';
+import type { PlotRecord } from '@/lib/plot';
+import { enqueuePlotCells } from '@/features/generate/utils/enqueue-plot';
 import { resolveForm } from '@/features/generate/utils/resolve-form';
 import { BUILT_IN_STYLES } from '@/features/generate/utils/styles';
 import { Elapsed } from './elapsed';
@@ -18,6 +21,7 @@ import { ControlImagesField } from './control-images-field';
 import { QueuePanel } from './queue-panel';
 import { SourceImageField } from './source-image-field';
 import { effectiveMode, ModeField } from './mode-field';
+import { PlotField } from './plot-field';
 import { PromptBField } from './prompt-b-field';
 import { PromptField } from './prompt-field';
 import { RecentPrompts } from './recent-prompts';
@@ -25,8 +29,11 @@ import { SeedField } from './seed-field';
 import { StepsSlider } from './steps-slider';
 import { StylesField } from './styles-field';
 
-/** `onGenerated` stores each finished job's images; the job is done once it resolves. */
-export function GenerateForm({ onGenerated, notices }: { onGenerated: DoneListener; notices?: ReactNode }) {
+/**
+ * `onGenerated` stores each finished job's images; the job is done once it resolves. `onPlot` keeps
+ * a plot's record before its cells are queued (a plot that cannot be kept does not start).
+ */
+export function GenerateForm({ onGenerated, onPlot, notices }: { onGenerated: DoneListener; onPlot?: (record: PlotRecord) => Promise<void> | void; notices?: ReactNode }) {
   useOnGenerated(onGenerated);
   const config = useConfig();
   const modeChosen = useFormStore((s) => s.mode);
@@ -36,6 +43,11 @@ export function GenerateForm({ onGenerated, notices }: { onGenerated: DoneListen
   const setResponseFormat = useFormStore((s) => s.setResponseFormat);
   // Whether Generate can run, not the text: typing does not re-render the form.
   const ready = useFormStore((s) => s.prompt.trim().length > 0 && (s.mode !== 'ab' || s.promptB.trim().length > 0) && s.seedDraft === null);
+  const plotError = usePlotCheckStore((s) => s.error);
+  // Why the last plot did not start (its plan failed as it started, or it could not be kept).
+  const [plotStartError, setPlotStartError] = useState<string | null>(null);
+  // Any change to the form may have fixed it: it is said again only if the next start fails too.
+  useEffect(() => useFormStore.subscribe(() => setPlotStartError(null)), []);
   const jobs = useQueueStore((s) => s.jobs);
   const enqueue = useQueueStore((s) => s.enqueue);
   const cancelAll = useQueueStore((s) => s.cancelAll);
@@ -58,8 +70,27 @@ export function GenerateForm({ onGenerated, notices }: { onGenerated: DoneListen
   const active = running.length + jobs.filter((j) => j.status === 'waiting').length;
   const lastFinished = jobs.filter((j) => j.finishedAt).sort((a, b) => b.finishedAt! - a.finishedAt!)[0];
 
+  const submitPlot = async () => {
+    // The plot group and the alert already say why it cannot run.
+    if (usePlotCheckStore.getState().error) return;
+    const { planFromForm } = await import('@/features/generate/utils/plot-run');
+    const s = useFormStore.getState();
+    const plan = planFromForm({ state: s, endpoints, response_format, randomSeed, id: crypto.randomUUID(), now: Date.now() });
+    if (!plan.ok) return setPlotStartError(plan.error);
+    try {
+      await onPlot?.(plan.record);
+    } catch (err) {
+      return setPlotStartError(`The plot could not be kept in this browser, so it did not start: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    setPlotStartError(null);
+    enqueuePlotCells(plan.record, plan.toRun);
+    s.remember(s.prompt);
+    s.submitted(s.seed ?? undefined);
+  };
+
   const submit = async () => {
     if (!ready) return;
+    if (mode === 'plot') return submitPlot();
     // The planner loads on first use (prefetched once the page is idle): the first paint stays small.
     const { planJobs } = await import('@/features/generate/utils/plan-jobs');
     const s = useFormStore.getState();
@@ -96,6 +127,7 @@ export function GenerateForm({ onGenerated, notices }: { onGenerated: DoneListen
       <EndpointField endpoints={endpoints} endpoint={chosen.endpoint} adapter={chosen.adapter} />
       <ModeField guidance={chosen.guidanceRange} />
       {mode === 'ab' && <PromptBField />}
+      {mode === 'plot' && <PlotField endpoints={endpoints} endpoint={chosen.endpoint} guidance={chosen.guidanceRange} response_format={response_format} />}
       {mode !== 'steps' && <StepsSlider range={range} value={num_inference_steps} onChange={setNumInferenceSteps} />}
       {chosen.guidanceRange && mode !== 'guidance' && chosen.guidanceValue !== null && <GuidanceField range={chosen.guidanceRange} value={chosen.guidanceValue} />}
       {chosen.endpoint.control_images > 0 && <ControlImagesField limit={chosen.endpoint.control_images} maxBytes={image_input_bytes} />}
@@ -107,7 +139,7 @@ export function GenerateForm({ onGenerated, notices }: { onGenerated: DoneListen
         <div className="flex items-center gap-3">
           <button
             type="submit"
-            disabled={!ready}
+            disabled={!ready || (mode === 'plot' && plotError !== null)}
             className="flex-1 rounded-lg bg-violet-600 px-4 py-2.5 font-semibold text-white shadow-sm hover:bg-violet-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-500 disabled:cursor-not-allowed disabled:opacity-50"
           >
             Generate
@@ -122,6 +154,11 @@ export function GenerateForm({ onGenerated, notices }: { onGenerated: DoneListen
           <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
             Generating… <Elapsed since={running[0].startedAt} />
             {active > 1 && ` · ${active} in the queue`}
+          </p>
+        )}
+        {mode === 'plot' && (plotError ?? plotStartError) && (
+          <p role="alert" className="max-h-32 overflow-y-auto rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-300">
+            {plotError ?? plotStartError}
           </p>
         )}
         {lastFinished && (lastFinished.status === 'failed' || lastFinished.status === 'cancelled') && (

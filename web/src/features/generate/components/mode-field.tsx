@@ -1,5 +1,5 @@
 // One image or a batch, a steps sweep, a seed sweep, a guidance sweep (when the endpoint takes
-// guidance), or two prompts side by side.
+// guidance), two prompts side by side, or an X/Y plot (its settings are the plot field's).
 import type { GuidanceRange } from '@server/contract';
 import { MAX_COUNT, type Mode } from '@/features/generate/utils/mode';
 import { guidanceValues } from '@/features/generate/utils/guidance-values';
@@ -12,6 +12,7 @@ const MODES: [Mode, string][] = [
   ['guidance', 'Guidance sweep'],
   ['seeds', 'Seed sweep'],
   ['ab', 'Prompt A/B'],
+  ['plot', 'X/Y plot'],
 ];
 
 /** The mode in effect: a guidance sweep on an endpoint that takes no guidance is one image or a batch. */

@@ -66,4 +66,10 @@ describe('planPlot', () => {
     expect(planPlot(def({ y: { kind: 'steps', text: '12' } }), base, ctx)).toMatchObject({ ok: false, error: expect.stringMatching(/^Y values: Steps 12 is outside/) });
     expect(planPlot(def({ y: { kind: 'steps', text: '2' } }), base, ctx)).toMatchObject({ ok: false, error: expect.stringMatching(/same setting/) });
   });
+
+  it('refuses to plan more than 4000 cells, even when most of them are switched off', () => {
+    const off = Array.from({ length: 99 }, (_, i) => i + 1);
+    const huge = def({ x: { kind: 'seed', text: '1-100', off }, y: { kind: 'steps', text: '1-10 [100]', off }, z: { kind: 'guidance', text: '0-20 [100]', off } });
+    expect(planPlot(huge, base, ctx)).toMatchObject({ ok: false, error: expect.stringMatching(/name 1000000 cells/) });
+  });
 });

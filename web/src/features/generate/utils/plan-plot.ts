@@ -11,6 +11,8 @@ export type { PlotAxis, PlotDefinition };
 
 export const PLOT_MAX_IMAGES = 100;
 export const PER_CELL_MAX = 4;
+/** Cells a plot keeps, values switched off included (the stored record's schema allows as many). */
+export const PLOT_MAX_PLANNED = 4000;
 
 /** The form's parameters, which every cell starts from. */
 export interface PlotBase extends Omit<RequestParams, 'seed' | 'prompt'> {
@@ -54,6 +56,10 @@ export function planPlot(def: PlotDefinition, base: PlotBase, ctx: AxisContext, 
   const total = sizes.reduce((a, b) => a * b, 1) * perCell;
   const summary = `${sizes.join(' × ')}${perCell > 1 ? ` × ${perCell} per cell` : ''} = ${total} ${total === 1 ? 'image' : 'images'}`;
   if (total === 0) return { ok: false, error: 'Every value of an axis is switched off: nothing to run.' };
+  // Every cell is planned, switched off or not (so a value switched on later needs no new plan):
+  // bounded, so that many values switched off cannot make a plan of a million cells.
+  const planned = [x, y, z].reduce((n, a) => n * (a ? a.values.length : 1), 1) * perCell;
+  if (planned > PLOT_MAX_PLANNED) return { ok: false, error: `These axes name ${planned} cells, switched off or not; a plot keeps at most ${PLOT_MAX_PLANNED}. Use fewer values.` };
   if (total > PLOT_MAX_IMAGES) return { ok: false, error: `${summary}: a plot makes at most ${PLOT_MAX_IMAGES}. Use fewer values or fewer images per cell.` };
 
   const search = (a: Axis | null) => (a?.kind === 'prompt-sr' ? (a.values[0] as string) : '');
