@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react';
 import { cellId, type CellKey, type PlannedCell, type PlotRecord } from '@/lib/plot';
 import { NO_ENTRIES, useGallery } from '@/features/gallery/api/gallery';
-import { usePlot, useTogglePlotValue } from '@/features/gallery/api/plots';
+import { togglePlotValue, usePlot, useTogglePlotValue } from '@/features/gallery/api/plots';
 import { PlotGrid, type CellStatus } from '@/features/gallery/components/plot-grid';
 import { useQueueStore } from '@/features/generate/stores/queue-store';
 
@@ -27,7 +27,7 @@ export function PlotView({ plotId, onRun, actions }: { plotId: string; onRun(plo
       entries={entries}
       statusOf={(cell: CellKey) => byCell.get(cellId(cell))}
       onRun={(cells) => onRun(plot, cells)}
-      onToggle={(axis, index) => toggle.mutate({ plot, axis, index })}
+      onToggle={(axis, index) => toggle.mutate(togglePlotValue(plot, axis, index))}
       actions={actions?.(plot)}
     />
   );

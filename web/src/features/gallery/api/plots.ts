@@ -13,21 +13,28 @@ export const plotKeys = {
 export const usePlot = (id: string | null) =>
   useQuery({ queryKey: plotKeys.one(id ?? ''), queryFn: async () => (await getPlot(id!)) ?? null, enabled: !!id, staleTime: Infinity });
 
-/** Switches one value of an axis off or on again; the plot's cells already made are kept. */
+/** The plot with one value of an axis switched off or on again. */
+function toggled(plot: PlotRecord, axis: 'x' | 'y' | 'z', index: number): PlotRecord {
+  const def = plot.definition[axis];
+  if (!def) return plot;
+  const off = def.off?.includes(index) ? def.off.filter((i) => i !== index) : [...(def.off ?? []), index].sort((a, b) => a - b);
+  return { ...plot, definition: { ...plot.definition, [axis]: { ...def, off } } };
+}
+
+/**
+ * Switches one value of an axis off or on again; the plot's cells already made are kept. Shown at
+ * once (the checkbox follows the click), stored after; a failed write puts the plot back as it was.
+ */
 export function useTogglePlotValue() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async ({ plot, axis, index }: { plot: PlotRecord; axis: 'x' | 'y' | 'z'; index: number }) => {
-      const def = plot.definition[axis];
-      if (!def) return plot;
-      const off = def.off?.includes(index) ? def.off.filter((i) => i !== index) : [...(def.off ?? []), index].sort((a, b) => a - b);
-      const next: PlotRecord = { ...plot, definition: { ...plot.definition, [axis]: { ...def, off } } };
-      await savePlot(next);
-      return next;
-    },
-    onSuccess: (plot) => client.setQueryData(plotKeys.one(plot.id), plot),
+    mutationFn: ({ next }: { before: PlotRecord; next: PlotRecord }) => savePlot(next),
+    onMutate: ({ next }) => client.setQueryData(plotKeys.one(next.id), next),
+    onError: (_err, { before }) => client.setQueryData(plotKeys.one(before.id), before),
   });
 }
+
+export const togglePlotValue = (plot: PlotRecord, axis: 'x' | 'y' | 'z', index: number) => ({ before: plot, next: toggled(plot, axis, index) });
 
 /** Stores a plot that just started (or was imported) and caches it. */
 export function useSavePlot() {
