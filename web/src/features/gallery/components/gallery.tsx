@@ -1,6 +1,6 @@
 // The gallery: every stored entry, newest first, with batches and sweeps kept together under a
 // label, as a virtualized grid so that hundreds of entries cost only the rows on screen.
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useWindowRows } from '@/lib/use-window-rows';
 import type { ImageParams } from '@/lib/params';
 import { NO_ENTRIES, useGallery, useGalleryStatus, useGallerySync } from '@/features/gallery/api/gallery';
@@ -15,6 +15,9 @@ import { GalleryToolbar } from './gallery-toolbar';
 import { StorageStatus } from './storage-status';
 import { NoticeBar } from './notice-bar';
 import { plural } from '@/lib/plural';
+
+// Only plot groups show it: loaded when the first one is on screen.
+const PlotGroupActions = lazy(() => import('./plot-group-actions').then((m) => ({ default: m.PlotGroupActions })));
 
 const MIN_CELL = 170;
 const GAP = 12;
@@ -84,6 +87,13 @@ export function Gallery({ onReuse, keepInputs, edits }: { onReuse(params: ImageP
               <div key={row.key} className="absolute inset-x-0 flex items-end pb-1.5 text-xs font-semibold text-zinc-600 dark:text-zinc-300" style={{ top, height: HEADER }}>
                 <h3>{row.label}</h3>
                 <span className="ml-2 font-normal text-zinc-600 dark:text-zinc-400">{plural(row.count, 'image')}</span>
+                {row.group.kind === 'plot' && (
+                  <span className="ml-auto">
+                    <Suspense fallback={null}>
+                      <PlotGroupActions plotId={row.group.id} entries={entries} />
+                    </Suspense>
+                  </span>
+                )}
               </div>
             );
           }
