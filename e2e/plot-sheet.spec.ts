@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
+import sharp from 'sharp';
 import type { GenerateResponse } from '../server/contract';
 import { pngTexts } from '../web/src/features/gallery/utils/png-text';
 import { sheetLayout } from '../web/src/features/gallery/utils/contact-sheet';
@@ -119,4 +120,23 @@ test('a plot with a Z axis of two values: Download grid gives a zip of two sheet
     expect(embedded(png)).toEqual({ version: 1, plot });
   }
   expect(pngTexts(sheets[1]![1]).get('parameters')).toContain('This sheet: Seed = 12');
+});
+
+test('values switched off are left out of the sheet, and a cell with no image is an empty box', async ({ page, request }) => {
+  const made = plotRecord('plot-e2e-off', PROMPT, STEPS, SEEDS);
+  // Steps 2 switched off: one column; of its two cells only the first (seed 11) is in the gallery.
+  const plot = { ...made, definition: { ...made.definition, x: { ...made.definition.x, off: [1] } } };
+  const [first] = await cells(request, { ...plot, cells: plot.cells.slice(0, 1) }, '-off');
+  await page.goto('/');
+  await importZip(page, exportZip([first!], undefined, [plot]));
+  await expect(gallery(page).getByRole('status')).toHaveText('Imported 1 image and 1 X/Y plot');
+  await gallery(page).getByLabel('Grid cell size').selectOption('256');
+  const sheet = await downloadGrid(page);
+  const layout = sheetLayout(plot as PlotRecord, 256);
+  expect(layout.cols).toEqual([0]);
+  expect(size(sheet.bytes)).toEqual({ width: 16 + 160 + 256 + 16, height: layout.height });
+  // The missing cell (row 2) is the light empty box; the one made (row 1) is the image.
+  const pixel = async (x: number, y: number) => [...(await sharp(Buffer.from(sheet.bytes)).extract({ left: x, top: y, width: 1, height: 1 }).removeAlpha().raw().toBuffer())];
+  expect(await pixel(layout.left + 20, layout.top + 256 + 8 + 20)).toEqual([0xf4, 0xf4, 0xf5]);
+  expect(await pixel(layout.left + 128, layout.top + 40)).not.toEqual([0xf4, 0xf4, 0xf5]);
 });

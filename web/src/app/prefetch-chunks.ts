@@ -1,4 +1,4 @@
-// The chunks that Generate, Download, Export, Import, the viewer and Compare need, fetched once the
+// The chunks that Generate, Download (and Download grid), Export, Import, the viewer and Compare need, fetched once the
 // page is idle: the first paint stays small, and those actions still work later if the server has
 // gone away (the bytes they handle are all in IndexedDB).
 export function prefetchChunks() {
@@ -7,6 +7,9 @@ export function prefetchChunks() {
       () => import('@/features/gallery/utils/download'),
       () => import('@/features/gallery/api/archive'),
       () => import('./import-file'),
+      () => import('@/features/gallery/utils/plot-sheet-meta'),
+      () => import('@/features/gallery/utils/contact-sheet'),
+      () => import('@/features/gallery/components/plot-group-actions'),
       () => import('./job-entries'),
       () => import('@/features/generate/utils/plan-jobs'),
       () => import('@/features/generate/utils/error-advice'),
