@@ -1,6 +1,6 @@
 // Browser figures for `npm run bench` (after the server's): initial JavaScript and CSS gzipped,
-// time from pressing Generate to the image painted (also with a source image set: an edit), and a
-// 100,000-entry gallery (bench-gallery.ts).
+// time from pressing Generate to the image painted (also with a source image set: an edit), Download
+// grid for a 5 × 5 plot (bench-plot-sheet.ts), and a 100,000-entry gallery (bench-gallery.ts).
 // Prints figures, asserts nothing. Needs a build (npm run bench makes one).
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -8,6 +8,7 @@ import { chromium } from 'playwright';
 import sharp from 'sharp';
 import { startServerProcess, stopServersOnSignals } from '../server/test/server-process';
 import { benchGallery } from './bench-gallery';
+import { benchPlotSheet } from './bench-plot-sheet';
 import { launchOptions } from './browser';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -96,7 +97,10 @@ try {
   console.log(`  ${'a second between presses'.padEnd(26)} median ${median(edits).toFixed(0)} ms, p95 ${p95(edits).toFixed(0)} ms (n=${edits.length})`);
   await page.getByRole('button', { name: 'Remove source image' }).click();
 
-  // 3. A gallery of 100,000 entries, in a fresh browser profile: first screen after a reload, and search.
+  // 3. Download grid for a 5 × 5 plot at 384 px.
+  await benchPlotSheet(browser, BASE);
+
+  // 4. A gallery of 100,000 entries, in a fresh browser profile: first screen after a reload, and search.
   await page.close();
   await benchGallery(browser, BASE);
   await browser.close();

@@ -17,8 +17,8 @@ export interface ZipInput {
   bytes: Uint8Array;
 }
 
-/** An export as the studio writes one: images/<id>.png per record, its input images, then manifest.json. */
-export function exportZip(items: { record: Record<string, unknown>; image: Uint8Array }[], inputs?: ZipInput[]) {
+/** An export as the studio writes one: images/<id>.png per record, its input images, then manifest.json (with the plots given). */
+export function exportZip(items: { record: Record<string, unknown>; image: Uint8Array }[], inputs?: ZipInput[], plots?: unknown[]) {
   const files: Record<string, Uint8Array> = {};
   const entries = items.map(({ record, image }) => {
     const file = `images/${String(record.id)}.png`;
@@ -30,7 +30,7 @@ export function exportZip(items: { record: Record<string, unknown>; image: Uint8
     files[file] = bytes;
     return { hash, mime, file };
   });
-  files['manifest.json'] = strToU8(JSON.stringify({ app: 'friendli-image-studio', version: 1, exported_at: new Date().toISOString(), entries, ...(listed ? { inputs: listed } : {}) }));
+  files['manifest.json'] = strToU8(JSON.stringify({ app: 'friendli-image-studio', version: 1, exported_at: new Date().toISOString(), entries, ...(listed ? { inputs: listed } : {}), ...(plots ? { plots } : {}) }));
   return Buffer.from(zipSync(files, { level: 0 }));
 }
 
@@ -39,4 +39,17 @@ export function badCrc(image: Uint8Array) {
   const copy = image.slice();
   copy[20] = copy[20]! ^ 0xff;
   return copy;
+}
+
+/** An X/Y plot's record as the studio keeps one: steps across, seeds down (and optionally seeds as Z instead), every cell's request. */
+export function plotRecord(id: string, prompt: string, steps: number[], seeds: number[], seedAxis: 'y' | 'z' = 'y') {
+  const seedText = seeds.join(', ');
+  const cells = seeds.flatMap((seed, i) => steps.map((s, x) => ({ x, y: seedAxis === 'y' ? i : 0, z: seedAxis === 'z' ? i : 0, k: 0, request: { prompt, num_inference_steps: s, seed, response_format: 'png', endpoint: 'local-engine' }, basePrompt: prompt, styles: [] })));
+  const seedAxisDef = { kind: 'seed', text: seedText };
+  const seedPlotted = { kind: 'seed', values: seeds };
+  return {
+    id, createdAt: 1_700_000_000_000, prompt, fixed: 'Format: png, Model: local-engine', cells,
+    definition: { x: { kind: 'steps', text: steps.join(', ') }, y: seedAxis === 'y' ? seedAxisDef : null, z: seedAxis === 'z' ? seedAxisDef : null, perCell: 1 },
+    axes: { x: { kind: 'steps', values: steps }, y: seedAxis === 'y' ? seedPlotted : null, z: seedAxis === 'z' ? seedPlotted : null },
+  };
 }

@@ -11,7 +11,7 @@ import { isZip } from './is-zip';
 /** Never rejects: the import code loads on first use, and a load that fails ends as a message too. */
 function importFile(file: File) {
   const report = useImportStore.getState().set;
-  const deps = { report, restore: useFormStore.getState().apply, importZip: (zip: File, onProgress: (done: number, total: number) => void) => importZip(queryClient, zip, onProgress) };
+  const deps = { report, restore: useFormStore.getState().apply, restorePlot: useFormStore.getState().applyPlot, importZip: (zip: File, onProgress: (done: number, total: number) => void) => importZip(queryClient, zip, onProgress) };
   return import('./import-file').then(
     (m) => m.importFile(file, deps),
     (err: unknown) => report(`Could not read “${file.name}”: ${err instanceof Error ? err.message : String(err)}. Your form is unchanged.`, false),

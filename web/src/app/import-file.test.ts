@@ -2,6 +2,8 @@
 import sharp from 'sharp';
 import { describe, expect, it, vi } from 'vitest';
 import { embedParameters } from '@/features/gallery/utils/metadata';
+import { embedPlot } from '@/features/gallery/utils/plot-sheet-meta';
+import { plotRecord } from '@/features/gallery/utils/plot-fixture.test-util';
 import { importFile } from './import-file';
 import { useImportStore } from './import-store';
 
@@ -11,7 +13,7 @@ describe('importFile', () => {
     const tagged = embedParameters(png, { prompt: 'a lake', num_inference_steps: 4, seed: 1, response_format: 'png' });
     const file = new File([tagged.slice(0, tagged.length - 30)], 'cut.png', { type: 'image/png' });
     const restore = vi.fn();
-    await expect(importFile(file, { report: useImportStore.getState().set, restore, importZip: vi.fn() })).resolves.toBeUndefined();
+    await expect(importFile(file, { report: useImportStore.getState().set, restore, restorePlot: vi.fn(), importZip: vi.fn() })).resolves.toBeUndefined();
     expect(useImportStore.getState()).toMatchObject({ ok: false, message: expect.stringContaining('“cut.png” is damaged') });
     expect(restore).not.toHaveBeenCalled();
   });
@@ -21,7 +23,28 @@ describe('importFile', () => {
     const source = { hash: 'ab'.repeat(32), mime: 'image/png' as const, width: 8, height: 8, entryId: 'parent' };
     const tagged = embedParameters(png, { prompt: 'make the sky violet', num_inference_steps: 4, seed: 1, response_format: 'png', endpoint: 'local-engine', adapter: 'watercolor', guidance_scale: 7.5, source });
     const restore = vi.fn();
-    await importFile(new File([tagged as Uint8Array<ArrayBuffer>], 'edit.png', { type: 'image/png' }), { report: useImportStore.getState().set, restore, importZip: vi.fn() });
+    await importFile(new File([tagged as Uint8Array<ArrayBuffer>], 'edit.png', { type: 'image/png' }), { report: useImportStore.getState().set, restore, restorePlot: vi.fn(), importZip: vi.fn() });
     expect(restore).toHaveBeenCalledWith({ prompt: 'make the sky violet', num_inference_steps: 4, seed: 1, response_format: 'png', endpoint: 'local-engine', adapter: 'watercolor', guidance_scale: 7.5 });
+  });
+
+  it('a dropped contact sheet restores the plot: its definition, the prompt as typed and the first cell’s fixed parameters', async () => {
+    const png = new Uint8Array(await sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } }).png().toBuffer());
+    const plot = plotRecord();
+    const sheet = embedPlot(png, plot);
+    const restore = vi.fn();
+    const restorePlot = vi.fn();
+    await importFile(new File([sheet as Uint8Array<ArrayBuffer>], 'grid.png', { type: 'image/png' }), { report: useImportStore.getState().set, restore, restorePlot, importZip: vi.fn() });
+    expect(restorePlot).toHaveBeenCalledWith(plot.definition, { prompt: 'a red barn, 🌾', num_inference_steps: 2, seed: 11, response_format: 'png', endpoint: 'local-engine' });
+    expect(restore).not.toHaveBeenCalled();
+    expect(useImportStore.getState()).toMatchObject({ ok: true, message: 'Restored the X/Y plot from “grid.png”.' });
+  });
+
+  it('a sheet whose plot fails the schema falls back to the existing messages', async () => {
+    const png = new Uint8Array(await sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } }).png().toBuffer());
+    const sheet = embedPlot(png, { ...plotRecord(), cells: 'broken' } as never);
+    const restorePlot = vi.fn();
+    await importFile(new File([sheet as Uint8Array<ArrayBuffer>], 'bad.png', { type: 'image/png' }), { report: useImportStore.getState().set, restore: vi.fn(), restorePlot, importZip: vi.fn() });
+    expect(restorePlot).not.toHaveBeenCalled();
+    expect(useImportStore.getState()).toMatchObject({ ok: false, message: expect.stringContaining('“bad.png” carries no generation parameters') });
   });
 });

@@ -3,6 +3,7 @@
 // the page is idle). It imports no store: they come in as `deps`, so that its chunk stays separate
 // (a lazy chunk importing a package the entry also uses makes the bundler split that package out).
 import type { ImageParams } from '@/lib/params';
+import type { PlotDefinition, PlotRecord } from '@/lib/plot';
 import { importHadTrouble, importSummary, type ImportResult } from '@/features/gallery/utils/import-summary';
 import { isZip } from './is-zip';
 
@@ -11,6 +12,8 @@ export interface ImportDeps {
   report(message: string, ok: boolean): void;
   /** Puts the parameters read from an image into the form. */
   restore(params: Partial<ImageParams>): void;
+  /** Puts a plot read from a dropped contact sheet into the form (mode X/Y plot). */
+  restorePlot(definition: PlotDefinition, params: Partial<ImageParams>): void;
   /** The gallery's zip import. */
   importZip(file: File, onProgress: (done: number, total: number) => void): Promise<ImportResult>;
 }
@@ -28,13 +31,28 @@ async function importZip(file: File, { report, importZip: importIntoGallery }: I
   }
 }
 
+/** What a plot's cells share, from its first cell's request: the prompt as typed, steps, seed (locked), format, endpoint, adapter, guidance. */
+export function plotParams(plot: PlotRecord): Partial<ImageParams> {
+  const first = plot.cells[0]?.request;
+  if (!first) return { prompt: plot.prompt };
+  const { prompt: _, seed, ...rest } = first;
+  return { ...rest, prompt: plot.prompt, ...(typeof seed === 'number' ? { seed } : {}) };
+}
+
 /** Never rejects: every outcome, a damaged file included, ends as a message. */
 export async function importFile(file: File, deps: ImportDeps) {
   if (isZip(file)) return importZip(file, deps);
   const { report } = deps;
   try {
-    const { readParameters } = await import('@/features/gallery/utils/metadata');
-    const params = readParameters(new Uint8Array(await file.arrayBuffer()));
+    const [{ readParameters }, { readSheet }] = await Promise.all([import('@/features/gallery/utils/metadata'), import('@/features/gallery/utils/plot-sheet-meta')]);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const plot = readSheet(bytes);
+    if (plot) {
+      deps.restorePlot(plot.definition, plotParams(plot));
+      report(`Restored the X/Y plot from “${file.name}”.`, true);
+      return;
+    }
+    const params = readParameters(bytes);
     if (!params) {
       report(`“${file.name}” carries no generation parameters, so there is nothing to restore. Drop an image downloaded from this studio (or another that writes them).`, false);
       return;

@@ -1,12 +1,15 @@
 // The result area while a plot is the latest thing started (or reopened from the gallery): its grid,
 // filled from the gallery and the queue (the two features meet only here). Resume and Retry enqueue
 // the plot's own planned cells again; Download grid sits in its header.
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { cellId, type CellKey, type PlannedCell, type PlotRecord } from '@/lib/plot';
 import { NO_ENTRIES, useGallery } from '@/features/gallery/api/gallery';
 import { togglePlotValue, usePlot, useTogglePlotValue } from '@/features/gallery/api/plots';
 import { PlotGrid, type CellStatus } from '@/features/gallery/components/plot-grid';
 import { useQueueStore } from '@/features/generate/stores/queue-store';
+
+// Download grid, as in the plot's gallery header (loaded with it, prefetched once the page is idle).
+const PlotGroupActions = lazy(() => import('@/features/gallery/components/plot-group-actions').then((m) => ({ default: m.PlotGroupActions })));
 
 export function PlotView({ plotId, onRun, actions }: { plotId: string; onRun(plot: PlotRecord, cells: PlannedCell[]): void; actions?(plot: PlotRecord): ReactNode }) {
   const { data: plot, isPending } = usePlot(plotId);
@@ -28,7 +31,14 @@ export function PlotView({ plotId, onRun, actions }: { plotId: string; onRun(plo
       statusOf={(cell: CellKey) => byCell.get(cellId(cell))}
       onRun={(cells) => onRun(plot, cells)}
       onToggle={(axis, index) => toggle.mutate(togglePlotValue(plot, axis, index))}
-      actions={actions?.(plot)}
+      actions={
+        <>
+          <Suspense fallback={null}>
+            <PlotGroupActions plotId={plot.id} entries={entries} />
+          </Suspense>
+          {actions?.(plot)}
+        </>
+      }
     />
   );
 }

@@ -1,12 +1,15 @@
-// The chunks that Generate (and a plot's planner), Download, Export, Import, the viewer and Compare
-// need, fetched once the page is idle: the first paint stays small, and those actions still work
-// later if the server has gone away (the bytes they handle are all in IndexedDB).
+// The chunks that Generate (and a plot's planner), Download (and Download grid), Export, Import,
+// the viewer and Compare need, fetched once the page is idle: the first paint stays small, and
+// those actions still work later if the server has gone away (the bytes they handle are all in IndexedDB).
 export function prefetchChunks() {
   const run = () => {
     for (const load of [
       () => import('@/features/gallery/utils/download'),
       () => import('@/features/gallery/api/archive'),
       () => import('./import-file'),
+      () => import('@/features/gallery/utils/plot-sheet-meta'),
+      () => import('@/features/gallery/utils/contact-sheet'),
+      () => import('@/features/gallery/components/plot-group-actions'),
       () => import('./job-entries'),
       () => import('@/features/generate/utils/plan-jobs'),
       () => import('@/features/generate/utils/plot-run'),

@@ -4,9 +4,11 @@
 // that both work with the server gone: every byte they touch is in IndexedDB or the chosen file.
 import type { GalleryEntry } from '@/lib/params';
 import { getImage, listEntries, saveEntry } from '@/features/gallery/storage/gallery-db';
+import { getPlot, savePlot } from '@/features/gallery/storage/plot-db';
+import type { PlotRecord } from '@/lib/plot';
 import { requestPersistence } from '@/features/gallery/storage/persistence';
 import { getInput, readInputImage, storeInput } from '@/lib/input-images';
-import { ArchiveError, buildArchive, inputRefs, openArchive, type ArchiveInput, type ArchiveLimits, type OpenArchive } from '@/features/gallery/utils/archive';
+import { ArchiveError, buildArchive, inputRefs, plotIds, openArchive, type ArchiveInput, type ArchiveLimits, type OpenArchive } from '@/features/gallery/utils/archive';
 import { saveFile } from '@/features/gallery/utils/download';
 import { stripParameters } from '@/features/gallery/utils/metadata';
 import { makeThumbnail } from '@/features/gallery/utils/thumbnail';
@@ -29,7 +31,13 @@ export async function exportGallery(ids?: string[], onProgress?: Progress) {
     const blob = await getInput(hash);
     if (blob) inputs.push({ hash, mime, bytes: new Uint8Array(await blob.arrayBuffer()) });
   }
-  const zip = buildArchive(items, inputs);
+  // The plots the exported cells belong to, whole; one no longer stored (or damaged) is left out.
+  const plots: PlotRecord[] = [];
+  for (const id of plotIds(items.map((i) => i.entry))) {
+    const plot = await getPlot(id).catch(() => undefined);
+    if (plot) plots.push(plot);
+  }
+  const zip = buildArchive(items, inputs, plots);
   saveFile(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `friendli-studio-${new Date().toISOString().slice(0, 10)}-${items.length}-images.zip`);
   return items.length;
 }
@@ -85,6 +93,17 @@ export async function importGallery(file: Blob, onProgress?: Progress, limits?: 
   const archive = await openArchive(file, limits);
   // Inputs first: an entry shown as imported can be reproduced at once.
   const inputs = await importInputs(archive);
+  // Plots next, each alone: one that cannot be stored is counted, and its cells still come in.
+  let plots = 0;
+  let plotsDamaged = archive.plotsDamaged;
+  for (const plot of archive.plots) {
+    try {
+      await savePlot(plot);
+      plots++;
+    } catch {
+      plotsDamaged++;
+    }
+  }
   const have = new Set((await listEntries()).entries.map((e) => e.id));
   let added = 0;
   let skipped = 0;
@@ -114,5 +133,5 @@ export async function importGallery(file: Blob, onProgress?: Progress, limits?: 
     have.add(entry.id);
     added++;
   }
-  return { added, skipped, damaged, ...inputs };
+  return { added, skipped, damaged, ...inputs, ...(plots || plotsDamaged ? { plots, plotsDamaged } : {}) };
 }

@@ -1,17 +1,18 @@
-// Plots as react-query data read from IndexedDB: one plot by id (its grid), and the one way a plot
-// changes after it started (a value switched off or on again), written back and cached at once.
+// Plots as react-query data read from IndexedDB: one plot by id (its grid, its Download grid), under
+// the gallery's keys so that a reload of the list after an import reads it again; and the one way a
+// plot changes after it started (a value switched off or on again), written back and cached at once.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PlotRecord } from '@/lib/plot';
 import { getPlot, savePlot } from '@/features/gallery/storage/plot-db';
+import { galleryKeys } from './gallery';
 
 export const plotKeys = {
-  all: ['plots'] as const,
-  one: (id: string) => [...plotKeys.all, id] as const,
+  one: (id: string) => [...galleryKeys.all, 'plot', id] as const,
 };
 
 /** null: no such plot in this browser (never stored, cleared, or its record is damaged). */
 export const usePlot = (id: string | null) =>
-  useQuery({ queryKey: plotKeys.one(id ?? ''), queryFn: async () => (await getPlot(id!)) ?? null, enabled: !!id, staleTime: Infinity });
+  useQuery({ queryKey: plotKeys.one(id ?? ''), queryFn: async () => (await getPlot(id!)) ?? null, enabled: !!id });
 
 /** The plot with one value of an axis switched off or on again. */
 function toggled(plot: PlotRecord, axis: 'x' | 'y' | 'z', index: number): PlotRecord {
@@ -35,12 +36,3 @@ export function useTogglePlotValue() {
 }
 
 export const togglePlotValue = (plot: PlotRecord, axis: 'x' | 'y' | 'z', index: number) => ({ before: plot, next: toggled(plot, axis, index) });
-
-/** Stores a plot that just started (or was imported) and caches it. */
-export function useSavePlot() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: async (plot: PlotRecord) => (await savePlot(plot), plot),
-    onSuccess: (plot) => client.setQueryData(plotKeys.one(plot.id), plot),
-  });
-}

@@ -1,6 +1,6 @@
 // The gallery: every stored entry, newest first, with batches and sweeps kept together under a
 // label, as a virtualized grid so that hundreds of entries cost only the rows on screen.
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useWindowRows } from '@/lib/use-window-rows';
 import type { ImageParams } from '@/lib/params';
 import { NO_ENTRIES, useGallery, useGalleryStatus, useGallerySync } from '@/features/gallery/api/gallery';
@@ -15,6 +15,9 @@ import { GalleryToolbar } from './gallery-toolbar';
 import { StorageStatus } from './storage-status';
 import { NoticeBar } from './notice-bar';
 import { plural } from '@/lib/plural';
+
+// Only plot groups show it: loaded when the first one is on screen.
+const PlotGroupActions = lazy(() => import('./plot-group-actions').then((m) => ({ default: m.PlotGroupActions })));
 
 const MIN_CELL = 170;
 const GAP = 12;
@@ -89,6 +92,13 @@ export function Gallery({ onReuse, keepInputs, edits, onOpenPlot }: { onReuse(pa
                   <button type="button" onClick={() => onOpenPlot(row.group.id)} className="ml-3 font-medium text-violet-700 underline-offset-2 hover:underline dark:text-violet-300">
                     Open plot
                   </button>
+                )}
+                {row.group.kind === 'plot' && (
+                  <span className="ml-auto">
+                    <Suspense fallback={null}>
+                      <PlotGroupActions plotId={row.group.id} entries={entries} />
+                    </Suspense>
+                  </span>
                 )}
               </div>
             );

@@ -5,6 +5,7 @@ import type { GalleryEntry } from '@/lib/params';
 import { createHash } from 'node:crypto';
 import { ArchiveError, InputMemberError, buildArchive, openArchive, type ArchiveLimits } from './archive';
 import { readParameters, stripParameters } from './metadata';
+import { plotRecord } from './plot-fixture.test-util';
 
 const entry = (id: string, over: Partial<GalleryEntry> = {}): GalleryEntry => ({
   id, prompt: 'a red barn, 🌾', num_inference_steps: 4, seed: 9, response_format: 'png', engine: 'local', endpoint: 'local-engine', createdAt: 1700000000000, elapsedMs: 120, mime: 'image/png', width: 8, height: 8, bytes: 1, starred: true,
@@ -205,6 +206,39 @@ describe('gallery archive', () => {
       await expect(archive.readInput(hash)).rejects.toThrow(InputMemberError);
       await expect(archive.readInput(hash)).rejects.toThrow('expands to more than 64 KiB');
       expect(Buffer.compare(stripParameters(await archive.readImage('images/e.png')), image)).toBe(0);
+    });
+  });
+
+  describe('plots', () => {
+    const cellEntry = (id: string, x: number, y: number) => entry(id, { group: { id: 'plot-1', kind: 'plot', label: 'Steps × Seed', index: y * 2 + x, size: 4 }, cell: { x, y, z: 0, k: 0 } });
+
+    it('keeps the plots of the exported cells whole, beside the entries', async () => {
+      const png = new Uint8Array(await sharp({ create: { width: 8, height: 8, channels: 3, background: '#a33' } }).png().toBuffer());
+      const plot = plotRecord();
+      const zip = buildArchive([{ entry: cellEntry('c1', 0, 0), image: png }, { entry: cellEntry('c2', 1, 0), image: png }], [], [plot]);
+      const archive = await openArchive(blob(zip));
+      expect(archive.plots).toEqual([plot]);
+      expect(archive.plotsDamaged).toBe(0);
+      expect(archive.items.map((i) => i.entry.cell)).toEqual([{ x: 0, y: 0, z: 0, k: 0 }, { x: 1, y: 0, z: 0, k: 0 }]);
+    });
+
+    it('a damaged plot record fails alone: counted, the other plot and the entries still read; an old zip has no plots', async () => {
+      const image = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+      const good = plotRecord({ id: 'plot-2' });
+      const manifest = { ...manifestOf([{ ...cellEntry('c1', 0, 0), file: 'images/c1.png' }]), plots: [{ ...plotRecord(), axes: 'broken' }, good, 'not a plot'] };
+      const archive = await openArchive(blob(zipOf(manifest, { 'images/c1.png': image })));
+      expect(archive.plots).toEqual([good]);
+      expect(archive.plotsDamaged).toBe(2);
+      expect(archive.items).toHaveLength(1);
+      const old = await openArchive(blob(zipOf(manifestOf([{ ...entry('e'), file: 'images/e.png' }]), { 'images/e.png': image })));
+      expect(old.plots).toEqual([]);
+      expect(old.plotsDamaged).toBe(0);
+    });
+
+    it('a zip without plots is written as before (no plots field)', async () => {
+      const png = new Uint8Array(await sharp({ create: { width: 8, height: 8, channels: 3, background: '#a33' } }).png().toBuffer());
+      const zip = buildArchive([{ entry: entry('one'), image: png }]);
+      expect(JSON.parse(new TextDecoder().decode(unzipSync(zip)['manifest.json']))).not.toHaveProperty('plots');
     });
   });
 });

@@ -7,7 +7,9 @@ import { Inflate, strToU8, strFromU8, zipSync } from 'fflate';
 import * as z from 'zod/mini';
 import { parseEntry } from '@/features/gallery/storage/entry-schema';
 import { hex, sniffMime } from '@/lib/input-images';
+import { parsePlot } from '@/features/gallery/storage/plot-schema';
 import type { GalleryEntry, ImageMime, InputRef } from '@/lib/params';
+import type { PlotRecord } from '@/lib/plot';
 import { downloadName } from './file-name';
 import { embedParameters } from './metadata';
 
@@ -23,6 +25,8 @@ interface Manifest {
   entries: (GalleryEntry & { file: string })[];
   /** The input images the entries name by hash (absent in zips from before edits). */
   inputs: InputMember[];
+  /** The plots the entries' cells belong to, whole (absent in zips from before plots; older readers ignore it). */
+  plots?: PlotRecord[];
 }
 
 interface InputMember {
@@ -43,7 +47,10 @@ const EXTENSION: Record<ImageMime, string> = { 'image/png': 'png', 'image/jpeg':
 /** The input images an entry was made from: its source, then its control images. */
 export const inputRefs = (entry: GalleryEntry): InputRef[] => [...(entry.source ? [entry.source] : []), ...(entry.controls ?? []).map((c) => c.image)];
 
-export function buildArchive(items: { entry: GalleryEntry; image: Uint8Array }[], inputs: ArchiveInput[] = []): Uint8Array {
+/** The ids of the plots whose cells are among these entries. */
+export const plotIds = (entries: GalleryEntry[]) => [...new Set(entries.flatMap((e) => (e.group?.kind === 'plot' && e.cell ? [e.group.id] : [])))];
+
+export function buildArchive(items: { entry: GalleryEntry; image: Uint8Array }[], inputs: ArchiveInput[] = [], plots: PlotRecord[] = []): Uint8Array {
   const files: Record<string, Uint8Array> = {};
   const manifest: Manifest = { app: 'friendli-image-studio', version: 1, exported_at: new Date().toISOString(), entries: [], inputs: [] };
   for (const { entry, image } of items) {
@@ -59,6 +66,7 @@ export function buildArchive(items: { entry: GalleryEntry; image: Uint8Array }[]
     files[file] = bytes;
     manifest.inputs.push({ hash, mime, file });
   }
+  if (plots.length) manifest.plots = plots;
   files[MANIFEST] = strToU8(JSON.stringify(manifest, null, 2));
   // Images are compressed already: storing them is as small and far faster.
   return zipSync(files, { level: 0 });
@@ -81,7 +89,10 @@ const manifestSchema = z.object({
   version: z.literal(1),
   entries: z.array(z.unknown()),
   inputs: z.optional(z.array(z.unknown())),
+  plots: z.optional(z.array(z.unknown())),
 });
+/** More plot records than this in one manifest: the rest are counted as damaged, not read. */
+const PLOTS_MAX = 1000;
 const inputMemberSchema = z.object({
   hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   mime: z.enum(['image/png', 'image/jpeg', 'image/webp']),
@@ -101,6 +112,9 @@ export interface OpenArchive {
   readImage(file: string): Promise<Uint8Array>;
   /** The hashes of the input images this zip carries (valid records naming a member). */
   inputs: Set<string>;
+  /** The manifest's valid plot records (each checked with the plot schema), and how many failed it. */
+  plots: PlotRecord[];
+  plotsDamaged: number;
   /**
    * One input image's bytes, inflated under its own cap and checked: a PNG, JPEG or WebP by its
    * magic number, whose SHA-256 is the hash it is filed under. Throws InputMemberError otherwise
@@ -155,9 +169,19 @@ export async function openArchive(zip: Blob, limits: ArchiveLimits = ARCHIVE_LIM
     // A record naming no member, the manifest or an image is ignored: entries that name its hash then count it as missing.
     if (input.success && members.has(input.data.file) && input.data.file !== MANIFEST && !taken.has(input.data.file)) inputs.set(input.data.hash, input.data);
   }
+  const plots: PlotRecord[] = [];
+  let plotsDamaged = 0;
+  const plotRecords = manifest.data.plots ?? [];
+  for (const [i, record] of plotRecords.entries()) {
+    const plot = i < PLOTS_MAX ? parsePlot(record) : undefined;
+    if (plot && !plots.some((p) => p.id === plot.id)) plots.push(plot);
+    else plotsDamaged++;
+  }
   return {
     items,
     damaged,
+    plots,
+    plotsDamaged,
     readImage: (file) => inflateMember(zip, members.get(file)!, limits.imageMax),
     inputs: new Set(inputs.keys()),
     readInput: async (hash) => {

@@ -17,4 +17,10 @@ describe('import summary', () => {
     );
     expect(importHadTrouble({ added: 1, skipped: 0, damaged: 0, inputsDamaged: 1 })).toBe(true);
   });
+
+  it('counts the plots stored, and a damaged plot record as trouble (its images came in)', () => {
+    expect(importSummary({ added: 4, skipped: 0, damaged: 0, plots: 1, plotsDamaged: 0 }, 'p.zip')).toBe('Imported 4 images and 1 X/Y plot from “p.zip”.');
+    expect(importSummary({ added: 4, skipped: 0, damaged: 0, plots: 0, plotsDamaged: 1 })).toBe('Imported 4 images, skipped 1 damaged plot record (its images came in)');
+    expect(importHadTrouble({ added: 4, skipped: 0, damaged: 0, plotsDamaged: 1 })).toBe(true);
+  });
 });

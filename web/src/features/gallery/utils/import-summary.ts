@@ -11,6 +11,9 @@ export interface ImportResult {
   inputsMissing?: number;
   /** Input images in the zip that failed their checks. */
   inputsDamaged?: number;
+  /** X/Y plots stored whole, and plot records that failed their checks (their cells still came in). */
+  plots?: number;
+  plotsDamaged?: number;
 }
 
 /** The input images that did not come in, in one sentence (empty when all did). */
@@ -23,11 +26,11 @@ function inputsText(missing: number, damaged: number) {
 }
 
 /** `from` names the file (a dropped zip). */
-export function importSummary({ added, skipped, damaged, inputsMissing = 0, inputsDamaged = 0 }: ImportResult, from?: string) {
-  const base = `Imported ${plural(added, 'image')}${from ? ` from “${from}”` : ''}${skipped ? `, skipped ${skipped} already here` : ''}${damaged ? `, skipped ${damaged} damaged` : ''}`;
+export function importSummary({ added, skipped, damaged, inputsMissing = 0, inputsDamaged = 0, plots = 0, plotsDamaged = 0 }: ImportResult, from?: string) {
+  const base = `Imported ${plural(added, 'image')}${plots ? ` and ${plural(plots, 'X/Y plot')}` : ''}${from ? ` from “${from}”` : ''}${skipped ? `, skipped ${skipped} already here` : ''}${damaged ? `, skipped ${damaged} damaged` : ''}${plotsDamaged ? `, skipped ${plural(plotsDamaged, 'damaged plot record')} (${plotsDamaged === 1 ? 'its' : 'their'} images came in)` : ''}`;
   const inputs = inputsText(inputsMissing, inputsDamaged);
   return inputs ? `${base}. ${inputs}` : `${base}${from ? '.' : ''}`;
 }
 
 /** Whether the import should be announced as an alert (something did not come in). */
-export const importHadTrouble = (r: ImportResult) => r.damaged > 0 || (r.inputsMissing ?? 0) > 0 || (r.inputsDamaged ?? 0) > 0;
+export const importHadTrouble = (r: ImportResult) => r.damaged > 0 || (r.plotsDamaged ?? 0) > 0 || (r.inputsMissing ?? 0) > 0 || (r.inputsDamaged ?? 0) > 0;

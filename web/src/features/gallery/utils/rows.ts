@@ -2,7 +2,7 @@
 // together under a header that says what varied, its images in their planned order.
 import type { EntryGroup, GalleryEntry } from '@/lib/params';
 
-export type Row = { kind: 'header'; key: string; label: string; count: number; group: EntryGroup } | { kind: 'items'; key: string; entries: GalleryEntry[] };
+export type Row = { kind: 'header'; key: string; label: string; count: number; group: Pick<EntryGroup, 'id' | 'kind'> } | { kind: 'items'; key: string; entries: GalleryEntry[] };
 
 export function buildRows(entries: GalleryEntry[], columns: number): Row[] {
   const rows: Row[] = [];
@@ -28,7 +28,7 @@ export function buildRows(entries: GalleryEntry[], columns: number): Row[] {
     placed.add(entry.group.id);
     flush();
     const members = groups.get(entry.group.id)!.sort((a, b) => a.group!.index - b.group!.index);
-    rows.push({ kind: 'header', key: `h-${entry.group.id}`, label: entry.group.label, count: members.length, group: entry.group });
+    rows.push({ kind: 'header', key: `h-${entry.group.id}`, label: entry.group.label, count: members.length, group: { id: entry.group.id, kind: entry.group.kind } });
     for (let i = 0; i < members.length; i += columns) rows.push({ kind: 'items', key: members[i]!.id, entries: members.slice(i, i + columns) });
   }
   flush();

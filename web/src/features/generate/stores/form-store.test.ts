@@ -13,6 +13,14 @@ describe('form store', () => {
     expect(state()).toMatchObject({ prompt: 'a red barn', num_inference_steps: 7, seed: 42, seedLocked: true, response_format: 'jpeg' });
   });
 
+  it('restores a plot from a sheet: mode X/Y plot, its axes, the prompt and fixed parameters (seed locked); a bad definition changes nothing', () => {
+    const definition = { x: { kind: 'guidance', text: '3, 7' }, y: { kind: 'prompt-sr', text: 'barn, house', off: [1] }, z: null, perCell: 2 };
+    state().applyPlot(definition, { prompt: 'a red barn', num_inference_steps: 5, seed: 9, response_format: 'png', adapter: 'ink' });
+    expect(state()).toMatchObject({ mode: 'plot', plot: definition, prompt: 'a red barn', num_inference_steps: 5, seed: 9, seedLocked: true, adapter: 'ink' });
+    state().applyPlot({ x: { kind: 'colour', text: 'red' } }, { prompt: 'other' });
+    expect(state()).toMatchObject({ mode: 'plot', plot: definition, prompt: 'a red barn' });
+  });
+
   it('keeps fields a partial restore does not carry', () => {
     state().apply({ prompt: 'first', num_inference_steps: 3, response_format: 'png' });
     state().apply({ prompt: 'second' });

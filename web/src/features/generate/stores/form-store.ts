@@ -78,6 +78,8 @@ export interface FormState {
    * made with (its base prompt and those styles when they still produce it, else as sent, styles off).
    */
   apply(params: Restore): void;
+  /** Restores a plot (a dropped contact sheet): mode X/Y plot, its definition, and as `apply` the prompt and fixed parameters. */
+  applyPlot(definition: unknown, params: Restore): void;
   /** When jobs are queued: a locked seed is pinned (picked now if empty); an unlocked one is cleared. */
   submitted(seedUsed: number | undefined): void;
 }
@@ -124,7 +126,7 @@ export const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
 
 export const useFormStore = create<FormState>()(
   persist(
-    (set) => ({
+    (set, get) => ({
       prompt: '',
       num_inference_steps: null,
       seed: null,
@@ -207,6 +209,12 @@ export const useFormStore = create<FormState>()(
           source: params.source ?? null,
           controls: params.controls ?? [],
         })),
+      applyPlot: (definition, params) => {
+        const plot = asPlotDefinition(definition);
+        if (!plot) return;
+        get().apply(params);
+        set({ mode: 'plot', plot });
+      },
       submitted: (seedUsed) => set((s) => (s.seedLocked ? { seed: seedUsed ?? s.seed } : { seed: null })),
     }),
     {
