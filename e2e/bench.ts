@@ -8,6 +8,7 @@ import { chromium } from 'playwright';
 import sharp from 'sharp';
 import { startServerProcess, stopServersOnSignals } from '../server/test/server-process';
 import { benchGallery } from './bench-gallery';
+import { benchPlotRun } from './bench-plot-run';
 import { benchPlotSheet } from './bench-plot-sheet';
 import { launchOptions } from './browser';
 
@@ -97,7 +98,8 @@ try {
   console.log(`  ${'a second between presses'.padEnd(26)} median ${median(edits).toFixed(0)} ms, p95 ${p95(edits).toFixed(0)} ms (n=${edits.length})`);
   await page.getByRole('button', { name: 'Remove source image' }).click();
 
-  // 3. Download grid for a 5 × 5 plot at 384 px.
+  // 3. A 5 × 5 plot against 25 images in batches, and Download grid for a 5 × 5 plot at 384 px.
+  await benchPlotRun(browser, BASE);
   await benchPlotSheet(browser, BASE);
 
   // 4. A gallery of 100,000 entries, in a fresh browser profile: first screen after a reload, and search.

@@ -66,6 +66,12 @@ test('a failed cell shows its error and Retry in place; a value switched off fro
   await expect(cell(page, 'Steps 2, Seed 8')).toBeVisible();
   await expect(grid(page)).toContainText('2 of 2 images');
 
+  // Any cell can be run again: one more request for it, the grid shows the newest.
+  const again = page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/generate');
+  await grid(page).getByRole('button', { name: 'Run again Steps 2, Seed 7' }).click();
+  expect((await again).postDataJSON()).toMatchObject({ seed: 7, num_inference_steps: 2 });
+  await expect(page.getByRole('region', { name: 'Gallery' }).getByRole('listitem')).toHaveCount(3);
+
   // A new plot whose requests never arrive, then a reload: Resume is on screen and runs only the missing cells.
   await page.unroute('**/api/generate');
   await page.route('**/api/generate', (route) => {

@@ -46,7 +46,7 @@ export function App() {
   const onGenerated = (job: Job, response: GenerateResponse, images: Blob[]) => {
     // An image made outside a plot is the latest thing: the result area shows it again.
     if (!job.cell && !job.deliver) showPlot(null);
-    return import('./job-entries').then(({ entriesOf }) => deliver(entriesOf(job, response, endpoint, Date.now()), images));
+    return import('./job-entries').then(({ entriesOf }) => deliver(entriesOf(job, response, endpoint, Date.now()), images, !job.cell));
   };
   const openPlot = (id: string) => {
     showPlot(id);

@@ -44,8 +44,12 @@ export function useLatestResult() {
     latest,
     /** Why the newest image could not be stored, if it could not. */
     saveError: addEntry.isError ? addEntry.error : null,
-    /** Stores a job's entries (bytes in the same order); resolves once all are stored. */
-    deliver: (entries: GalleryEntry[], images: Blob[]) => Promise.all(entries.map((entry, i) => store(entry, images[i]!, i === 0))).then(() => undefined),
+    /**
+     * Stores a job's entries (bytes in the same order); resolves once all are stored. `show`: the
+     * first is shown as the latest result and stored after its paint (a plot's cells are not: its
+     * grid shows them, from the gallery, once stored).
+     */
+    deliver: (entries: GalleryEntry[], images: Blob[], show = true) => Promise.all(entries.map((entry, i) => store(entry, images[i]!, show && i === 0))).then(() => undefined),
     /** ResultView calls it once the image shown has painted (or failed to). */
     onShown: save,
   };

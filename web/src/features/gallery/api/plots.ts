@@ -10,9 +10,9 @@ export const plotKeys = {
   one: (id: string) => [...galleryKeys.all, 'plot', id] as const,
 };
 
-/** null: no such plot in this browser (never stored, cleared, or its record is damaged). */
+/** null: no such plot in this browser (never stored, cleared, or its record is damaged). Read again when the gallery's list is (an import), else only changed here. */
 export const usePlot = (id: string | null) =>
-  useQuery({ queryKey: plotKeys.one(id ?? ''), queryFn: async () => (await getPlot(id!)) ?? null, enabled: !!id });
+  useQuery({ queryKey: plotKeys.one(id ?? ''), queryFn: async () => (await getPlot(id!)) ?? null, enabled: !!id, staleTime: Infinity });
 
 /** The plot with one value of an axis switched off or on again. */
 function toggled(plot: PlotRecord, axis: 'x' | 'y' | 'z', index: number): PlotRecord {

@@ -138,13 +138,18 @@ function Cell({ plot, cells, made, statusOf, onRun, onOpen, label }: { plot: Plo
   if (!cells.length || !isOn(plot.definition, cells[0]!)) return <div className={`${box} opacity-50`}>Switched off</div>;
   const stored = cells.map((c) => made.get(cellId(c)));
   if (stored.every(Boolean)) {
+    const busy = cells.some((c) => statusOf(c)?.status === 'running' || statusOf(c)?.status === 'waiting');
     return (
-      <div className="flex size-36 gap-0.5">
+      <div className="relative flex size-36 gap-0.5">
         {stored.map((entry, k) => (
           <button key={entry!.id} type="button" onClick={() => onOpen(entry!.id)} aria-label={`Open: ${label}${cells.length > 1 ? ` (${k + 1} of ${cells.length})` : ''}`} className="min-w-0 flex-1 overflow-hidden rounded-lg focus-visible:outline-2 focus-visible:outline-violet-500">
             <EntryThumb id={entry!.id} className="size-full" />
           </button>
         ))}
+        {/* A cell made again keeps the earlier image in the gallery; the grid shows the newest. */}
+        <button type="button" disabled={busy} onClick={() => onRun(cells)} aria-label={`Run again ${label}`} title="Run this cell again" className="absolute top-1 right-1 flex size-6 items-center justify-center rounded-md bg-black/50 text-xs text-white hover:bg-black/70 focus-visible:outline-2 focus-visible:outline-violet-400 disabled:opacity-40">
+          {busy ? '…' : '↻'}
+        </button>
       </div>
     );
   }
