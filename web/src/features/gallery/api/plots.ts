@@ -30,8 +30,14 @@ export function useTogglePlotValue() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ next }: { before: PlotRecord; next: PlotRecord }) => savePlot(next),
-    onMutate: ({ next }) => client.setQueryData(plotKeys.one(next.id), next),
+    onMutate: async ({ next }) => {
+      // A read of the plot still on its way (the list reloading) would bring the old record back.
+      await client.cancelQueries({ queryKey: plotKeys.one(next.id) });
+      client.setQueryData(plotKeys.one(next.id), next);
+    },
     onError: (_err, { before }) => client.setQueryData(plotKeys.one(before.id), before),
+    // Read again only once stored, so that any read that raced the write ends with it.
+    onSettled: (_data, _err, { next }) => client.invalidateQueries({ queryKey: plotKeys.one(next.id) }),
   });
 }
 
