@@ -4,8 +4,10 @@
 import { useState } from 'react';
 import { useFormStore } from '@/features/generate/stores/form-store';
 import { useImageDrop } from '@/features/generate/hooks/use-image-drop';
+import { latestOnly } from '@/features/generate/utils/latest-only';
 import { takeInputImage } from '@/features/generate/utils/take-input-image';
-import { filePickerClass, groupClass, labelClass, overClass, secondaryButtonClass } from './field';
+import { groupClass, labelClass, overClass, secondaryButtonClass } from './field';
+import { ImageFilePicker } from './image-file-picker';
 import { InputThumb } from './input-thumb';
 
 export function ControlImagesField({ limit, maxBytes }: { limit: number; maxBytes: number }) {
@@ -16,19 +18,17 @@ export function ControlImagesField({ limit, maxBytes }: { limit: number; maxByte
   const setWeight = useFormStore((s) => s.setControlWeight);
   const [problem, setProblem] = useState<string | null>(null);
   const full = controls.length >= limit;
+  // Images are added as each read ends; the message is the one of the file given last.
+  const [reads] = useState(latestOnly);
   const take = async (file: File) => {
-    if (useFormStore.getState().controls.length >= limit) {
-      setProblem(`This endpoint takes at most ${limit} control ${limit === 1 ? 'image' : 'images'}: remove one first.`);
-      return;
-    }
+    const latest = reads.start();
+    const full = `This endpoint takes at most ${limit} control ${limit === 1 ? 'image' : 'images'}: remove one first.`;
+    if (useFormStore.getState().controls.length >= limit) return setProblem(full);
     const taken = await takeInputImage(file, maxBytes);
     // Counted again: another image may have been added while this one was read.
-    if (taken.ref && useFormStore.getState().controls.length >= limit) {
-      setProblem(`This endpoint takes at most ${limit} control ${limit === 1 ? 'image' : 'images'}: remove one first.`);
-      return;
-    }
-    setProblem(taken.problem ?? null);
+    if (taken.ref && useFormStore.getState().controls.length >= limit) return latest() && setProblem(full);
     if (taken.ref) addControl(taken.ref);
+    if (latest()) setProblem(taken.problem ?? null);
   };
   const { over, props } = useImageDrop((file) => void take(file));
   if (editing) {
@@ -67,20 +67,7 @@ export function ControlImagesField({ limit, maxBytes }: { limit: number; maxByte
         <p className="text-xs text-zinc-500 dark:text-zinc-400">That is this endpoint’s limit of {limit}.</p>
       ) : (
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-          <label className={filePickerClass}>
-            <input
-              type="file"
-              aria-label="Control image file"
-              accept="image/png,image/jpeg,image/webp"
-              className="sr-only"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                e.target.value = '';
-                if (file) void take(file);
-              }}
-            />
-            {controls.length ? 'Add another…' : 'Choose a file…'}
-          </label>
+          <ImageFilePicker name="Control image file" text={controls.length ? 'Add another…' : 'Choose a file…'} onFile={(file) => void take(file)} />
           <span className="text-xs text-zinc-500 dark:text-zinc-400">or paste or drop an image here, or use one from the gallery</span>
         </div>
       )}

@@ -5,7 +5,8 @@ import { useFormStore } from '@/features/generate/stores/form-store';
 import { useImageDrop } from '@/features/generate/hooks/use-image-drop';
 import { takeInputImage } from '@/features/generate/utils/take-input-image';
 import { latestOnly } from '@/features/generate/utils/latest-only';
-import { filePickerClass, groupClass, labelClass, overClass, secondaryButtonClass } from './field';
+import { groupClass, labelClass, overClass, secondaryButtonClass } from './field';
+import { ImageFilePicker } from './image-file-picker';
 import { InputThumb } from './input-thumb';
 
 export function SourceImageField({ maxBytes }: { maxBytes: number }) {
@@ -38,20 +39,7 @@ export function SourceImageField({ maxBytes }: { maxBytes: number }) {
         <p className="text-xs text-zinc-500 dark:text-zinc-400">None: Generate makes a new image.</p>
       )}
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <label className={filePickerClass}>
-          <input
-            type="file"
-            aria-label="Source image file"
-            accept="image/png,image/jpeg,image/webp"
-            className="sr-only"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void take(file);
-            }}
-          />
-          {source ? 'Choose another…' : 'Choose a file…'}
-        </label>
+        <ImageFilePicker name="Source image file" text={source ? 'Choose another…' : 'Choose a file…'} onFile={(file) => void take(file)} />
         <span className="text-xs text-zinc-500 dark:text-zinc-400">{source ? 'or paste or drop one here' : 'or paste or drop an image here to edit it'}</span>
       </div>
       {problem && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{problem}</p>}
