@@ -27,6 +27,22 @@ test('ArrowUp from a draft walks back through recent prompts and ArrowDown bring
   await expect(prompt).toHaveValue('my unfinished draft');
 });
 
+test('arrow keys pressed faster than the page renders still take one step each', async ({ page }) => {
+  await page.goto('/');
+  const prompt = page.getByLabel('Prompt', { exact: true });
+  for (const text of ['first, a meadow', 'second, a canyon']) {
+    await prompt.fill(text);
+    await generateButton(page).click();
+  }
+  await expect(entries(page)).toHaveCount(2);
+  await prompt.fill('my unfinished draft');
+  // Two presses in one go, with no render between them.
+  await prompt.evaluate((el) => {
+    for (let i = 0; i < 2; i++) el.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true, cancelable: true }));
+  });
+  await expect(prompt).toHaveValue('first, a meadow');
+});
+
 test('a typed seed with Lock seed off: the hint says it is used once, and it is; a non-integer gets a message', async ({ page }) => {
   await page.goto('/');
   const seed = page.getByLabel('Seed', { exact: true });

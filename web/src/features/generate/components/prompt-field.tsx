@@ -42,7 +42,9 @@ export function PromptField() {
           submitOnCtrlEnter(e);
           const el = e.currentTarget;
           if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || el.selectionStart !== el.selectionEnd) return;
-          const { recent } = useFormStore.getState();
+          // The store's prompt, not this render's: keys pressed faster than React renders (a held
+          // arrow key, a busy machine) each see the step before them.
+          const { recent, prompt } = useFormStore.getState();
           const h = history.current;
           // A prompt recalled and then changed elsewhere (a click in the list, Reuse) ends the walk.
           if (h.at >= 0 && recent[h.at] !== prompt) h.at = -1;
