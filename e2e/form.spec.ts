@@ -43,6 +43,23 @@ test('arrow keys pressed faster than the page renders still take one step each',
   await expect(prompt).toHaveValue('first, a meadow');
 });
 
+test('Generate sends the form as it was when pressed, even while the planner is still loading', async ({ page }) => {
+  // The planner's script arrives late, as on a slow or busy machine.
+  await page.route('**/assets/plan-jobs-*.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.goto('/');
+  const prompt = page.getByLabel('Prompt', { exact: true });
+  await prompt.fill('a meadow at noon');
+  const sent = page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/generate');
+  await generateButton(page).click();
+  await prompt.fill('typed right after pressing Generate');
+  expect((await sent).postDataJSON()).toMatchObject({ prompt: 'a meadow at noon' });
+  await expect(entries(page)).toHaveCount(1);
+  await expect(entries(page).first()).toContainText('a meadow at noon');
+});
+
 test('a typed seed with Lock seed off: the hint says it is used once, and it is; a non-integer gets a message', async ({ page }) => {
   await page.goto('/');
   const seed = page.getByLabel('Seed', { exact: true });

@@ -73,8 +73,9 @@ export function GenerateForm({ onGenerated, onPlot, notices }: { onGenerated: Do
   const submitPlot = async () => {
     // The plot group and the alert already say why it cannot run.
     if (usePlotCheckStore.getState().error) return;
-    const { planFromForm } = await import('@/features/generate/utils/plot-run');
+    // The form as it was when Generate was pressed: what is typed while the planner loads is not in it.
     const s = useFormStore.getState();
+    const { planFromForm } = await import('@/features/generate/utils/plot-run');
     const plan = planFromForm({ state: s, endpoints, response_format, randomSeed, id: crypto.randomUUID(), now: Date.now() });
     if (!plan.ok) return setPlotStartError(plan.error);
     try {
@@ -91,9 +92,10 @@ export function GenerateForm({ onGenerated, onPlot, notices }: { onGenerated: Do
   const submit = async () => {
     if (!ready) return;
     if (mode === 'plot') return submitPlot();
+    // The form as it was when Generate was pressed: what is typed while the planner loads is not in it.
+    const s = useFormStore.getState();
     // The planner loads on first use (prefetched once the page is idle): the first paint stays small.
     const { planJobs } = await import('@/features/generate/utils/plan-jobs');
-    const s = useFormStore.getState();
     const styles = [...BUILT_IN_STYLES, ...s.customStyles].filter((style) => s.activeStyles.includes(style.name));
     const now = resolveForm(s, endpoints);
     const specs = planJobs(
