@@ -5,7 +5,8 @@ import { entries, gallery } from './studio';
 
 const generateButton = (page: Page) => page.getByRole('button', { name: 'Generate', exact: true });
 
-test('ArrowUp from a draft walks back through recent prompts and ArrowDown brings the draft back, one press a step', async ({ page }) => {
+/** Two prompts generated (so recent), then a draft typed: the prompt field. */
+async function twoPromptsAndADraft(page: Page) {
   await page.goto('/');
   const prompt = page.getByLabel('Prompt', { exact: true });
   for (const text of ['first, a meadow', 'second, a canyon']) {
@@ -14,6 +15,11 @@ test('ArrowUp from a draft walks back through recent prompts and ArrowDown bring
   }
   await expect(entries(page)).toHaveCount(2);
   await prompt.fill('my unfinished draft');
+  return prompt;
+}
+
+test('ArrowUp from a draft walks back through recent prompts and ArrowDown brings the draft back, one press a step', async ({ page }) => {
+  const prompt = await twoPromptsAndADraft(page);
   await prompt.press('ArrowUp');
   await expect(prompt).toHaveValue('second, a canyon');
   await prompt.press('ArrowUp');
@@ -28,14 +34,7 @@ test('ArrowUp from a draft walks back through recent prompts and ArrowDown bring
 });
 
 test('arrow keys pressed faster than the page renders still take one step each', async ({ page }) => {
-  await page.goto('/');
-  const prompt = page.getByLabel('Prompt', { exact: true });
-  for (const text of ['first, a meadow', 'second, a canyon']) {
-    await prompt.fill(text);
-    await generateButton(page).click();
-  }
-  await expect(entries(page)).toHaveCount(2);
-  await prompt.fill('my unfinished draft');
+  const prompt = await twoPromptsAndADraft(page);
   // Two presses in one go, with no render between them.
   await prompt.evaluate((el) => {
     for (let i = 0; i < 2; i++) el.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true, cancelable: true }));

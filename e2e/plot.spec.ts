@@ -87,6 +87,12 @@ test('a Steps × Seed plot sends one request per cell, fills one gallery group, 
 
   // Once this endpoint has timings, the count comes with an estimate.
   await expect(plotGroup(page).getByText(/2 × 2 = 4 images · about \d+ (s|min)/)).toBeVisible();
+
+  // Clear all takes the plot with its images.
+  await page.getByRole('button', { name: 'Clear all' }).click();
+  await page.getByRole('dialog', { name: 'Clear the gallery' }).getByRole('button', { name: 'Delete all' }).click();
+  await expect(entries(page)).toHaveCount(0);
+  await expect.poll(() => stored(page, 'friendli-studio-plots', 'plots')).toEqual([]);
 });
 
 test('a Prompt S/R plot sends the prompt with each value in place of the first', async ({ page }) => {

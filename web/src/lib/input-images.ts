@@ -3,7 +3,7 @@
 // once by the SHA-256 of their bytes in their own IndexedDB store. The form keeps only the hash (its
 // draft survives a reload), each gallery entry made from one records it, and a zip carries them, so
 // an edit can be reproduced anywhere. Shared by the generate and gallery features.
-import { clear, createStore, del, get, keys, set } from 'idb-keyval';
+import { createStore, del, get, keys, set } from 'idb-keyval';
 import { INPUT_IMAGE_MAX_SIDE, type ImageMime } from '@server/contract';
 import type { InputRef } from './params';
 
@@ -89,11 +89,9 @@ export async function getInput(hash: string): Promise<Blob | undefined> {
 }
 
 /** Every input image's hash. */
-export const listInputs = async () => (await keys(inputs)).filter((k): k is string => typeof k === 'string');
+const listInputs = async () => (await keys(inputs)).filter((k): k is string => typeof k === 'string');
 
-export const deleteInput = (hash: string) => del(hash, inputs);
-
-export const clearInputs = () => clear(inputs);
+const deleteInput = (hash: string) => del(hash, inputs);
 
 /** Deletes every input image but those named (Clear all keeps the ones the form still holds). */
 export async function clearInputsExcept(keep: Iterable<string>): Promise<void> {

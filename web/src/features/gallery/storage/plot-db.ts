@@ -1,7 +1,7 @@
 // Plots in IndexedDB (their own store; their cells are ordinary entries in the gallery's): written
 // when a plot starts, so that it can be reopened, resumed and re-run after a reload or a crash.
 // Every read is checked with the plot schema, loaded beside it (not in the first paint).
-import { clear, createStore, del, get, set, values } from 'idb-keyval';
+import { clear, createStore, get, set } from 'idb-keyval';
 import type { PlotRecord } from '@/lib/plot';
 
 const plots = createStore('friendli-studio-plots', 'plots');
@@ -14,14 +14,5 @@ export async function getPlot(id: string): Promise<PlotRecord | undefined> {
   const [raw, { parsePlot }] = await Promise.all([get<unknown>(id, plots), schema()]);
   return parsePlot(raw);
 }
-
-/** Every stored plot, newest first; damaged records are skipped and counted. */
-export async function listPlots(): Promise<{ plots: PlotRecord[]; damaged: number }> {
-  const [raws, { parsePlot }] = await Promise.all([values<unknown>(plots), schema()]);
-  const good = raws.map(parsePlot).filter((p): p is PlotRecord => p !== undefined);
-  return { plots: good.sort((a, b) => b.createdAt - a.createdAt), damaged: raws.length - good.length };
-}
-
-export const deletePlot = (id: string) => del(id, plots);
 
 export const clearPlots = () => clear(plots);
