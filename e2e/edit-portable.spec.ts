@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import type { GenerateResponse } from '../server/contract';
 import { pngTexts } from '../web/src/features/gallery/utils/png-text';
 import { LOCAL_APP } from './servers';
-import { entries, gallery, generate } from './studio';
+import { entries, gallery, generate, notice } from './studio';
 import { exportZip, type ZipInput } from './zip-fixtures';
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -88,7 +88,7 @@ test('an edit exported with its source reproduces byte for byte in a fresh brows
   const { parent, edit, controlled, inputs, sourceHash, controlHash } = await fixtures(request);
   await page.goto('/');
   await importZip(page, exportZip([parent, edit, controlled], inputs));
-  await expect(gallery(page).getByRole('status')).toHaveText('Imported 3 images');
+  await expect(notice(gallery(page))).toHaveText('Imported 3 images');
   expect(await storedInputs(page)).toEqual([sourceHash, controlHash].sort());
 
   // Export from this browser: the zip carries each input image once, under its hash.
@@ -103,7 +103,7 @@ test('an edit exported with its source reproduces byte for byte in a fresh brows
   const fresh = await freshPage(browser);
   expect(await storedInputs(fresh)).toEqual([]);
   await importZip(fresh, exported);
-  await expect(gallery(fresh).getByRole('status')).toHaveText('Imported 3 images');
+  await expect(notice(gallery(fresh))).toHaveText('Imported 3 images');
   for (const prompt of ['make the sky violet', 'a dark tower, half in shadow']) {
     const viewer = await openViewer(fresh, prompt);
     await viewer.getByRole('button', { name: 'Reproduce check' }).click();
@@ -142,7 +142,7 @@ test('a zip without its input images still imports, says what is missing, and th
   const { parent, edit, controlled } = await fixtures(request);
   const page = await freshPage(browser);
   await importZip(page, exportZip([parent, edit, controlled]));
-  await expect(gallery(page).getByRole('alert')).toHaveText(
+  await expect(notice(gallery(page), 'alert')).toHaveText(
     'Imported 3 images. 2 source or control images were missing from the zip: the edits made from them are in the gallery but cannot be reproduced in this browser.',
   );
   await expect(entries(page)).toHaveCount(3);
@@ -160,7 +160,7 @@ test('a damaged input image fails alone: its entries import, the summary counts 
   damaged.fill(0, 40, 80);
   const page = await freshPage(browser);
   await importZip(page, exportZip([parent, edit], [{ ...inputs[0]!, bytes: damaged }]));
-  await expect(gallery(page).getByRole('alert')).toHaveText(
+  await expect(notice(gallery(page), 'alert')).toHaveText(
     'Imported 2 images. 1 source or control image was damaged: the edits made from it are in the gallery but cannot be reproduced in this browser.',
   );
   expect(await storedInputs(page)).not.toContain(sourceHash);

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser } from '@playwright/test';
 import { LOCAL_APP } from './servers';
-import { entries, gallery, generate } from './studio';
+import { entries, gallery, generate, notice } from './studio';
 
 const PARENT = 'a stone bridge over a river';
 const INSTRUCTION = 'make it winter, snow on the bridge';
@@ -39,7 +39,7 @@ test('an edit made with the form reproduces in a fresh browser after export and 
 
   const fresh = await freshPage(browser);
   await fresh.getByLabel('Import zip').setInputFiles({ name: 'studio.zip', mimeType: 'application/zip', buffer: zip });
-  await expect(gallery(fresh).getByRole('status')).toHaveText('Imported 2 images');
+  await expect(notice(gallery(fresh))).toHaveText('Imported 2 images');
   await entries(fresh).filter({ hasText: INSTRUCTION }).getByRole('button', { name: /^Open:/ }).click();
   const viewer = fresh.getByRole('dialog', { name: 'Image viewer' });
   await expect(viewer).toContainText('1 edit deep');

@@ -1,7 +1,7 @@
 // The form as a designer types into it all day: recent prompts by arrow keys without losing the
 // draft, a seed field that says what it will do, Ctrl+Enter from either prompt, counts in words.
 import { expect, test, type Page } from '@playwright/test';
-import { entries, gallery } from './studio';
+import { entries, gallery, notice } from './studio';
 
 const generateButton = (page: Page) => page.getByRole('button', { name: 'Generate', exact: true });
 
@@ -102,7 +102,7 @@ test('Ctrl+Enter in Prompt B generates, and a count of one is “1 image”', as
   await generateButton(page).click();
   await expect(gallery(page).getByText(/^1 image · kept/)).toBeVisible();
   await page.getByRole('button', { name: 'Export all' }).click();
-  await expect(gallery(page).getByRole('status')).toHaveText('Exported 1 image');
+  await expect(notice(gallery(page))).toHaveText('Exported 1 image');
 });
 
 test('an exported zip dropped on the page is imported into the gallery', async ({ page }) => {

@@ -1,7 +1,7 @@
 // Find and keep: search, favourites, delete with undo, clear all, export and import.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { entries, gallery, generate } from './studio';
+import { entries, gallery, generate, notice } from './studio';
 
 /** SHA-256 of every image the studio holds, by entry id, read straight from IndexedDB. */
 async function storedImages(page: Page): Promise<Record<string, string>> {
@@ -85,14 +85,14 @@ test('export, clear all (confirmed), import: identical bytes and parameters; a s
   expect(await storedImages(page)).toEqual({});
 
   await page.getByLabel('Import zip').setInputFiles({ name: 'export.zip', mimeType: 'application/zip', buffer: zip });
-  await expect(gallery(page).getByRole('status')).toHaveText('Imported 2 images');
+  await expect(notice(gallery(page))).toHaveText('Imported 2 images');
   await expect(entries(page)).toHaveCount(2);
   expect(await storedImages(page)).toEqual(images);
   expect(await gallery(page).getByRole('listitem').allInnerTexts()).toEqual(records);
   await expect(entries(page).first().getByRole('button', { name: 'Unstar' })).toBeVisible();
 
   await page.getByLabel('Import zip').setInputFiles({ name: 'export.zip', mimeType: 'application/zip', buffer: zip });
-  await expect(gallery(page).getByRole('status')).toHaveText('Imported 0 images, skipped 2 already here');
+  await expect(notice(gallery(page))).toHaveText('Imported 0 images, skipped 2 already here');
   await page.getByLabel('Import zip').setInputFiles({ name: 'notes.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip') });
-  await expect(gallery(page).getByRole('alert')).toContainText('Could not import “notes.zip”: This file is not a zip archive.');
+  await expect(notice(gallery(page), 'alert')).toContainText('Could not import “notes.zip”: This file is not a zip archive.');
 });

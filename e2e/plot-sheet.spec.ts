@@ -11,7 +11,7 @@ import { pngTexts } from '../web/src/features/gallery/utils/png-text';
 import { sheetLayout } from '../web/src/features/gallery/utils/contact-sheet';
 import type { PlotRecord } from '../web/src/lib/plot';
 import { LOCAL_APP } from './servers';
-import { gallery } from './studio';
+import { gallery, notice } from './studio';
 import { exportZip, plotRecord } from './zip-fixtures';
 
 const PROMPT = 'a red barn in a wheat field';
@@ -68,7 +68,7 @@ test('Download grid gives a sheet of the layout’s size carrying the plot; drop
   const plot = plotRecord('plot-e2e-1', PROMPT, STEPS, SEEDS);
   await page.goto('/');
   await importZip(page, exportZip(await cells(request, plot), undefined, [plot]));
-  await expect(gallery(page).getByRole('status')).toHaveText('Imported 4 images and 1 X/Y plot');
+  await expect(notice(gallery(page))).toHaveText('Imported 4 images and 1 X/Y plot');
 
   // 256 px cells: the sheet is exactly the layout's size, and carries the plot as it was stored.
   await gallery(page).getByLabel('Grid cell size').selectOption('256');
@@ -97,7 +97,7 @@ test('Download grid gives a sheet of the layout’s size carrying the plot; drop
   const exported = await readFile((await (await exporting).path())!);
   expect(JSON.parse(new TextDecoder().decode(unzipSync(new Uint8Array(exported))['manifest.json']!)).plots).toEqual([plot]);
   await importZip(fresh, exported);
-  await expect(gallery(fresh).getByRole('status')).toHaveText('Imported 4 images and 1 X/Y plot');
+  await expect(notice(gallery(fresh))).toHaveText('Imported 4 images and 1 X/Y plot');
   const again = await downloadGrid(fresh);
   const at384 = sheetLayout(plot as PlotRecord, 384);
   expect(size(again.bytes)).toEqual({ width: at384.width, height: at384.height });
@@ -109,7 +109,7 @@ test('a plot with a Z axis of two values: Download grid gives a zip of two sheet
   const plot = plotRecord('plot-e2e-z', PROMPT, STEPS, SEEDS, 'z');
   await page.goto('/');
   await importZip(page, exportZip(await cells(request, plot, '-z'), undefined, [plot]));
-  await expect(gallery(page).getByRole('status')).toHaveText('Imported 4 images and 1 X/Y plot');
+  await expect(notice(gallery(page))).toHaveText('Imported 4 images and 1 X/Y plot');
   const { name, bytes } = await downloadGrid(page);
   expect(name).toMatch(/-2-sheets\.zip$/);
   const sheets = Object.entries(unzipSync(bytes)).filter(([n]) => n.endsWith('.png')).sort(([a], [b]) => a.localeCompare(b));
@@ -129,7 +129,7 @@ test('values switched off are left out of the sheet, and a cell with no image is
   const [first] = await cells(request, { ...plot, cells: plot.cells.slice(0, 1) }, '-off');
   await page.goto('/');
   await importZip(page, exportZip([first!], undefined, [plot]));
-  await expect(gallery(page).getByRole('status')).toHaveText('Imported 1 image and 1 X/Y plot');
+  await expect(notice(gallery(page))).toHaveText('Imported 1 image and 1 X/Y plot');
   await gallery(page).getByLabel('Grid cell size').selectOption('256');
   const sheet = await downloadGrid(page);
   const layout = sheetLayout(plot as PlotRecord, 256);

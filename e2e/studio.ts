@@ -1,8 +1,10 @@
 // Helpers that drive the studio the way a designer does, by the controls' accessible names.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const gallery = (page: Page) => page.getByRole('region', { name: 'Gallery' });
 export const entries = (page: Page) => gallery(page).getByRole('listitem');
+/** The one short notice in `scope` ("Imported 3 images", "Deleted"), never the progress line beside it. */
+export const notice = (scope: Locator, role: 'status' | 'alert' = 'status') => scope.getByRole(role, { name: 'Notice' });
 
 export interface Settings {
   prompt: string;

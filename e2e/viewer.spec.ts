@@ -1,7 +1,7 @@
 // The result area, the viewer and Compare as a designer uses them: deleting what was just made,
 // stepping through what the gallery shows, notices inside the dialog, a phone, and Compare.
 import { expect, test, type Page } from '@playwright/test';
-import { entries, gallery, generate } from './studio';
+import { entries, gallery, generate, notice } from './studio';
 
 const viewer = (page: Page) => page.getByRole('dialog', { name: 'Image viewer' });
 const resultImage = (page: Page, prompt: string) => page.getByRole('img', { name: `Generated from: ${prompt}` });
@@ -26,7 +26,7 @@ test('deleting the image just made takes it out of the result area; Undo brings 
   await expect(viewer(page)).toContainText('the image just made');
   await viewer(page).getByRole('button', { name: 'Delete' }).click();
   await expect(viewer(page)).toContainText('an older image');
-  await expect(viewer(page).getByRole('status')).toHaveText('Deleted');
+  await expect(notice(viewer(page))).toHaveText('Deleted');
   await viewer(page).getByRole('button', { name: 'Close' }).click();
   await expect(viewer(page)).toBeHidden();
   await expect(resultImage(page, 'an older image')).toBeVisible();
@@ -50,7 +50,7 @@ test('the viewer steps through the current search and favourites only, and shows
   await page.keyboard.press('ArrowRight');
   await expect(viewer(page)).toContainText('2 of 2');
   await viewer(page).getByRole('button', { name: 'Copy seed' }).click();
-  await expect(viewer(page).getByRole('status')).toHaveText('Seed copied');
+  await expect(notice(viewer(page))).toHaveText('Seed copied');
   await page.keyboard.press('Escape');
 
   await page.getByLabel('Search prompts').fill('');

@@ -79,7 +79,7 @@ export function GalleryToolbar({ total, keepInputs }: { total: number; keepInput
           }}
         />
       </label>
-      {progress && <p role="status" className="text-xs tabular-nums text-zinc-600 dark:text-zinc-400">{progress}</p>}
+      {progress && <p role="status" aria-label="Progress" className="text-xs tabular-nums text-zinc-600 dark:text-zinc-400">{progress}</p>}
       <button type="button" className={`${tool} text-red-700 dark:text-red-400`} disabled={total === 0} onClick={() => confirm.current?.showModal()}>
         Clear all
       </button>

@@ -11,7 +11,8 @@ export function NoticeBar({ floating }: { floating?: boolean }) {
   const shown = notice.message ? 'rounded-lg bg-white px-3 py-2 shadow-lg ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-700' : '';
   return (
     <div className={`flex items-center gap-3 text-xs ${place} ${floating ? shown : ''}`}>
-      <p role={notice.kind} className={notice.kind === 'alert' ? 'text-red-700 dark:text-red-400' : 'text-violet-700 dark:text-violet-300'}>{notice.message}</p>
+      {/* Named, so that a test (or an assistive tool) can tell it from the progress line beside it. */}
+      <p role={notice.kind} aria-label="Notice" className={notice.kind === 'alert' ? 'text-red-700 dark:text-red-400' : 'text-violet-700 dark:text-violet-300'}>{notice.message}</p>
       {notice.message && notice.action && (
         <button type="button" onClick={() => (notice.action!.run(), notice.dismiss())} className="font-semibold text-violet-700 underline dark:text-violet-300">
           {notice.action.label}
