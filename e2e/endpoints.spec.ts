@@ -3,7 +3,7 @@
 // the upstream receives (`model`, steps, guidance_scale) follows the form.
 import { expect, test } from '@playwright/test';
 import { ENDPOINTS_APP, resetUpstream, upstreamBodies } from './servers';
-import { entries, gallery, generate } from './studio';
+import { entries, expectEntryCount, gallery, generate } from './studio';
 
 test.use({ baseURL: ENDPOINTS_APP });
 test.beforeEach(resetUpstream);
@@ -90,7 +90,7 @@ test('a guidance sweep: one group of N images at evenly spaced guidance values a
   await expect(page.getByText('At guidance scale 1, 5, 9')).toBeVisible();
   await expect(page.getByLabel('Guidance scale')).toHaveCount(0);
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
-  await expect(entries(page)).toHaveCount(3);
+  await expectEntryCount(page, 3);
   await expect(gallery(page).getByRole('heading', { name: 'Guidance sweep 1–9 · seed 11 · 3 steps' })).toBeVisible();
   const bodies = (await upstreamBodies(3)).map((b) => b.body);
   expect(bodies.map((b) => b.guidance_scale).sort()).toEqual([1, 5, 9]);

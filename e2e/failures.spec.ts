@@ -1,7 +1,7 @@
 // Cancel and upstream failures against the app on "FriendliAI" (the Friendli-protocol test server).
 import { expect, test } from '@playwright/test';
 import { E2E_TOKEN, FRIENDLI_APP, injectFaults, resetUpstream, upstreamStats, type Fault } from './servers';
-import { entries, formValues, generate } from './studio';
+import { entries, expectEntryCount, formValues, generate } from './studio';
 
 test.use({ baseURL: FRIENDLI_APP, viewport: { width: 1400, height: 2000 } });
 test.beforeEach(() => resetUpstream());
@@ -53,7 +53,7 @@ test('the queue never runs more jobs at once than the server allows, and Cancel 
   await page.getByRole('radio', { name: 'Seed sweep' }).check({ force: true });
   await page.getByLabel('Count').fill('6');
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
-  await expect(entries(page)).toHaveCount(6, { timeout: 20_000 });
+  await expectEntryCount(page, 6);
   // The limit (2, from /api/config) was reached and never passed.
   expect((await upstreamStats()).maxInFlight).toBe(2);
 

@@ -1,6 +1,6 @@
 // Iterating: batches, sweeps, A/B and compare, reproduce check, recent prompts and styles.
 import { expect, test } from '@playwright/test';
-import { entries, gallery } from './studio';
+import { entries, expectEntryCount, gallery } from './studio';
 
 // Tall enough that a 10-image sweep is all on screen: the gallery renders only visible rows.
 test.use({ viewport: { width: 1400, height: 2000 } });
@@ -14,7 +14,7 @@ test('a batch of 4 with a locked seed gives seeds s..s+3, kept together as one g
   await page.getByLabel('Seed', { exact: true }).fill('500');
   await page.getByRole('checkbox', { name: /Lock seed/ }).check();
   await generateButton(page).click();
-  await expect(entries(page)).toHaveCount(4);
+  await expectEntryCount(page, 4);
   await expect(gallery(page).getByRole('heading', { name: 'Batch ×4 · seeds 500–503' })).toBeVisible();
   for (const seed of [500, 501, 502, 503]) await expect(entries(page).filter({ hasText: `Seed ${seed} · 4 steps` })).toHaveCount(1);
   await expect(page.getByRole('region', { name: 'Queue' }).getByText('Done')).toHaveCount(4);
@@ -26,7 +26,7 @@ test('a steps sweep gives one image per step value, same seed, as one labelled r
   await page.getByRole('radio', { name: 'Steps sweep' }).check({ force: true });
   await page.getByLabel('Seed', { exact: true }).fill('77');
   await generateButton(page).click();
-  await expect(entries(page)).toHaveCount(10);
+  await expectEntryCount(page, 10);
   await expect(gallery(page).getByRole('heading', { name: 'Steps sweep 1–10 · seed 77' })).toBeVisible();
   for (let steps = 1; steps <= 10; steps++) await expect(entries(page).filter({ hasText: `Seed 77 · ${steps} steps` })).toHaveCount(1);
 });
@@ -38,14 +38,14 @@ test('a seed sweep and a prompt A/B; compare shows the differing word and views 
   await page.getByLabel('Count').fill('3');
   await generateButton(page).click();
   await expect(gallery(page).getByRole('heading', { name: /^Seed sweep ×3/ })).toBeVisible();
-  await expect(entries(page)).toHaveCount(3);
+  await expectEntryCount(page, 3);
 
   await page.getByRole('radio', { name: 'Prompt A/B' }).check({ force: true });
   await page.getByLabel('Prompt B').fill('a blue fox in the snow');
   await page.getByLabel('Seed', { exact: true }).fill('31');
   await generateButton(page).click();
   await expect(gallery(page).getByRole('heading', { name: 'Prompt A/B · seed 31 · 4 steps' })).toBeVisible();
-  await expect(entries(page)).toHaveCount(5);
+  await expectEntryCount(page, 5);
 
   await entries(page).filter({ hasText: 'a red fox in the snow' }).filter({ hasText: 'Seed 31 · ' }).getByRole('checkbox').check();
   await entries(page).filter({ hasText: 'a blue fox in the snow' }).getByRole('checkbox').check();

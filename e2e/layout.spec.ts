@@ -2,7 +2,7 @@
 // however far the gallery is scrolled.
 import { expect, test, type Page } from '@playwright/test';
 import { FRIENDLI_APP, injectFaults, resetUpstream } from './servers';
-import { entries, gallery } from './studio';
+import { entries, expectEntryCount, gallery } from './studio';
 
 test.use({ baseURL: FRIENDLI_APP, viewport: { width: 1366, height: 768 } });
 test.beforeEach(() => resetUpstream());
@@ -17,7 +17,7 @@ test('at 1366×768 and 1440×900, with a long gallery scrolled down, Generate an
   await page.getByLabel('Prompt', { exact: true }).fill('a long gallery, one of many');
   await page.getByLabel('Count').fill('8');
   await generateButton(page).click();
-  await expect(entries(page)).toHaveCount(8);
+  await expectEntryCount(page, 8);
   await generateButton(page).click();
   // The gallery renders only the rows on screen: its count says how many it holds.
   await expect(gallery(page).getByText(/^16 images/)).toBeVisible();

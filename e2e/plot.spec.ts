@@ -1,7 +1,7 @@
 // The X/Y plot from the form: the count and its limits before anything runs, every cell's request,
 // the cells as one gallery group that know their place, and the plot kept in its own store.
 import { expect, test, type Page } from '@playwright/test';
-import { entries, gallery } from './studio';
+import { entries, expectEntryCount, gallery } from './studio';
 
 // Tall enough that the whole plot is on screen: the gallery renders only visible rows.
 test.use({ viewport: { width: 1400, height: 2000 } });
@@ -63,7 +63,7 @@ test('a Steps × Seed plot sends one request per cell, fills one gallery group, 
   await choosePlot(page, 'a tin robot in the rain', { x: ['Steps', '1, 2'], y: ['Seed', '5, 6'] });
   await expect(plotGroup(page).getByText('2 × 2 = 4 images')).toBeVisible();
   await generateButton(page).click();
-  await expect(entries(page)).toHaveCount(4);
+  await expectEntryCount(page, 4);
   await expect(gallery(page).getByRole('heading', { name: 'X/Y plot · Steps × Seed' })).toBeVisible();
   expect(sent.map((b) => [b.num_inference_steps, b.seed]).sort()).toEqual([[1, 5], [1, 6], [2, 5], [2, 6]]);
   for (const body of sent) expect(body.prompt).toBe('a tin robot in the rain');
@@ -137,7 +137,7 @@ test('a value switched off before the run leaves its cells out', async ({ page }
   await page.getByRole('group', { name: 'Run or skip each X value' }).getByRole('checkbox', { name: '2' }).uncheck();
   await expect(plotGroup(page).getByText('2 × 2 = 4 images')).toBeVisible();
   await generateButton(page).click();
-  await expect(entries(page)).toHaveCount(4);
+  await expectEntryCount(page, 4);
   expect(sent.map((b) => b.num_inference_steps).sort()).toEqual([1, 1, 3, 3]);
   // The plot keeps the value's cells, switched off, so switching it on again needs no new plan.
   const [plot] = await stored(page, 'friendli-studio-plots', 'plots');

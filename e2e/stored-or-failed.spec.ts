@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { expect, test, type Page } from '@playwright/test';
 import { stripParameters } from '../web/src/features/gallery/utils/metadata';
-import { entries, gallery, generate } from './studio';
+import { entries, expectEntryCount, gallery, generate } from './studio';
 
 test.use({ viewport: { width: 1400, height: 2000 } });
 
@@ -46,7 +46,7 @@ test('a retried job joins its own batch’s group; Retry all failed retries ever
   await expect(entries(page)).toHaveCount(2);
   await expect(queue(page).getByRole('button', { name: /^Retry job:/ })).toHaveCount(2);
   await queue(page).getByRole('button', { name: 'Retry all failed' }).click();
-  await expect(entries(page)).toHaveCount(4);
+  await expectEntryCount(page, 4);
   await expect(queue(page).getByText('Done')).toHaveCount(4);
   // One group, one header, all four seeds under it.
   await expect(gallery(page).getByRole('heading', { name: 'Batch ×4 · seeds 900–903' })).toHaveCount(1);

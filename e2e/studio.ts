@@ -6,6 +6,17 @@ export const entries = (page: Page) => gallery(page).getByRole('listitem');
 /** The one short notice in `scope` ("Imported 3 images", "Deleted"), never the progress line beside it. */
 export const notice = (scope: Locator, role: 'status' | 'alert' = 'status') => scope.getByRole(role, { name: 'Notice' });
 
+/**
+ * Waits until the gallery holds `count` entries as a batch arrives: one image at a time, each given
+ * the usual time (not the whole batch in one), so a busy machine that makes them slowly but steadily
+ * passes, and a batch that stops, or makes one too many, fails.
+ */
+export async function expectEntryCount(page: Page, count: number) {
+  const list = entries(page);
+  for (let seen = await list.count(); seen < count; seen = await list.count()) await expect(list).not.toHaveCount(seen);
+  await expect(list).toHaveCount(count);
+}
+
 export interface Settings {
   prompt: string;
   steps?: number;
