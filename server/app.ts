@@ -1,7 +1,7 @@
 // Builds the whole app from its dependencies: guards, the /api routes, the local engine under
 // /local (for SDKs: under the same rate limit and upstream limit as /api/generate), and (given a
 // web root) the built studio. No port, no process.env: tests call app.request().
-import { Hono, type ErrorHandler, type NotFoundHandler } from 'hono';
+import { Hono, type ErrorHandler, type MiddlewareHandler, type NotFoundHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
@@ -13,6 +13,7 @@ import { createFriendliClient, type FriendliClientOptions } from './friendli/cli
 import { createMemoryImageStore, type ImageStore } from './image-store';
 import { createLocalEngineApp } from './local-engine/app';
 import { createLocalEngine, EngineBusyError, type LocalEngine } from './local-engine/engine';
+import { bodyTooLarge, createByteBudget, imageBody } from './http/image-body';
 import { createLimiter } from './http/limiter';
 import { rateLimit } from './http/rate-limit';
 import { EDITS_PATH } from './protocol/edits';
@@ -35,7 +36,15 @@ export interface AppDeps {
   clientOptions?: Partial<FriendliClientOptions>;
 }
 
-type GenerationGuards = Pick<Parameters<typeof generateRoutes>[0], 'rateLimit' | 'limiter'>;
+type GenerationGuards = Pick<Parameters<typeof generateRoutes>[0], 'rateLimit' | 'limiter' | 'readImageBody'>;
+
+/** Whether a parsed body carries images: an edit's `image`, or a non-empty `control_images` list. */
+function carriesImages(json: unknown, path: string): boolean {
+  if (json === null || typeof json !== 'object') return false;
+  if (path.endsWith('/edit') || path.endsWith(EDITS_PATH)) return 'image' in json;
+  const controls = (json as { control_images?: unknown }).control_images;
+  return Array.isArray(controls) && controls.length > 0;
+}
 
 function createApi(config: Config, client: ReturnType<typeof createFriendliClient>, store: ImageStore, guards: GenerationGuards) {
   return new Hono()
@@ -57,17 +66,26 @@ function toAppError(err: Error): AppError {
 
 export function createApp({ config, engine, store, logger = silentLogger, webRoot, clientOptions }: AppDeps) {
   const secrets = config.token ? [config.token] : [];
-  const onError: ErrorHandler = (err, c) => {
+  // The engine's in-process app uses it too, but without the "client left" line: the /api request logs that.
+  const handleError = (logClientLeft: boolean): ErrorHandler => (err, c) => {
     const appError = toAppError(err);
     if (appError.code === 'internal') logger.error('unhandled error', { path: c.req.path, error: err.message, stack: err.stack });
-    else if (appError.status >= 500) logger.warn('request failed', { path: c.req.path, code: appError.code, message: appError.message });
+    // Nobody reads this answer: a reload or a closed tab, which is no fault of the server's or the upstream's.
+    else if (appError.status === CLIENT_CLOSED) {
+      if (logClientLeft) logger.info('the client left before the answer was ready (it closed the connection or cancelled the request)', { path: c.req.path });
+    } else if (appError.status >= 500) logger.warn('request failed', { path: c.req.path, code: appError.code, message: appError.message });
     const headers: Record<string, string> = appError.extra.retryAfterSeconds ? { 'retry-after': String(appError.extra.retryAfterSeconds) } : {};
     return c.json(appError.toBody(secrets), appError.status, headers);
   };
+  const onError = handleError(true);
   const imageStore = store ?? createMemoryImageStore({ maxBytes: config.imageStoreBytes });
   const localEngine = engine ?? createLocalEngine({ size: config.localEngineSize });
   // Its own error handler too, so an in-process call gets a clear (retryable) 503 when it is busy.
-  const localApp = createLocalEngineApp(localEngine, createMemoryImageStore({ maxBytes: 128 * 1024 * 1024 })).onError(onError);
+  // The engine's protocol app twice over one engine and one store: in-process for the studio's own
+  // client (a client that left is logged once, by the /api request), and over HTTP under /local.
+  const localStore = createMemoryImageStore({ maxBytes: 128 * 1024 * 1024 });
+  const localApp = createLocalEngineApp(localEngine, localStore).onError(handleError(false));
+  const localHttpApp = createLocalEngineApp(localEngine, localStore).onError(onError);
   const client =
     config.engine === 'local'
       ? // The same client and protocol as for FriendliAI, handed the engine's own fetch: no socket.
@@ -79,6 +97,14 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
   const guards: GenerationGuards = {
     rateLimit: rateLimit({ perMinute: config.rateLimitPerMinute }),
     limiter: createLimiter({ concurrency: config.upstreamConcurrency, maxWaiting: config.upstreamQueue }),
+    // One budget for the bodies of every route that may carry images, so that concurrent uploads
+    // cannot add up past it: a body that does not fit is refused (503 busy) before it is read.
+    readImageBody: imageBody({
+      budget: createByteBudget(config.imageInputBudgetBytes),
+      maxBytes: config.imageInputBytes,
+      plainMaxBytes: MAX_BODY_BYTES,
+      carriesImages: (json, c) => carriesImages(json, c.req.path),
+    }),
   };
   let draining = false;
 
@@ -120,19 +146,21 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
     maxSize: MAX_BODY_BYTES,
     onError: (c) => c.json(new AppError(413, 'body_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`).toBody(), 413),
   });
-  // Bodies that carry images (edit sources, control images) may be up to IMAGE_INPUT_MB in total,
-  // counted as they are read; every other body keeps the 64 KiB limit.
-  const imageLimit = bodyLimit({
-    maxSize: config.imageInputBytes,
-    onError: (c) => c.json(new AppError(413, 'body_too_large', `The request body is larger than ${Math.round(config.imageInputBytes / 1024 / 1024)} MiB (IMAGE_INPUT_MB).`).toBody(), 413),
-  });
+  // Bodies that carry images (edit sources, control images) may be up to IMAGE_INPUT_MB in total:
+  // refused here by Content-Length alone, before the rate limit. hono/body-limit is not used for
+  // them: it reads a chunked body whole before the route runs, past the byte budget that
+  // readImageBody (http/image-body.ts) takes each chunk from as it streams.
+  const imageLimit: MiddlewareHandler = async (c, next) => {
+    if (Number(c.req.header('content-length')) > config.imageInputBytes) throw bodyTooLarge(config.imageInputBytes, ' (IMAGE_INPUT_MB)');
+    await next();
+  };
   const imagePaths = new Set(['/api/generate', '/api/edit', `/local${GENERATIONS_PATH}`, `/local${EDITS_PATH}`]);
   for (const prefix of ['/api/*', '/local/*']) app.use(prefix, originGuard, requireJson, (c, next) => (imagePaths.has(c.req.path) ? imageLimit(c, next) : limit(c, next)));
-  app.post(`/local${GENERATIONS_PATH}`, guards.rateLimit, (c, next) => guards.limiter.run(next, c.req.raw.signal));
-  app.post(`/local${EDITS_PATH}`, guards.rateLimit, (c, next) => guards.limiter.run(next, c.req.raw.signal));
+  app.post(`/local${GENERATIONS_PATH}`, guards.rateLimit, guards.readImageBody, (c, next) => guards.limiter.run(next, c.req.raw.signal));
+  app.post(`/local${EDITS_PATH}`, guards.rateLimit, guards.readImageBody, (c, next) => guards.limiter.run(next, c.req.raw.signal));
 
   app.route('/api', createApi(config, client, imageStore, guards));
-  app.route('/local', localApp);
+  app.route('/local', localHttpApp);
   // Before the studio's catch-all page: an unknown API path is a 404, never the page.
   app.all('/api/*', notFound);
   if (webRoot) {

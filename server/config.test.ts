@@ -130,9 +130,48 @@ describe('loadConfig', () => {
       expect(problems(withToken([{ id: 'ep-1', guidance: { min: 0, max: 5, default: 9 } }]))).toEqual(['FRIENDLI_ENDPOINTS entry 0 (id "ep-1"): guidance: default must lie within min..max']);
       expect(problems(withToken([{ id: 'ep-1', edit: 'yes' }]))[0]).toMatch(/^FRIENDLI_ENDPOINTS entry 0 \(id "ep-1"\): edit/);
       expect(problems(withToken([{ id: 'ep-1', control_images: -1 }]))[0]).toMatch(/^FRIENDLI_ENDPOINTS entry 0 \(id "ep-1"\): control_images/);
-      expect(problems(withToken([{ id: 'ep-1', adapters: ['a:b'] }]))[0]).toMatch(/^FRIENDLI_ENDPOINTS entry 0 \(id "ep-1"\): adapters\.0: adapter routes must not contain/);
+      expect(problems(withToken([{ id: 'ep-1', adapters: ['a:b'] }]))[0]).toMatch(/^FRIENDLI_ENDPOINTS entry 0 \(id "ep-1"\): adapters\.0: must be 1 to 64 letters, digits/);
       expect(problems(withToken([{ id: 'ep-1', colour: 'red' }]))[0]).toMatch(/^FRIENDLI_ENDPOINTS entry 0 \(id "ep-1"\): .*colour/);
       expect(problems(withToken([{ id: 'ep-1' }, { id: 'ep-1' }]))).toEqual(['FRIENDLI_ENDPOINTS entry 1 (id "ep-1"): id is listed twice']);
+    });
+
+    it('takes at most 100 endpoints, refusing a longer list by its length alone', () => {
+      const list = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `ep-${i}` }));
+      expect(loadConfig(withToken(list(100))).endpoints).toHaveLength(100);
+      expect(problems(withToken(list(10_000)))).toEqual(['FRIENDLI_ENDPOINTS lists 10000 endpoints: at most 100']);
+    });
+
+    it.each([
+      ['a slash', 'ep/1'],
+      ['a BEL', 'ep\u00071'],
+      ['a right-to-left override', 'ep\u202e1'],
+      ['a space', 'ep 1'],
+      ['a colon', 'ep:1'],
+      ['an accented letter', 'épée'],
+    ])('refuses an id with %s, naming the entry and showing the id escaped', (_, id) => {
+      const [problem] = problems(withToken([{ id: 'ok-1' }, { id }]));
+      expect(problem).toMatch(/^FRIENDLI_ENDPOINTS entry 1 \(id ".*"\): id: must be 1 to 64 letters, digits, ".", "_" or "-"$/);
+      // eslint-disable-next-line no-control-regex -- what must not be there is exactly the control characters
+      expect(problem).not.toMatch(/[\u0000-\u001f\u202e]/);
+      expect(problems(withToken([{ id: 'ok-1', adapters: ['fine', `x${id}`] }]))[0]).toMatch(/^FRIENDLI_ENDPOINTS entry 0 \(id "ok-1"\): adapters\.1: must be 1 to 64 letters/);
+      expect(problems({ FRIENDLI_TOKEN: 'a-test-token-123456789', FRIENDLI_ENDPOINT_ID: id })[0]).toMatch(/^FRIENDLI_ENDPOINT_ID must be 1 to 64 letters/);
+    });
+
+    it('accepts letters, digits, ".", "_" and "-" in ids and routes', () => {
+      expect(loadConfig(withToken([{ id: 'Ep_1.v-2', adapters: ['Water_colour.v-1'] }])).endpoints[0]).toMatchObject({ id: 'Ep_1.v-2', adapters: ['Water_colour.v-1'] });
+    });
+
+    it('lists at most 10 problems, and counts the rest', () => {
+      const found = problems(withToken(Array.from({ length: 50 }, (_, i) => ({ id: `bad/${i}` }))));
+      expect(found).toHaveLength(11);
+      expect(found.at(-1)).toBe('and 40 more');
+    });
+
+    it('reads IMAGE_INPUT_BUDGET_MB: two bodies of IMAGE_INPUT_MB by default, never less than one', () => {
+      expect(loadConfig({}).imageInputBudgetBytes).toBe(40 * 1024 * 1024);
+      expect(loadConfig({ IMAGE_INPUT_MB: '5' }).imageInputBudgetBytes).toBe(10 * 1024 * 1024);
+      expect(loadConfig({ IMAGE_INPUT_BUDGET_MB: '100' }).imageInputBudgetBytes).toBe(100 * 1024 * 1024);
+      expect(problems({ IMAGE_INPUT_MB: '20', IMAGE_INPUT_BUDGET_MB: '10' })).toEqual([expect.stringMatching(/^IMAGE_INPUT_BUDGET_MB \(10\) must be at least IMAGE_INPUT_MB \(20\)/)]);
     });
 
     it('reads IMAGE_INPUT_MB, 20 by default', () => {

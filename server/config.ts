@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { LOCAL_ENDPOINT_ID, type EndpointInfo, type EngineName, type StepRange } from './contract';
 import { ADAPTER_ROUTES } from './local-engine/adapters';
 import { STEPS_BOUNDS } from './protocol/fields';
+import { MAX_PROBLEMS, cappedList, moreProblems } from './protocol/limits';
 
 const text = z.string().trim().min(1).optional();
 const whole = (name: string, min: number, max: number) =>
@@ -29,11 +30,17 @@ const range = (lo: number, hi: number, whole: boolean) => {
     .refine((r) => r.default >= r.min && r.default <= r.max, 'default must lie within min..max');
 };
 
+/** The most endpoints FRIENDLI_ENDPOINTS may list. */
+export const MAX_ENDPOINTS = 100;
+/** Ids and adapter routes: letters, digits, `.`, `_` and `-` only (they are sent as `model: "id:route"` and shown in messages). */
+const SAFE_NAME = /^[A-Za-z0-9._-]{1,64}$/;
+const safeName = z.string().regex(SAFE_NAME, 'must be 1 to 64 letters, digits, ".", "_" or "-"');
+
 const endpointSchema = z
   .object({
-    id: z.string().trim().min(1, 'id is required').regex(/^[^:\s]+$/, 'id must not contain ":" or spaces'),
-    name: z.string().trim().min(1).optional(),
-    adapters: z.array(z.string().trim().min(1).regex(/^[^:\s]+$/, 'adapter routes must not contain ":" or spaces')).max(64).default([]),
+    id: safeName,
+    name: z.string().trim().min(1).max(200).optional(),
+    adapters: cappedList(safeName, 64, 'adapters: at most 64 routes').default([]),
     steps: range(STEPS_BOUNDS.min, STEPS_BOUNDS.max, true).default(ENDPOINT_DEFAULTS.steps),
     guidance: z.union([z.literal(false), range(0, 100, false)]).default(ENDPOINT_DEFAULTS.guidance),
     edit: z.boolean().default(ENDPOINT_DEFAULTS.edit),
@@ -50,12 +57,15 @@ export function parseEndpoints(text: string): { endpoints?: EndpointInfo[]; prob
     return { problems: ['FRIENDLI_ENDPOINTS must be a JSON list of endpoints, e.g. [{"id": "ep-1"}]: it is not valid JSON'] };
   }
   if (!Array.isArray(raw) || raw.length === 0) return { problems: ['FRIENDLI_ENDPOINTS must be a non-empty JSON list of endpoints, e.g. [{"id": "ep-1"}]'] };
+  // Refused by its length before any entry is read.
+  if (raw.length > MAX_ENDPOINTS) return { problems: [`FRIENDLI_ENDPOINTS lists ${raw.length} endpoints: at most ${MAX_ENDPOINTS}`] };
   const problems: string[] = [];
   const endpoints: EndpointInfo[] = [];
   const seen = new Set<string>();
   raw.forEach((entry, index) => {
     const id = entry && typeof entry === 'object' && typeof (entry as { id?: unknown }).id === 'string' ? (entry as { id: string }).id : undefined;
-    const where = `FRIENDLI_ENDPOINTS entry ${index}${id ? ` (id ${JSON.stringify(id)})` : ''}`;
+    // The id as JSON and cut short: a control character or a bidi override in it is shown escaped, not acted on.
+    const where = `FRIENDLI_ENDPOINTS entry ${index}${id ? ` (id ${JSON.stringify(id.slice(0, 64)).replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)})` : ''}`;
     const parsed = endpointSchema.safeParse(entry);
     if (!parsed.success) {
       for (const i of parsed.error.issues) problems.push(`${where}: ${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`);
@@ -67,6 +77,7 @@ export function parseEndpoints(text: string): { endpoints?: EndpointInfo[]; prob
     if (new Set(adapters).size !== adapters.length) problems.push(`${where}: adapters: a route is listed twice`);
     endpoints.push({ ...rest, name: name ?? parsed.data.id, adapters });
   });
+  if (problems.length > MAX_PROBLEMS) problems.splice(MAX_PROBLEMS, Infinity, moreProblems(problems.length - MAX_PROBLEMS));
   return problems.length ? { problems } : { endpoints, problems };
 }
 
@@ -74,7 +85,7 @@ const envSchema = z.object({
   FRIENDLI_ENDPOINTS: text,
   FRIENDLI_TOKEN: text,
   FRIENDLI_TEAM: text,
-  FRIENDLI_ENDPOINT_ID: text,
+  FRIENDLI_ENDPOINT_ID: text.refine((id) => id === undefined || SAFE_NAME.test(id), 'FRIENDLI_ENDPOINT_ID must be 1 to 64 letters, digits, ".", "_" or "-"'),
   FRIENDLI_BASE_URL: z.url({ protocol: /^https?$/, error: 'FRIENDLI_BASE_URL must be an http(s) URL' }).default('https://api.friendli.ai'),
   FRIENDLI_IMAGE_HOSTS: z
     .string()
@@ -89,6 +100,7 @@ const envSchema = z.object({
   STEPS_MAX: whole('STEPS_MAX', STEPS_BOUNDS.min, STEPS_BOUNDS.max).default(10),
   STEPS_DEFAULT: whole('STEPS_DEFAULT', STEPS_BOUNDS.min, STEPS_BOUNDS.max).default(4),
   IMAGE_INPUT_MB: whole('IMAGE_INPUT_MB', 1, 256).default(20),
+  IMAGE_INPUT_BUDGET_MB: whole('IMAGE_INPUT_BUDGET_MB', 1, 4096).optional(),
   IMAGE_STORE_MB: whole('IMAGE_STORE_MB', 8, 16_384).default(256),
   LOCAL_ENGINE_SIZE: whole('LOCAL_ENGINE_SIZE', 64, 2048).default(1024),
   GENERATE_CONCURRENCY: whole('GENERATE_CONCURRENCY', 1, 16).default(2),
@@ -113,6 +125,8 @@ export interface Config {
   sendModel: boolean;
   /** Largest body that carries images (edits, control images), in bytes, in total. */
   imageInputBytes: number;
+  /** Bytes of such bodies the server holds at once, over every request (past it: 503 busy). */
+  imageInputBudgetBytes: number;
   baseUrl: string;
   /** Hosts `url` results may come from beyond the base URL's origin (empty: any public https host). */
   imageHosts: string[];
@@ -173,6 +187,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const problems: string[] = [];
+  const budgetMb = e.IMAGE_INPUT_BUDGET_MB ?? 2 * e.IMAGE_INPUT_MB;
+  if (budgetMb < e.IMAGE_INPUT_MB) problems.push(`IMAGE_INPUT_BUDGET_MB (${budgetMb}) must be at least IMAGE_INPUT_MB (${e.IMAGE_INPUT_MB}), or no body of that size could ever be read`);
   if (e.STEPS_MIN > e.STEPS_MAX) problems.push(`STEPS_MIN (${e.STEPS_MIN}) must not exceed STEPS_MAX (${e.STEPS_MAX})`);
   if (e.STEPS_DEFAULT < e.STEPS_MIN || e.STEPS_DEFAULT > e.STEPS_MAX) {
     problems.push(`STEPS_DEFAULT (${e.STEPS_DEFAULT}) must lie within STEPS_MIN..STEPS_MAX (${e.STEPS_MIN}..${e.STEPS_MAX})`);
@@ -211,6 +227,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     endpoints,
     sendModel,
     imageInputBytes: e.IMAGE_INPUT_MB * 1024 * 1024,
+    imageInputBudgetBytes: budgetMb * 1024 * 1024,
     baseUrl: e.FRIENDLI_BASE_URL.replace(/\/+$/, ''),
     imageHosts: hostList(e.FRIENDLI_IMAGE_HOSTS),
     timeoutMs: e.FRIENDLI_TIMEOUT_MS,

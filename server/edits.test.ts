@@ -15,7 +15,8 @@ const json = { 'content-type': 'application/json' };
 type App = ReturnType<typeof createApp>['app'];
 const call = (app: App, path: string, body: unknown) => app.request(path, { method: 'POST', headers: json, body: JSON.stringify(body) });
 // A real picture: the test upstream is the local engine, which decodes the images it is sent.
-const png = `data:image/png;base64,${(await sharp({ create: { width: 8, height: 8, channels: 3, background: '#468' } }).png().toBuffer()).toString('base64')}`;
+const pngBytes = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#468' } }).png().toBuffer();
+const png = `data:image/png;base64,${pngBytes.toString('base64')}`;
 
 const TOKEN = ['flp', 'EditsNeverShown77'].join('_'); // token-shaped, built so none is committed
 const ENDPOINTS = JSON.stringify([
@@ -28,6 +29,9 @@ let friendli: ReturnType<typeof createApp>;
 const lines: string[] = [];
 beforeAll(async () => {
   upstream = await startFriendliTestServer({ size: 64 });
+  // Its engine's first render starts a worker thread, which on a busy machine can outlast the
+  // short upstream timeout below: started here, where no timeout applies.
+  await fetch(`${upstream.url}${GENERATIONS_PATH}`, { method: 'POST', headers: json, body: '{"prompt": "warm up"}' });
   friendli = createApp({
     config: loadConfig({ FRIENDLI_TOKEN: TOKEN, FRIENDLI_BASE_URL: upstream.url, FRIENDLI_ENDPOINTS: ENDPOINTS, RATE_LIMIT_PER_MINUTE: '0', IMAGE_INPUT_MB: '1' }),
     logger: createLogger([TOKEN], (l) => lines.push(l)),
@@ -93,10 +97,12 @@ describe('refusals, each a 400 naming the field', () => {
     ['control images to an endpoint without them', { prompt: 'p', control_images: [{ image: png }] }, /control_images: endpoint ep-a takes no control images/],
     ['too many control images', { prompt: 'p', endpoint: 'ep-b', control_images: [{ image: png }, { image: png }] }, /control_images: endpoint ep-b takes at most 1/],
     ['a weight out of [0, 1]', { prompt: 'p', endpoint: 'ep-b', control_images: [{ image: png }], controlnet_weights: [1.5] }, /controlnet_weights\.0: each weight must be a number from 0 to 1/],
-    ['weights not one per image', { prompt: 'p', endpoint: 'ep-b', control_images: [{ image: png }], controlnet_weights: [0.5, 0.5] }, /controlnet_weights must hold one weight per control image \(1\), not 2/],
+    ['weights not one per image', { prompt: 'p', endpoint: 'ep-b', control_images: [{ image: png }], controlnet_weights: [0.5, 0.5] }, /controlnet_weights must hold one weight per control image/],
     ['a control image by URL', { prompt: 'p', endpoint: 'ep-b', control_images: [{ image: 'https://example.com/a.png' }] }, /control_images\.0\.image: not a PNG, JPEG or WebP data: URL/],
     ['a control image that is not an image', { prompt: 'p', endpoint: 'ep-b', control_images: [{ image: `data:image/png;base64,${Buffer.from('GIF89a-not-really').toString('base64')}` }] }, /control_images\.0\.image: not a PNG, JPEG or WebP data: URL/],
     ['a control image over 4096 px a side', { prompt: 'p', endpoint: 'ep-b', control_images: [{ image: pngDataUrl(4097, 16) }] }, /control_images\.0\.image: is 4097×16 px: at most 4096 px a side/],
+    ['a control image cut at 40 bytes', { prompt: 'p', endpoint: 'ep-b', control_images: [{ image: `data:image/png;base64,${pngBytes.subarray(0, 40).toString('base64')}` }] }, /control_images\.0\.image: is not a whole image/],
+    ['a control image whose header claims 4096×4096 with almost no data', { prompt: 'p', endpoint: 'ep-b', control_images: [{ image: `data:image/png;base64,${Buffer.concat([pngHeader(4096, 4096), Buffer.alloc(32)]).toString('base64')}` }] }, /control_images\.0\.image: is not a whole image/],
   ])('/api/generate: %s', async (_, body, message) => {
     const res = await call(friendli.app, '/api/generate', body);
     expect(res.status).toBe(400);
@@ -109,6 +115,8 @@ describe('refusals, each a 400 naming the field', () => {
     ['no image', { prompt: 'p', endpoint: 'ep-b' }, /image is required/],
     ['a source by URL', { prompt: 'p', endpoint: 'ep-b', image: { image: 'http://127.0.0.1/x.png' } }, /image\.0\.image: not a PNG, JPEG or WebP data: URL/],
     ['a source over 4096 px', { prompt: 'p', endpoint: 'ep-b', image: [{ image: png }, { image: pngDataUrl(16, 5000) }] }, /image\.1\.image: is 16×5000 px/],
+    ['a source cut short', { prompt: 'p', endpoint: 'ep-b', image: { image: `data:image/png;base64,${pngBytes.subarray(0, pngBytes.length - 16).toString('base64')}` } }, /image\.0\.image: is not a whole image/],
+    ['a header claiming 4096×4096 and nothing more', { prompt: 'p', endpoint: 'ep-b', image: { image: pngDataUrl(4096, 4096) } }, /image\.0\.image: is not a whole image/],
     ['an unknown adapter', { prompt: 'p', endpoint: 'ep-b', image: { image: png }, adapter: 'oil' }, /adapter must be one of/],
     ['guidance out of range', { prompt: 'p', endpoint: 'ep-b', image: { image: png }, guidance_scale: 0 }, /guidance_scale must be a number from 1 to 10/],
     ['control images (edits take none)', { prompt: 'p', endpoint: 'ep-b', image: { image: png }, control_images: [] }, /control_images/],
@@ -140,6 +148,18 @@ describe('POST /api/edit', () => {
     expect(body.images[0]).toMatchObject({ seed: 5, num_inference_steps: 6, endpoint: 'ep-b', adapter: 'watercolor', guidance_scale: 3, mime: 'image/png', width: 16 });
     expect(posts()[0]).toMatchObject({ path: EDITS_PATH, body: { model: 'ep-b:watercolor', prompt: 'make the sky violet', image: { image: png }, guidance_scale: 3, seed: 5, num_inference_steps: 6, response_format: 'url' } });
     expect(posts()[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+});
+
+describe('input images go upstream as what their bytes are', () => {
+  it('a PNG labelled text/html is sent labelled image/png', async () => {
+    upstream.inject(edited);
+    const mislabelled = png.replace('image/png', 'text/html');
+    expect((await call(friendli.app, '/api/edit', { prompt: 'p', endpoint: 'ep-b', image: { image: mislabelled } })).status).toBe(200);
+    expect((await call(friendli.app, '/api/generate', { prompt: 'p', endpoint: 'ep-b', control_images: [{ image: mislabelled }] })).status).toBe(200);
+    const [edit, generation] = posts().map((r) => r.body as { image?: { image: string }; control_images?: { image: string }[] });
+    expect(edit!.image).toEqual({ image: png });
+    expect(generation!.control_images).toEqual([{ image: png }]);
   });
 });
 

@@ -3,6 +3,7 @@
 // client, the routes and the guards alike, so it sits at the server's root rather than in http/.
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody } from './contract';
+import { MAX_ERROR_BODY_BYTES, MAX_PROBLEMS, clip, jsonBytes } from './protocol/limits';
 
 /** 499 (client closed request, nginx's code): the browser went away; nobody reads the answer. */
 export const CLIENT_CLOSED = 499 as ContentfulStatusCode;
@@ -18,10 +19,14 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 
+  /** The answer's body: redacted, and bounded whatever the message echoes (under 8 KiB). */
   toBody(secrets: readonly string[] = []): ErrorBody {
-    const error: ErrorBody['error'] = { code: this.code, message: redact(this.message, secrets) };
-    if (this.extra.details?.length) error.details = this.extra.details.map((d) => redact(d, secrets));
+    // Redacted before it is cut, so that a cut cannot leave part of a secret unrecognised.
+    const error: ErrorBody['error'] = { code: this.code, message: clip(redact(this.message, secrets), 1500) };
+    if (this.extra.details?.length) error.details = this.extra.details.slice(0, MAX_PROBLEMS + 1).map((d) => clip(redact(d, secrets), 800));
     if (this.extra.retryAfterSeconds !== undefined) error.retry_after_seconds = this.extra.retryAfterSeconds;
+    while (error.details?.length && jsonBytes({ error }) > MAX_ERROR_BODY_BYTES) error.details.pop();
+    if (jsonBytes({ error }) > MAX_ERROR_BODY_BYTES) error.message = clip(error.message, 500);
     return { error };
   }
 }
@@ -45,16 +50,25 @@ function base64Cores(secret: string): string[] {
   return cores;
 }
 
+/** A character of a secret, matched as itself or as its URL encoding (%XX for each UTF-8 byte). */
+function percentOrSelf(char: string): string {
+  const encoded = [...Buffer.from(char, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
+  return `(?:${escape(char)}|${encoded})`;
+}
+
 const patternCache = new Map<string, RegExp[]>();
 
-/** Every form of a secret worth catching: any case, without its `flp_` prefix, spaced out, base64. */
+/** Every form of a secret worth catching: any case, without its `flp_` prefix, spaced out, URL-encoded, hex, base64 and base64url. */
 function secretPatterns(secret: string): RegExp[] {
   let patterns = patternCache.get(secret);
   if (patterns) return patterns;
   const bare = secret.replace(/^flp_/i, '');
   const variants = [secret, ...(bare !== secret && bare.length >= 8 ? [bare] : [])];
   patterns = [
-    ...variants.map((v) => new RegExp([...v].map(escape).join(SEPARATORS), 'gi')),
+    // Each character as itself or URL-encoded (%66 for f), so a percent-encoded token is caught too.
+    ...variants.map((v) => new RegExp([...v].map(percentOrSelf).join(SEPARATORS), 'gi')),
+    // Hex, in either case, its bytes run together or separated (66:6c:70…).
+    ...variants.map((v) => new RegExp(Buffer.from(v, 'utf8').toString('hex').match(/../g)!.join('[\\s:-]?'), 'gi')),
     ...[...new Set(variants.flatMap(base64Cores))].map((core) => new RegExp(escape(core), 'g')),
   ];
   if (patternCache.size > 16) patternCache.clear();
@@ -64,7 +78,7 @@ function secretPatterns(secret: string): RegExp[] {
 
 /**
  * Removes secrets from text meant for a person or a log: each known secret in any case, without its
- * prefix, spaced or hyphenated out, or base64-encoded; any bearer credential; and anything shaped
+ * prefix, spaced or hyphenated out, URL-encoded, hex or base64(url)-encoded; any bearer credential; and anything shaped
  * like a Friendli token (an upstream may echo one back).
  */
 export function redact(text: string, secrets: readonly string[]): string {

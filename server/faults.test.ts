@@ -1,6 +1,7 @@
 // The app against an upstream with faults: for each, the right number of attempts with the right
 // waits, then images or a clear JSON error, and never the token in an answer or a log line.
 import { once } from 'node:events';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from './app';
@@ -19,6 +20,12 @@ const ECHOES = {
   'base64url, off the 3-byte grid': Buffer.from(`Bearer ${TOKEN}`).toString('base64url'),
   'spaced out': [...TOKEN].join(' '),
   'hyphenated, without prefix': [...BARE].join('-'),
+  hex: Buffer.from(TOKEN).toString('hex'),
+  'hex, upper case, without prefix': Buffer.from(BARE).toString('hex').toUpperCase(),
+  'hex, bytes separated': Buffer.from(TOKEN).toString('hex').match(/../g)!.join(':'),
+  'URL-encoded, every character': [...TOKEN].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join(''),
+  'URL-encoded, partly': encodeURIComponent(`${TOKEN}`).replace(/_/g, '%5f'),
+  base64url: Buffer.from(TOKEN).toString('base64url'),
 };
 /** True if any form of the token is in the text. */
 function leaks(text: string): boolean {
@@ -31,6 +38,9 @@ let friendli: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   upstream = await startFriendliTestServer({ size: 64 });
+  // Its engine's first render starts a worker thread, which on a busy machine can outlast the
+  // short upstream timeout below: started here, where no timeout applies.
+  await fetch(`${upstream.url}/dedicated/v1/images/generations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"prompt": "warm up"}' });
   friendli = createApp({
     config: loadConfig({ FRIENDLI_TOKEN: TOKEN, FRIENDLI_BASE_URL: upstream.url, RATE_LIMIT_PER_MINUTE: '0' }),
     logger: createLogger([TOKEN], (l) => lines.push(l)),
@@ -208,6 +218,33 @@ describe('upstream faults', () => {
     });
   });
 
+  describe('a redirect answer to the POST', () => {
+    /** A second loopback server, where a followed redirect would land: it records every request. */
+    let elsewhere: { url: string; hits: string[]; close: () => void };
+    beforeAll(async () => {
+      const hits: string[] = [];
+      const server = createHttpServer((req, res) => {
+        hits.push(`${req.method} ${req.url} team=${req.headers['x-friendli-team'] ?? ''}`);
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: [{ seed: 1, response_format: 'png', b64_json: 'iVBORw0KGgo=' }] }));
+      }).listen(0, '127.0.0.1');
+      await once(server, 'listening');
+      elsewhere = { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits, close: () => server.close() };
+    });
+    afterAll(() => elsewhere.close());
+
+    it.each([307, 308, 303, 302, 301])('%i: a clear 502, the body and team header re-sent nowhere, no GET made', async (status) => {
+      upstream.inject({ status, body: '', headers: { location: `${elsewhere.url}/stolen` } });
+      const { status: answered, body } = await generate();
+      expect(answered).toBe(502);
+      expect(body.error.code).toBe('upstream_redirect');
+      expect(body.error.message).toMatch(new RegExp(`redirect \\(HTTP ${status}\\)`));
+      expect(JSON.stringify(body)).not.toContain(elsewhere.url);
+      expect(posts()).toHaveLength(1);
+      expect(upstream.requests.filter((r) => r.method === 'GET')).toHaveLength(0);
+      expect(elsewhere.hits).toEqual([]);
+    });
+  });
+
   it('an upstream that never answers: timed out, not repeated (it may bill twice), a clear 504', async () => {
     upstream.inject({ kind: 'hang' });
     const { status, body } = await generate();
@@ -245,5 +282,28 @@ describe('upstream faults', () => {
       if (!res.body.error.details) expect(res.body.error.message).not.toMatch(/said|internal|bad key|no endpoint/);
     }
     expect(lines.some((l) => l.includes('request failed'))).toBe(true);
+  });
+});
+
+describe('an upstream that cannot be reached', () => {
+  it('tells the browser so without its address; the log keeps the address', async () => {
+    const probe = createServer().listen(0, '127.0.0.1');
+    await once(probe, 'listening');
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
+    const log: string[] = [];
+    const base = `http://127.0.0.1:${port}/internal/gateway/v1`;
+    const { app, engine } = createApp({
+      config: loadConfig({ FRIENDLI_TOKEN: TOKEN, FRIENDLI_BASE_URL: base, RATE_LIMIT_PER_MINUTE: '0' }),
+      logger: createLogger([TOKEN], (l) => log.push(l)),
+      clientOptions: { retryBaseMs: 1, retryMaxMs: 2 },
+    });
+    const res = await app.request('/api/generate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"prompt": "p"}' });
+    const text = await res.text();
+    expect(res.status).toBe(503);
+    expect(JSON.parse(text).error.code).toBe('upstream_unreachable');
+    for (const part of ['internal/gateway', String(port), '127.0.0.1']) expect(text).not.toContain(part);
+    expect(log.some((l) => l.includes(`127.0.0.1:${port}/internal/gateway/v1`))).toBe(true);
+    await engine.close();
   });
 });

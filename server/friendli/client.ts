@@ -59,7 +59,6 @@ export function createFriendliClient(options: FriendliClientOptions) {
   const upstream = 'FriendliAI';
 
   const withRetries = createRetrier({
-    baseUrl,
     fetch: doFetch,
     timeoutMs,
     maxRetries,
@@ -98,8 +97,19 @@ export function createFriendliClient(options: FriendliClientOptions) {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     if (team) headers['x-friendli-team'] = team;
-    const response = await withRetries(`${baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }, signal);
-    if (!response.ok) throw await errorFrom(response);
+    // redirect: 'manual': a redirect answer is an error (upstream-errors.ts), never followed, so
+    // the body and the team header go nowhere but the base URL.
+    // Sent as bytes: fetch encodes a string body with TextEncoder, which for a 10 MiB image takes
+    // hundreds of milliseconds of the event loop; Buffer.from does the same in a few.
+    const response = await withRetries(`${baseUrl}${path}`, { method: 'POST', headers, body: Buffer.from(JSON.stringify(body)), redirect: 'manual' }, signal);
+    if (!response.ok) {
+      // The browser left (the local engine answers its abort with 499): a cancel, not an upstream fault.
+      if (signal?.aborted) {
+        await response.body?.cancel().catch(() => {});
+        throw cancelled();
+      }
+      throw await errorFrom(response);
+    }
     const bytes = await readBody(response, signal);
     let json: unknown;
     try {

@@ -15,7 +15,6 @@ function shouldRetry(status: number): boolean {
 }
 
 export interface RetryOptions {
-  baseUrl: string;
   fetch: Fetch;
   timeoutMs: number;
   maxRetries: number;
@@ -53,7 +52,7 @@ export function createRetrier(o: RetryOptions) {
         // The request may have reached the upstream: a second one could be billed twice.
         const final = !idempotent && (timedOut || !isBeforeSend(err));
         if (final) o.logger.warn('upstream request interrupted after it was sent; not repeated', { url: where, code: timedOut ? 'timeout' : code, attempts: attempt + 1 });
-        failure = networkFailure({ timedOut, seconds: Math.round(Math.min(o.timeoutMs, remaining) / 1000), code, baseUrl: o.baseUrl, final });
+        failure = networkFailure({ timedOut, seconds: Math.round(Math.min(o.timeoutMs, remaining) / 1000), code, final });
         if (final) throw failure;
       }
       const retryAfter = response ? parseRetryAfter(response.headers.get('retry-after')) : undefined;

@@ -11,7 +11,7 @@ const MAY_HAVE_ARRIVED = `The request may have reached ${UPSTREAM}, so it was no
 export const cancelled = () => new AppError(CLIENT_CLOSED, 'cancelled', `The request was cancelled before ${UPSTREAM} answered.`);
 
 /** No answer: a timeout or a broken connection; `final` when it may have arrived and is not repeated. */
-export function networkFailure({ timedOut, seconds, code, baseUrl, final }: { timedOut: boolean; seconds: number; code: string; baseUrl: string; final: boolean }): AppError {
+export function networkFailure({ timedOut, seconds, code, final }: { timedOut: boolean; seconds: number; code: string; final: boolean }): AppError {
   if (final) {
     return timedOut
       ? new AppError(504, 'upstream_timeout', `${UPSTREAM} did not answer within ${seconds} s. ${MAY_HAVE_ARRIVED}`)
@@ -19,7 +19,8 @@ export function networkFailure({ timedOut, seconds, code, baseUrl, final }: { ti
   }
   return timedOut
     ? new AppError(504, 'upstream_timeout', `${UPSTREAM} did not answer within ${seconds} s.`)
-    : new AppError(503, 'upstream_unreachable', `Could not reach ${UPSTREAM} at ${baseUrl}: ${code}.`);
+    : // Where it was tried is for the log (retry.ts writes it there), not for the browser.
+      new AppError(503, 'upstream_unreachable', `Could not reach ${UPSTREAM}: ${code}. Check FRIENDLI_BASE_URL and the network (the server's log has the address tried).`);
 }
 
 /** An error answer, read up to `maxBodyBytes` (the rest is never read). */
@@ -52,6 +53,11 @@ export async function errorFromResponse(response: Response, { maxBodyBytes, secr
     const wait = parseRetryAfter(response.headers.get('retry-after'));
     const seconds = wait === undefined ? undefined : Math.ceil(wait / 1000);
     return new AppError(429, 'rate_limited', `${UPSTREAM} is rate limiting requests; try again ${seconds ? `in ${seconds} s` : 'shortly'}.`, { retryAfterSeconds: seconds });
+  }
+  if (status >= 300 && status < 400) {
+    // The POST was not sent on: following it would re-send the body (the user's image) and the
+    // team header to wherever the answer points, or turn it into a GET (303).
+    return new AppError(502, 'upstream_redirect', `${UPSTREAM} answered with a redirect (HTTP ${status}), which the studio does not follow for a generation; check FRIENDLI_BASE_URL.`);
   }
   if (status >= 500) return new AppError(503, 'upstream_unavailable', `${UPSTREAM} is unavailable (HTTP ${status}); try again shortly.`);
   return new AppError(502, 'upstream_error', `${UPSTREAM} answered with an unexpected HTTP ${status}.`);

@@ -4,25 +4,43 @@
 import { randomInt } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { parseJsonBytes } from '../http/image-body';
 import type { ImageStore } from '../image-store';
 import { EDITS_PATH, editsRequestSchema } from '../protocol/edits';
-import { DEFAULT_FORMAT, SEED_MAX, numInferenceSteps, type ResponseFormat } from '../protocol/fields';
+import { CONTROLNET_WEIGHT_BOUNDS, DEFAULT_FORMAT, SEED_MAX, imageInput, numInferenceSteps, type ResponseFormat } from '../protocol/fields';
+import { cappedList, clip } from '../protocol/limits';
 import { GENERATIONS_PATH, generationsRequestSchema } from '../protocol/generations';
 import { validationError } from '../protocol/validation-error';
 import type { LocalEngine, LocalEngineRequest } from './engine';
 import { ADAPTER_ROUTES, isAdapterRoute } from './adapters';
-import { InvalidImageError, MAX_CONTROL_IMAGES, decodeDataUrl, luminanceMap } from './guide';
+import { InvalidImageError, MAX_CONTROL_IMAGES, MAX_EDIT_IMAGES, decodeDataUrl, luminanceMap } from './guide';
+
+const controlnetWeight = z.number().min(CONTROLNET_WEIGHT_BOUNDS.min).max(CONTROLNET_WEIGHT_BOUNDS.max);
+
+/** The longest prompt the engine reads (the studio's own limit is 2000). */
+export const ENGINE_PROMPT_MAX = 10_000;
+/** The longest `model` it reads: an endpoint id and an adapter route. */
+const MODEL_MAX = 256;
 
 /**
  * What the engine accepts: the protocol's bodies, with or without `model`, and 4 steps when none
- * are given (the engine's own default, not the spec's 20: it paints a preview).
+ * are given (the engine's own default, not the spec's 20: it paints a preview). Every list is
+ * capped at the engine's own limits before its elements are looked at, and strings are bounded.
  */
 const engineFields = {
-  model: z.string().optional(),
+  model: z.string().max(MODEL_MAX, `model must be at most ${MODEL_MAX} characters`).optional(),
+  prompt: z.string().min(1, 'prompt must not be empty').max(ENGINE_PROMPT_MAX, `prompt must be at most ${ENGINE_PROMPT_MAX} characters`),
   num_inference_steps: numInferenceSteps.default(4),
 };
-const requestSchema = generationsRequestSchema.extend(engineFields);
-const editSchema = editsRequestSchema.extend(engineFields);
+const requestSchema = generationsRequestSchema.extend({
+  ...engineFields,
+  control_images: cappedList(imageInput, MAX_CONTROL_IMAGES, `control_images: this endpoint takes at most ${MAX_CONTROL_IMAGES}`).nullish(),
+  controlnet_weights: cappedList(controlnetWeight, MAX_CONTROL_IMAGES, `controlnet_weights: one per control image, at most ${MAX_CONTROL_IMAGES}`).nullish(),
+});
+const editSchema = editsRequestSchema.extend({
+  ...engineFields,
+  image: z.union([imageInput, cappedList(imageInput, MAX_EDIT_IMAGES, `image: at most ${MAX_EDIT_IMAGES} images`).refine((l) => l.length > 0, 'image must not be an empty list')]),
+});
 
 type Issue = { path: (string | number)[]; message: string; code: string };
 /** A request the engine refuses after the schema: answered as a 422 in the API's own shape. */
@@ -38,7 +56,7 @@ function adapterOf(model: string | undefined): LocalEngineRequest['adapter'] {
   if (!model || colon < 0) return undefined;
   const route = model.slice(colon + 1);
   if (isAdapterRoute(route)) return route;
-  throw new RequestProblem({ path: ['model'], code: 'value_error', message: `unknown adapter route "${route}": this endpoint has ${ADAPTER_ROUTES.join(', ')}` });
+  throw new RequestProblem({ path: ['model'], code: 'value_error', message: `unknown adapter route "${clip(route, 40)}": this endpoint has ${ADAPTER_ROUTES.join(', ')}` });
 }
 
 /** An input image's data: URL as a luminance map; anything else is a problem naming the field. */
@@ -51,9 +69,13 @@ async function mapOf(url: string, path: (string | number)[]) {
   }
 }
 
+/** The body: over HTTP already read under the server's byte budget (http/image-body.ts); in-process, read here. */
 async function readBody(c: Context): Promise<unknown> {
+  const read = c.get('readBody');
+  if (read && 'json' in read) return read.json;
   try {
-    return await c.req.json();
+    if (read) throw new Error('not JSON');
+    return parseJsonBytes(Buffer.from(await c.req.arrayBuffer()));
   } catch {
     throw new RequestProblem({ path: [], message: 'JSON decode error', code: 'json_invalid' });
   }
@@ -95,9 +117,6 @@ export function createLocalEngineApp(engine: LocalEngine, store: ImageStore) {
         const weights = body.controlnet_weights;
         if (weights && weights.length !== images.length) {
           throw new RequestProblem({ path: ['controlnet_weights'], code: 'value_error', message: `controlnet_weights has ${weights.length} weights for ${images.length} control images: give one per control image` });
-        }
-        if (images.length > MAX_CONTROL_IMAGES) {
-          throw new RequestProblem({ path: ['control_images'], code: 'too_long', message: `control_images: this endpoint takes at most ${MAX_CONTROL_IMAGES}` });
         }
         const controls = [];
         for (const [i, { image }] of images.entries()) {

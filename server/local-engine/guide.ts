@@ -14,6 +14,8 @@ export const SOURCE_PULL = 0.85;
 export const CONTROL_PULL = 0.8;
 /** The most control images the engine takes. */
 export const MAX_CONTROL_IMAGES = 2;
+/** The most source images one edit may list (the engine edits the first). */
+export const MAX_EDIT_IMAGES = 4;
 
 export class InvalidImageError extends Error {}
 

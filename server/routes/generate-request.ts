@@ -5,9 +5,10 @@ import { PROMPT_MAX_LENGTH, type EndpointInfo } from '../contract';
 import { CONTROLNET_WEIGHT_BOUNDS, RESPONSE_FORMATS, SEED_MAX } from '../protocol/fields';
 import { editsRequestSchema } from '../protocol/edits';
 import { generationsRequestSchema } from '../protocol/generations';
+import { cappedList } from '../protocol/limits';
 import { inputImageSchema } from './image-input';
 
-/** How many source images one edit may carry. */
+/** How many source images one edit may carry (a longer list is refused by its length alone). */
 export const EDIT_IMAGES_MAX = 4;
 
 /** The fields both routes share, checked against the endpoint's capabilities. */
@@ -25,8 +26,9 @@ function sharedFields(endpoint: EndpointInfo) {
       .nullish(),
     prompt: z
       .string({ error: 'prompt is required and must be text' })
+      // The length first, and alone: a long prompt is not scanned by the rules after it.
+      .max(PROMPT_MAX_LENGTH, { message: `prompt must be at most ${PROMPT_MAX_LENGTH} characters`, abort: true })
       .refine((p) => p.trim().length > 0, 'prompt must not be blank')
-      .refine((p) => p.length <= PROMPT_MAX_LENGTH, `prompt must be at most ${PROMPT_MAX_LENGTH} characters`)
       // Control characters (C0, DEL and C1) mean nothing in a prompt, and an unpaired surrogate
       // cannot be sent as UTF-8 at all: both are refused rather than silently changed on the way.
       .refine((p) => !/(?![\t\n\r])\p{Cc}/u.test(p), 'prompt must not contain control characters (line breaks and tabs are fine)')
@@ -61,18 +63,20 @@ function sharedFields(endpoint: EndpointInfo) {
  */
 export function generateRequestSchema(endpoint: EndpointInfo, imageInputBytes: number) {
   const limit = endpoint.control_images;
+  const tooMany = limit ? `control_images: endpoint ${endpoint.id} takes at most ${limit}` : `control_images: endpoint ${endpoint.id} takes no control images`;
   const weight = `each weight must be a number from ${CONTROLNET_WEIGHT_BOUNDS.min} to ${CONTROLNET_WEIGHT_BOUNDS.max}`;
   const offered = generationsRequestSchema.pick({ prompt: true, num_inference_steps: true, guidance_scale: true, seed: true, response_format: true, control_images: true, controlnet_weights: true });
   return offered
     .extend({
       ...sharedFields(endpoint),
-      control_images: z
-        .array(inputImageSchema(imageInputBytes), { error: 'control_images must be a list of {image} objects' })
-        .max(limit, limit ? `control_images: endpoint ${endpoint.id} takes at most ${limit}` : `control_images: endpoint ${endpoint.id} takes no control images`)
-        .nullish(),
-      controlnet_weights: z
-        .array(z.number({ error: weight }).min(CONTROLNET_WEIGHT_BOUNDS.min, weight).max(CONTROLNET_WEIGHT_BOUNDS.max, weight), { error: 'controlnet_weights must be a list of numbers' })
-        .nullish(),
+      // Both lists are capped at the endpoint's limit before any element is looked at.
+      control_images: cappedList(inputImageSchema(imageInputBytes), limit, tooMany, 'control_images must be a list of {image} objects').nullish(),
+      controlnet_weights: cappedList(
+        z.number({ error: weight }).min(CONTROLNET_WEIGHT_BOUNDS.min, weight).max(CONTROLNET_WEIGHT_BOUNDS.max, weight),
+        limit,
+        `controlnet_weights must hold one weight per control image, and endpoint ${endpoint.id} takes ${limit ? `at most ${limit}` : 'none'}`,
+        'controlnet_weights must be a list of numbers',
+      ).nullish(),
     })
     .strict()
     .superRefine((body, ctx) => {
@@ -94,7 +98,7 @@ export function editRequestSchema(endpoint: EndpointInfo, imageInputBytes: numbe
       // One {image} or a list of them; one is read as a list of one.
       image: z.preprocess(
         (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? [v] : v),
-        z.array(image, { error: 'image is required: {image: "data:…"} or a list of them' }).min(1, 'image must not be an empty list').max(EDIT_IMAGES_MAX, `image: at most ${EDIT_IMAGES_MAX} images`),
+        cappedList(image, EDIT_IMAGES_MAX, `image: at most ${EDIT_IMAGES_MAX} images`, 'image is required: {image: "data:…"} or a list of them').refine((list) => list.length > 0, 'image must not be an empty list'),
       ),
     })
     .strict();

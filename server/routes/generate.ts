@@ -10,7 +10,7 @@ import { AppError } from '../errors';
 import type { FriendliClient } from '../friendli/client';
 import type { ImageStore } from '../image-store';
 import type { Limiter } from '../http/limiter';
-import { parseJson } from '../http/parse-json';
+import { clip, firstProblems, moreProblems } from '../protocol/limits';
 import { DEFAULT_FORMAT } from '../protocol/fields';
 import type { ImageItem } from '../protocol/generations';
 import { sniffImage } from '../sniff';
@@ -22,22 +22,34 @@ export interface GenerateRouteDeps {
   /** The per-client rate limit and the server-wide upstream limiter, shared with /local. */
   rateLimit: MiddlewareHandler;
   limiter: Limiter;
+  /** Reads the body under the server's byte budget (http/image-body.ts), shared with /local. */
+  readImageBody: MiddlewareHandler;
 }
 
-/** The limit of a body with no images, on the routes that may carry them (as app.ts' for every other). */
-export const MAX_PLAIN_BODY_BYTES = 64 * 1024;
-
+/** A 400 naming at most 10 problems (the rest counted), each cut short: never the whole input echoed back. */
 function invalid(issues: readonly { path: readonly PropertyKey[]; message: string }[]): AppError {
-  const details = issues.map((i) => (i.path.length && !i.message.startsWith(String(i.path[0])) ? `${i.path.map(String).join('.')}: ${i.message}` : i.message));
+  const { shown, more } = firstProblems(issues);
+  const details = shown.map((i) => clip(i.path.length && !i.message.startsWith(String(i.path[0])) ? `${i.path.map(String).join('.')}: ${i.message}` : i.message));
+  if (more) details.push(moreProblems(more));
   return new AppError(400, 'invalid_request', details.join('; '), { details });
 }
+
+/** At most 10 ids, for a message (FRIENDLI_ENDPOINTS may list up to 100). */
+const someIds = (endpoints: readonly EndpointInfo[]) => {
+  const { shown, more } = firstProblems(endpoints);
+  return `${shown.map((e) => e.id).join(', ')}${more ? ` (${moreProblems(more)})` : ''}`;
+};
 
 /** The endpoint the body names (the first when none), or a 400 naming `endpoint`. */
 function chooseEndpoint(config: Config, body: unknown): EndpointInfo {
   const asked = body !== null && typeof body === 'object' ? (body as { endpoint?: unknown }).endpoint : undefined;
   if (asked === undefined || asked === null) return config.endpoints[0]!;
   const found = typeof asked === 'string' ? config.endpoints.find((e) => e.id === asked) : undefined;
-  if (!found) throw invalid([{ path: [], message: `endpoint must be one of: ${config.endpoints.map((e) => e.id).join(', ')}` }]);
+  if (!found) {
+    // Not cut short like an echo: at most 10 ids of at most 64 characters, from the configuration.
+    const message = `endpoint must be one of: ${someIds(config.endpoints)}`;
+    throw new AppError(400, 'invalid_request', message, { details: [message] });
+  }
   return found;
 }
 
@@ -45,24 +57,22 @@ function chooseEndpoint(config: Config, body: unknown): EndpointInfo {
 function validated<S extends z.ZodType>(config: Config, build: (e: EndpointInfo) => S, refuse?: (e: EndpointInfo) => string | undefined) {
   const schemas = new Map(config.endpoints.map((e) => [e.id, build(e)]));
   return async (c: Context) => {
-    const raw: unknown = await c.req.json();
+    // Read, sized and parsed once by http/image-body.ts (under the server's byte budget).
+    const read = c.get('readBody');
+    if (!read || !('json' in read)) throw new AppError(400, 'invalid_json', 'The request body is not valid JSON.');
+    const raw = read.json;
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw invalid([{ path: [], message: 'The request body must be a JSON object.' }]);
-    // Only a body that carries images may be larger than the 64 KiB every other body keeps to.
-    const carriesImages = 'image' in raw || Array.isArray((raw as { control_images?: unknown }).control_images);
-    // The declared length when there is one (the text read back may have lost whitespace).
-    if (!carriesImages && Math.max(Number(c.req.header('content-length')) || 0, new TextEncoder().encode(await c.req.text()).byteLength) > MAX_PLAIN_BODY_BYTES) {
-      throw new AppError(413, 'body_too_large', `The request body is larger than ${MAX_PLAIN_BODY_BYTES / 1024} KiB.`);
-    }
     const endpoint = chooseEndpoint(config, raw);
     const refusal = refuse?.(endpoint);
     if (refusal) throw invalid([{ path: [], message: refusal }]);
-    const parsed = schemas.get(endpoint.id)!.safeParse(raw);
+    // Async: input images are decoded (off the event loop) to know that they are whole.
+    const parsed = await schemas.get(endpoint.id)!.safeParseAsync(raw);
     if (!parsed.success) throw invalid(parsed.error.issues);
     return { endpoint, body: parsed.data as z.infer<S> };
   };
 }
 
-export function generateRoutes({ config, client, store, rateLimit, limiter }: GenerateRouteDeps) {
+export function generateRoutes({ config, client, store, rateLimit, limiter, readImageBody }: GenerateRouteDeps) {
   const readGenerate = validated(config, (e) => generateRequestSchema(e, config.imageInputBytes));
   const readEdit = validated(
     config,
@@ -102,7 +112,7 @@ export function generateRoutes({ config, client, store, rateLimit, limiter }: Ge
   }
 
   return new Hono()
-    .post('/generate', rateLimit, parseJson, async (c) => {
+    .post('/generate', rateLimit, readImageBody, async (c) => {
       const { endpoint, body } = await readGenerate(c);
       // The only place the server fills in a default: what the browser left out, the route decides.
       const request = {
@@ -116,7 +126,7 @@ export function generateRoutes({ config, client, store, rateLimit, limiter }: Ge
       };
       return answer(c, endpoint, body.adapter, request, (signal) => client.generate({ ...modelFor(endpoint, body.adapter), ...request }, signal));
     })
-    .post('/edit', rateLimit, parseJson, async (c) => {
+    .post('/edit', rateLimit, readImageBody, async (c) => {
       const { endpoint, body } = await readEdit(c);
       const sources = body.image as { image: string }[];
       const request = {

@@ -1,5 +1,6 @@
-// `npm run bench`: prints figures, asserts nothing. Local engine speed at 1024×1024, and what the
-// app adds on top of the engine (validation, the client, the protocol, the store).
+// `npm run bench`: prints figures, asserts nothing. Local engine speed at 1024×1024, what the
+// app adds on top of the engine (validation, the client, the protocol, the store), and the server
+// process under 50 concurrent 10 MiB edits (its peak memory over idle, /api/config meanwhile).
 import { createApp } from '../app';
 import { loadConfig } from '../config';
 import { createLocalEngineApp } from '../local-engine/app';
@@ -86,3 +87,6 @@ console.log('\nWhole request on the real engine (POST /api/generate, 1024×1024 
 const real = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }), engine });
 row('end to end in-process', await timeEach(20, 1, async (i) => real.app.request('/api/generate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: 'mountain sunset', seed: i }) })));
 await engine.close();
+
+// The server process under concurrent uploads (server/scripts/bench-uploads.ts).
+await import('./bench-uploads');
