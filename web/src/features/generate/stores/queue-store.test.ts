@@ -101,7 +101,8 @@ describe('queue: the reproduce check is a job', () => {
     const check = generateThroughQueue({ ...spec, label: 'Reproduce check' });
     await vi.waitFor(() => expect(useQueueStore.getState().jobs.map((j) => j.status)).toEqual(['running', 'waiting']));
     expect(useQueueStore.getState().jobs[1]).toMatchObject({ label: 'Reproduce check' });
-    expect(generateImage).toHaveBeenCalledTimes(1);
+    // Running first writes the job to the journal, then sends it.
+    await vi.waitFor(() => expect(generateImage).toHaveBeenCalledTimes(1));
 
     release();
     expect((await check).size).toBe(3);

@@ -11,7 +11,8 @@ import { ApiError } from '@/lib/api-client';
 import { fetchImage } from '@/features/generate/api/fetch-image';
 import { generateImage } from '@/features/generate/api/generate-image';
 import { CANCELLED_MESSAGE } from '@/features/generate/utils/cancelled-message';
-import { claimJob, discardJob, forgetJob, noteFailure, recordJobs } from '@/features/generate/storage/job-journal';
+import { claimJob, discardJob, noteFailure } from '@/features/generate/storage/job-journal';
+import { claimed, forget, interruptedJob, record, recordedBeforeSending, withSeed } from './queue-journal';
 import type { JournalRecord } from '@/features/generate/storage/journal-logic';
 
 export type JobRequest = RequestParams;
@@ -52,17 +53,6 @@ const listeners = new Set<DoneListener>();
 const controllers = new Map<string, AbortController>();
 /** Answers whose images were made but not stored yet: Retry stores them without generating again. */
 const made = new Map<string, GenerateResponse>();
-/** Each journaled job's write to the journal: it is sent only once that has landed. */
-const recorded = new Map<string, Promise<unknown>>();
-const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
-/** What the journal keeps of a job (the functions stay behind: they belong to this page). */
-const journalSpec = ({ request, basePrompt, styles, group, cell, label }: JobSpec) => ({ request: { ...request, seed: request.seed! }, basePrompt, styles, ...(group ? { group } : {}), ...(cell ? { cell } : {}), ...(label ? { label } : {}) });
-const record = (jobs: Job[]) => {
-  const journaled = jobs.filter((j) => !j.deliver);
-  const written = journaled.length ? recordJobs(journaled.map((j) => ({ id: j.id, spec: journalSpec(j) }))) : Promise.resolve();
-  for (const j of journaled) recorded.set(j.id, written);
-};
-
 /** Generates (or reuses an answer already made), fetches every image's bytes and hands them on. */
 async function produce(job: Job, signal: AbortSignal): Promise<[GenerateResponse, Blob[]]> {
   const earlier = made.get(job.id);
@@ -141,11 +131,7 @@ export const useQueueStore = create<QueueState>()((set, get) => {
     controllers.set(job.id, controller);
     patch(job.id, { status: 'running', startedAt: Date.now(), error: undefined });
     try {
-      try {
-        await recorded.get(job.id);
-      } catch (err) {
-        throw new ApiError('not_recorded', `The job could not be written to this browser's storage, so it was not sent (a reload would lose it): ${err instanceof Error ? err.message : String(err)}`);
-      }
+      await recordedBeforeSending(job.id);
       const [response, images] = await produce(job, controller.signal);
       try {
         const takers = job.deliver ? [job.deliver] : [...listeners];
@@ -172,10 +158,6 @@ export const useQueueStore = create<QueueState>()((set, get) => {
     }
   }
 
-  const forget = (id: string) => {
-    recorded.delete(id);
-    return forgetJob(id).catch(() => undefined);
-  };
   const drop = (id: string) => set((s) => ({ jobs: s.jobs.filter((j) => j.id !== id) }));
 
   /** Starts waiting jobs, oldest first, while fewer than `concurrency` run. */
@@ -201,9 +183,7 @@ export const useQueueStore = create<QueueState>()((set, get) => {
     },
     enqueue: (specs) => {
       const now = Date.now();
-      // A job that stores its image is sent with a seed, drawn here if the form left it random, so the
-      // journal holds the exact request and Resume makes the same image.
-      const added = specs.map((spec): Job => ({ ...spec, ...(spec.deliver ? {} : { request: { ...spec.request, seed: spec.request.seed ?? randomSeed() } }), id: crypto.randomUUID(), status: 'waiting', submittedAt: now }));
+      const added = specs.map((spec): Job => ({ ...withSeed(spec), id: crypto.randomUUID(), status: 'waiting', submittedAt: now }));
       record(added);
       set((s) => {
         // Failed jobs stay until retried or cleared (their Retry may still store an image made);
@@ -253,20 +233,27 @@ export const useQueueStore = create<QueueState>()((set, get) => {
         const ids = new Set(records.map((r) => r.id));
         const have = new Set(s.jobs.map((j) => j.id));
         const kept = s.jobs.filter((j) => j.status !== 'interrupted' || j.claiming || ids.has(j.id));
-        const added = records.filter((r) => !have.has(r.id)).map((r): Job => ({ ...r.spec, id: r.id, status: 'interrupted', submittedAt: r.createdAt, from: r.owner, ...(r.error ? { error: r.error } : {}) }));
+        const added = records.filter((r) => !have.has(r.id)).map(interruptedJob);
         return { jobs: [...kept, ...added].sort((a, b) => a.submittedAt - b.submittedAt) };
       }),
     resume: async (id) => {
       const job = get().jobs.find((j) => j.id === id);
       if (job?.status !== 'interrupted' || job.claiming || !job.from) return;
       patch(id, { claiming: true });
-      const ours = await claimJob(id, job.from).catch(() => false);
+      let ours: boolean;
+      try {
+        ours = await claimJob(id, job.from);
+      } catch (err) {
+        patch(id, { claiming: false });
+        set({ notice: `That job could not be resumed: this browser's storage answered ${err instanceof Error ? err.message : String(err)}` });
+        return;
+      }
       if (!ours) {
         drop(id);
         set({ notice: 'Another tab has already resumed or discarded that job.' });
         return;
       }
-      recorded.set(id, Promise.resolve());
+      claimed(id);
       patch(id, { status: 'waiting', claiming: false, from: undefined, error: undefined, submittedAt: Date.now() });
       pump();
     },
