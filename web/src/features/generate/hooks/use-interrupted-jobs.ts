@@ -21,7 +21,10 @@ export function useInterruptedJobs(): [string[], (ids: string[]) => void] {
       for (const owner of found.elsewhere) {
         if (watched.has(owner)) continue;
         watched.add(owner);
-        void whenGone(owner).then(() => live && rescan());
+        void whenGone(owner).then(() => {
+          watched.delete(owner);
+          if (live) rescan();
+        });
       }
       clearTimeout(timer);
       if (found.nextExpiry !== undefined) timer = setTimeout(rescan, Math.max(0, found.nextExpiry - Date.now()) + 100);

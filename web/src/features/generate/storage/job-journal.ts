@@ -22,17 +22,20 @@ export function onJournalChange(listener: () => void) {
   return () => channel?.removeEventListener('message', handle);
 }
 
-/** The owners whose tab is open now (null: this browser has no Web Locks; leases decide). */
+/**
+ * The owners whose tab is open now (null: this browser has no Web Locks; leases decide). Only an
+ * owner holds its lock exclusively: tabs waiting for it to go (whenGone) hold it shared, briefly.
+ */
 export async function liveOwners(): Promise<Set<string> | null> {
   if (!locks) return null;
   await held;
   const { held: all = [] } = await locks.query();
-  return new Set(all.flatMap((l) => (l.name?.startsWith(PREFIX) ? [l.name.slice(PREFIX.length)] : [])));
+  return new Set(all.flatMap((l) => (l.mode === 'exclusive' && l.name?.startsWith(PREFIX) ? [l.name.slice(PREFIX.length)] : [])));
 }
 
 /** Resolves once the owner's tab has gone (its lock is free), or never when there are no locks. */
 export function whenGone(owner: string): Promise<void> {
-  return locks ? locks.request(PREFIX + owner, async () => undefined) : new Promise(() => {});
+  return locks ? locks.request(PREFIX + owner, { mode: 'shared' }, async () => undefined) : new Promise(() => {});
 }
 
 /** Writes these jobs under this tab, in one transaction; resolves once they are on disk. */
