@@ -34,6 +34,7 @@ export async function scanJournal(): Promise<JournalScan> {
       if (!live) scan.nextExpiry = Math.min(scan.nextExpiry ?? Infinity, record.lease);
     }
   }
-  scan.interrupted.sort((a, b) => a.createdAt - b.createdAt);
+  // In the order they were queued: a batch's jobs share a time, so their place in it decides.
+  scan.interrupted.sort((a, b) => a.createdAt - b.createdAt || (a.spec.group?.index ?? 0) - (b.spec.group?.index ?? 0));
   return scan;
 }
