@@ -18,10 +18,11 @@ export function PlotView({ plotId, onRun, actions }: { plotId: string; onRun(plo
   const toggle = useTogglePlotValue();
   if (isPending) return <p className="text-sm text-zinc-500">Loading the plot…</p>;
   if (!plot) return <p role="alert" className="text-sm text-red-700 dark:text-red-400">This plot is no longer in this browser; its images, if any, are in the gallery.</p>;
-  // The newest job of each cell says its state.
+  // The newest job of each cell says its state. An interrupted one leaves its cell missing: the
+  // grid's Resume then claims that same job (enqueuePlotCells), as the queue's Resume would.
   const byCell = new Map<string, CellStatus>();
   for (const job of jobs) {
-    if (job.group?.id !== plot.id || !job.cell || job.status === 'done') continue;
+    if (job.group?.id !== plot.id || !job.cell || job.status === 'done' || job.status === 'interrupted') continue;
     byCell.set(cellId(job.cell), { status: job.status, error: job.error });
   }
   return (

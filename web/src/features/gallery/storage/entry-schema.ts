@@ -2,31 +2,9 @@
 // every field checked, unknown fields dropped. zod/mini keeps the first paint's JavaScript small.
 // Records and zips from earlier versions say `steps` and `format`: they are read under the API's names.
 import * as z from 'zod/mini';
-import { INPUT_IMAGE_MAX_SIDE as INPUT_MAX_SIDE, RESPONSE_FORMATS, SEED_MAX } from '@server/contract';
+import { RESPONSE_FORMATS, SEED_MAX } from '@server/contract';
 import type { GalleryEntry } from '@/lib/params';
-
-export const text = (max: number) => z.string().check(z.maxLength(max));
-export const count = (min: number) => z.int().check(z.minimum(min));
-
-const groupSchema = z.object({
-  id: text(200),
-  kind: z.enum(['batch', 'steps', 'seeds', 'ab', 'guidance', 'plot']),
-  label: text(500),
-  index: count(0),
-  size: count(1),
-});
-
-/** Where a plot's image sits: indexes into its axes (at most 100 values each), its place in a stack of up to 4. */
-export const cellSchema = z.object({ x: count(0).check(z.maximum(99)), y: count(0).check(z.maximum(99)), z: count(0).check(z.maximum(99)), k: count(0).check(z.maximum(3)) });
-
-/** An input image by reference (its bytes are in the input store, lib/input-images.ts). */
-export const inputSchema = z.object({
-  hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
-  mime: z.enum(['image/png', 'image/jpeg', 'image/webp']),
-  width: count(1).check(z.maximum(INPUT_MAX_SIDE)),
-  height: count(1).check(z.maximum(INPUT_MAX_SIDE)),
-  entryId: z.optional(text(200)),
-});
+import { cellSchema, controlsSchema, count, groupSchema, inputSchema, text } from '@/lib/request-schema';
 
 const entrySchema = z.object({
   id: text(200).check(z.minLength(1)),
@@ -44,7 +22,7 @@ const entrySchema = z.object({
   adapter: z.optional(z.nullable(text(200))),
   guidance_scale: z.optional(z.nullable(z.number().check(z.minimum(0), z.maximum(100)))),
   source: z.optional(inputSchema),
-  controls: z.optional(z.array(z.object({ image: inputSchema, weight: z.number().check(z.minimum(0), z.maximum(1)) })).check(z.maxLength(8))),
+  controls: z.optional(controlsSchema),
   createdAt: z.number(),
   elapsedMs: z.number().check(z.minimum(0)),
   mime: z.enum(['image/png', 'image/jpeg', 'image/webp']),

@@ -2,26 +2,13 @@
 // every field checked, unknown fields dropped. A record that fails is skipped alone; its cells stay
 // ordinary gallery entries.
 import * as z from 'zod/mini';
-import { RESPONSE_FORMATS, SEED_MAX } from '@server/contract';
 import type { PlotRecord } from '@/lib/plot';
 import { AXIS_MAX_VALUES } from '@/lib/plot-values';
-import { cellSchema, count, inputSchema, text } from './entry-schema';
+import { cellSchema, count, requestSchema as request, text } from '@/lib/request-schema';
 
 const kind = z.enum(['seed', 'steps', 'guidance', 'prompt-sr', 'endpoint', 'adapter', 'style']);
 const axis = z.object({ kind, text: text(5000), off: z.optional(z.array(count(0).check(z.maximum(AXIS_MAX_VALUES - 1))).check(z.maxLength(AXIS_MAX_VALUES))) });
 const plotted = z.object({ kind, values: z.array(z.union([z.number(), text(2000), z.null()])).check(z.minLength(1), z.maxLength(AXIS_MAX_VALUES)) });
-
-const request = z.object({
-  prompt: text(20_000),
-  num_inference_steps: count(1),
-  seed: z.optional(count(0).check(z.maximum(SEED_MAX))),
-  response_format: z.enum(RESPONSE_FORMATS),
-  endpoint: z.optional(text(500)),
-  adapter: z.optional(text(200)),
-  guidance_scale: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
-  source: z.optional(inputSchema),
-  controls: z.optional(z.array(z.object({ image: inputSchema, weight: z.number().check(z.minimum(0), z.maximum(1)) })).check(z.maxLength(8))),
-});
 
 const plotSchema = z.object({
   id: text(200).check(z.minLength(1)),

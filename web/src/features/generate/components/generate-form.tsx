@@ -84,7 +84,7 @@ export function GenerateForm({ onGenerated, onPlot, notices }: { onGenerated: Do
       return setPlotStartError(`The plot could not be kept in this browser, so it did not start: ${err instanceof Error ? err.message : String(err)}`);
     }
     setPlotStartError(null);
-    enqueuePlotCells(plan.record, plan.toRun);
+    void enqueuePlotCells(plan.record, plan.toRun);
     s.remember(s.prompt);
     s.submitted(s.seed ?? undefined);
   };

@@ -6,6 +6,16 @@ import type { GenerateResponse } from '@server/contract';
 
 const generateImage = vi.fn();
 vi.mock('../api/generate-image', () => ({ generateImage: (...args: unknown[]) => generateImage(...args) }));
+// The journal's IndexedDB is the browser's (e2e/resume.spec.ts); here it is a map, in the same order of events.
+const journal = new Map<string, { spec: { request: { seed?: number } }; error?: string }>();
+const events: string[] = [];
+vi.mock('../storage/job-journal', () => ({
+  recordJobs: async (jobs: { id: string; spec: { request: { seed?: number } } }[]) => jobs.forEach((j) => (journal.set(j.id, { spec: j.spec }), events.push(`record ${j.id}`))),
+  forgetJob: async (id: string) => (journal.delete(id), events.push(`forget ${id}`)),
+  noteFailure: async (id: string, error: string) => void (journal.has(id) && (journal.get(id)!.error = error)),
+  claimJob: async () => true,
+  discardJob: async () => true,
+}));
 const { generateThroughQueue, onJobDone, useQueueStore } = await import('./queue-store');
 
 const answer = (id: string) => ({ images: [{ id, url: `/api/images/${id}`, seed: 1, mime: 'image/png', width: 8, height: 8, bytes: 3 }], engine: 'local', elapsed_ms: 5 }) as unknown as GenerateResponse;
@@ -91,7 +101,8 @@ describe('queue: the reproduce check is a job', () => {
     const check = generateThroughQueue({ ...spec, label: 'Reproduce check' });
     await vi.waitFor(() => expect(useQueueStore.getState().jobs.map((j) => j.status)).toEqual(['running', 'waiting']));
     expect(useQueueStore.getState().jobs[1]).toMatchObject({ label: 'Reproduce check' });
-    expect(generateImage).toHaveBeenCalledTimes(1);
+    // Running first writes the job to the journal, then sends it.
+    await vi.waitFor(() => expect(generateImage).toHaveBeenCalledTimes(1));
 
     release();
     expect((await check).size).toBe(3);
@@ -130,6 +141,53 @@ describe('queue: nothing failed is dropped', () => {
     const jobs = useQueueStore.getState().jobs;
     expect(jobs.find((j) => j.id === failed.id)?.status).toBe('failed');
     expect(jobs.filter((j) => j.status === 'done').length).toBeLessThanOrEqual(40);
+    off();
+  });
+});
+
+describe('queue: the journal', () => {
+  it('records every job, with a seed drawn if none was given, before it is sent, and forgets it once stored', async () => {
+    journal.clear();
+    events.length = 0;
+    const off = onJobDone(async (j) => void events.push(`stored ${j.id}`));
+    generateImage.mockImplementation(async (request: { seed: number }) => (events.push(`sent ${request.seed}`), answer(crypto.randomUUID())));
+    useQueueStore.getState().enqueue([spec, { ...spec, request: { ...spec.request, seed: 7 } }]);
+    const [a, b] = useQueueStore.getState().jobs;
+    expect(a!.request.seed).toEqual(expect.any(Number));
+    expect(b!.request.seed).toBe(7);
+    await vi.waitFor(() => expect(useQueueStore.getState().jobs.map((j) => j.status)).toEqual(['done', 'done']));
+    await vi.waitFor(() => expect(journal.size).toBe(0));
+    for (const j of [a!, b!]) {
+      const order = [`record ${j.id}`, `sent ${j.request.seed}`, `stored ${j.id}`, `forget ${j.id}`].map((e) => events.indexOf(e));
+      expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
+    }
+    off();
+  });
+
+  it('keeps a failed job in the journal with its reason; a cancelled one leaves it', async () => {
+    journal.clear();
+    const off = onJobDone(async () => {});
+    generateImage.mockImplementationOnce(async () => Promise.reject(new Error('upstream down'))).mockImplementationOnce((_: unknown, signal: AbortSignal) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')))));
+    useQueueStore.getState().enqueue([spec, spec]);
+    const [failed, cancelled] = useQueueStore.getState().jobs;
+    await vi.waitFor(() => expect(journal.get(failed!.id)?.error).toContain('upstream down'));
+    useQueueStore.getState().cancel(cancelled!.id);
+    await vi.waitFor(() => expect([...journal.keys()]).toEqual([failed!.id]));
+    off();
+  });
+
+  it('shows a gone tab’s jobs as Interrupted; Resume sends the same request again, Discard drops it', async () => {
+    useQueueStore.setState({ jobs: [] });
+    const stored: number[] = [];
+    const off = onJobDone(async (j) => void stored.push(j.request.seed!));
+    const rec = (id: string, seed: number) => ({ v: 1 as const, id, owner: 'gone-tab', lease: 0, createdAt: 1, spec: { request: { ...spec.request, seed }, basePrompt: 'a fox', styles: [] } });
+    useQueueStore.getState().setInterrupted([rec('one', 11), rec('two', 12)]);
+    expect(useQueueStore.getState().jobs.map((j) => j.status)).toEqual(['interrupted', 'interrupted']);
+    await useQueueStore.getState().resume('one');
+    await useQueueStore.getState().discard('two');
+    await vi.waitFor(() => expect(useQueueStore.getState().jobs.map((j) => [j.id, j.status])).toEqual([['one', 'done']]));
+    expect(generateImage).toHaveBeenCalledWith(expect.objectContaining({ seed: 11 }), expect.anything());
+    expect(stored).toEqual([11]);
     off();
   });
 });
