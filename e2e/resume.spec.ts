@@ -3,13 +3,10 @@
 // Resume all. Generations past the first are held at the route, so the batch is reliably mid-way
 // when the page reloads; two tabs never run the same interrupted job twice.
 import { expect, test, type Page, type Request, type Route } from '@playwright/test';
-import { entries } from './studio';
+import { expectEntryCount } from './studio';
 import { pngFile, plainPng, sha256 } from './test-images';
 
 test.use({ viewport: { width: 1400, height: 2000 } });
-// Resumed jobs make 1024² images, several at once, on a machine that may be busy: waits for them are long.
-test.beforeEach(() => test.slow());
-const MAKING = { timeout: 90_000 };
 
 const queue = (page: Page) => page.getByRole('region', { name: 'Queue' });
 const resumeButtons = (page: Page) => queue(page).getByRole('button', { name: /^Resume job:/ });
@@ -55,7 +52,7 @@ async function interruptedBatch(page: Page, count = 8) {
   await page.getByLabel('Count').fill(String(count));
   await page.getByLabel('Seed', { exact: true }).fill('500');
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
-  await expect(queue(page).getByText('Done', { exact: true })).toHaveCount(1, MAKING);
+  await expect(queue(page).getByText('Done', { exact: true })).toHaveCount(1);
   await expect.poll(() => held.length).toBe(Math.min(2, count - 1));
   // Every planned job, seed included, was written before it was sent; the stored one has left.
   await expect.poll(() => journalSeeds(page)).toEqual(Array.from({ length: count - 1 }, (_, i) => 501 + i));
@@ -69,19 +66,19 @@ test('an 8-image batch reloaded after its first image: the other 7 are Interrupt
   await expect(resumeButtons(page)).toHaveCount(7);
   await expect(queue(page).getByText('Interrupted', { exact: true })).toHaveCount(7);
   await expect(queue(page).getByRole('status')).toContainText('7 jobs did not finish: the page was reloaded or closed');
-  await expect(entries(page)).toHaveCount(1, MAKING);
+  await expectEntryCount(page, 1);
 
   await queue(page).getByRole('button', { name: 'Resume job: Batch ×8 · seeds 500–507, 2/8: a lighthouse at dusk' }).click();
-  await expect(entries(page)).toHaveCount(2, MAKING);
+  await expectEntryCount(page, 2);
   await queue(page).getByRole('button', { name: 'Resume all' }).click();
-  await expect(entries(page)).toHaveCount(8, MAKING);
+  await expectEntryCount(page, 8);
   await expect(queue(page).getByText('Done', { exact: true })).toHaveCount(7);
   expect(await storedSeeds(page)).toEqual([500, 501, 502, 503, 504, 505, 506, 507]);
   expect(sent.sort((a, b) => a - b)).toEqual([501, 502, 503, 504, 505, 506, 507]);
   expect(await journalSeeds(page)).toEqual([]);
   // Nothing comes back after another reload: every job is stored.
   await page.reload();
-  await expect(entries(page)).toHaveCount(8, MAKING);
+  await expectEntryCount(page, 8);
   await expect(queue(page)).toHaveCount(0);
 });
 
@@ -94,7 +91,7 @@ test('Discard drops an interrupted job for good; the others stay to resume', asy
   await page.reload();
   await expect(resumeButtons(page)).toHaveCount(1);
   await resumeButtons(page).click();
-  await expect(entries(page)).toHaveCount(2, MAKING);
+  await expectEntryCount(page, 2);
   expect(await storedSeeds(page)).toEqual([500, 501]);
 });
 
@@ -119,7 +116,7 @@ test('two tabs: a job running in an open tab is not interrupted to another; once
   for (const page of [second, third]) await expect(resumeButtons(page)).toHaveCount(4);
   const buttons = await Promise.all([second, third].map((p) => queue(p).getByRole('button', { name: 'Resume all' }).elementHandle()));
   await Promise.all(buttons.map((b) => b!.evaluate((el: HTMLElement) => el.click())));
-  for (const page of [second, third]) await expect(entries(page)).toHaveCount(4, MAKING);
+  for (const page of [second, third]) await expectEntryCount(page, 4);
   for (const page of [second, third]) await expect(resumeButtons(page)).toHaveCount(0);
   expect([...seeds[0]!, ...seeds[1]!].sort((a, b) => a - b)).toEqual([700, 701, 702, 703]);
   expect(await storedSeeds(second)).toEqual([700, 701, 702, 703]);
@@ -145,7 +142,7 @@ test('an interrupted edit resumes with its source image from the input store, ev
   const request = await sent;
   expect(new URL(request.url()).pathname).toBe('/api/edit');
   expect(request.postDataJSON()).toMatchObject({ prompt: 'make it night', seed: 321, image: { image: expect.stringMatching(/^data:image\/png;base64,/) } });
-  await expect(entries(page)).toHaveCount(1, MAKING);
+  await expectEntryCount(page, 1);
   const [entry] = await records<{ seed: number; source?: { hash: string } }>(page, 'friendli-studio-entries', 'entries');
   expect(entry).toMatchObject({ seed: 321, source: { hash: sha256(png) } });
 });
@@ -170,7 +167,7 @@ test('a damaged journal record is shown alone, discardable; the readable ones st
   await queue(page).getByRole('button', { name: 'Discard damaged job record bad' }).click();
   await expect(queue(page).getByText(/is damaged/)).toHaveCount(0);
   await resumeButtons(page).click();
-  await expect(entries(page)).toHaveCount(2, MAKING);
+  await expectEntryCount(page, 2);
   expect(await storedSeeds(page)).toEqual([500, 501]);
 });
 
@@ -198,8 +195,8 @@ test('a plot reloaded mid-way: its cells are Interrupted in the queue too, and t
   // Both at once: the queue's Resume all and the plot's Resume.
   const buttons = await Promise.all([queue(page).getByRole('button', { name: 'Resume all' }).elementHandle(), plotResume.elementHandle()]);
   await Promise.all(buttons.map((b) => b!.evaluate((el: HTMLElement) => el.click())));
-  await expect(grid).toContainText('4 of 4 images', MAKING);
-  await expect(entries(page)).toHaveCount(4, MAKING);
+  await expectEntryCount(page, 4);
+  await expect(grid).toContainText('4 of 4 images');
   expect(sent.length).toBe(3);
   expect(new Set(sent).size).toBe(3);
   expect(await journalSeeds(page)).toEqual([]);
