@@ -87,15 +87,7 @@ export function App() {
         <div className="flex min-w-0 flex-col gap-8">
           <ErrorBoundary region="the latest image">
             {shownPlotId ? (
-              <PlotView
-                plotId={shownPlotId}
-                onRun={enqueuePlotCells}
-                actions={() => (
-                  <button type="button" onClick={() => showPlot(null)} className="rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
-                    Show the latest image
-                  </button>
-                )}
-              />
+              <PlotView plotId={shownPlotId} onRun={enqueuePlotCells} onClose={() => showPlot(null)} />
             ) : (
               <ResultView latest={latest} onShown={onShown} />
             )}
