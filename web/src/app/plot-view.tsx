@@ -16,8 +16,8 @@ const PlotGroupActions = lazy(() => import('@/features/gallery/components/plot-g
 
 /** Why a plot is not shown, in one sentence. */
 function notShown({ refused, cells }: LoadedPlot) {
-  if (refused === 'too-large') return `This plot's record names ${cells?.toLocaleString('en') ?? 'more'} cells, more than the ${PLOT_MAX_PLANNED} a plot keeps, so it is not shown. Its images, if any, are in the gallery.`;
-  if (refused === 'damaged') return 'This plot\'s record is damaged (a field is missing or out of range, or a cell lies outside its axes), so it is not shown. Its images, if any, are in the gallery.';
+  if (refused === 'too-large') return `This plot’s record names ${cells?.toLocaleString('en') ?? 'more'} cells, more than the ${PLOT_MAX_PLANNED} a plot keeps, so it is not shown. Its images, if any, are in the gallery.`;
+  if (refused === 'damaged') return 'This plot’s record is damaged (a field is missing or out of range, or a cell lies outside its axes), so it is not shown. Its images, if any, are in the gallery.';
   return 'This plot is no longer in this browser; its images, if any, are in the gallery.';
 }
 
