@@ -19,7 +19,7 @@ import { DropZone, ImportButton, ImportMessage } from './drop-zone';
 import { Overlays } from './overlays';
 import { prefetchChunks } from './prefetch-chunks';
 import { usePlotStore } from './plot-store';
-import { PlotView } from './plot-view';
+import { PlotView, reloadPlotGrid } from './plot-view';
 import { ResultView } from './result-view';
 import { useLatestResult } from './use-latest-result';
 import { useEntryEdits } from './use-entry-edits';
@@ -85,7 +85,7 @@ export function App() {
           <ImportButton />
         </aside>
         <div className="flex min-w-0 flex-col gap-8">
-          <ErrorBoundary region="the latest image">
+          <ErrorBoundary region="the latest image" onRetry={reloadPlotGrid}>
             {shownPlotId ? (
               <PlotView plotId={shownPlotId} onRun={enqueuePlotCells} onClose={() => showPlot(null)} />
             ) : (

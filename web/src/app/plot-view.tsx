@@ -7,9 +7,15 @@ import { cellId, PLOT_MAX_PLANNED, type CellKey, type PlannedCell, type PlotReco
 import type { LoadedPlot } from '@/features/gallery/storage/plot-db';
 import { NO_ENTRIES, useGallery } from '@/features/gallery/api/gallery';
 import { togglePlotValue, usePlot, useTogglePlotValue } from '@/features/gallery/api/plots';
-import { PlotGrid, type CellStatus } from '@/features/gallery/components/plot-grid';
+import type { CellStatus } from '@/features/gallery/components/plot-grid';
+import { lazyRetry } from '@/lib/lazy-retry';
 import { useQueueStore } from '@/features/generate/stores/queue-store';
 import { usePlotStore } from './plot-store';
+
+// The grid itself is not in the first paint: the record is read first anyway (prefetched once idle).
+const PlotGrid = lazyRetry(() => import('@/features/gallery/components/plot-grid').then((m) => ({ default: m.PlotGrid })));
+/** Lets the region's Try again load the grid's code again after a failed load. */
+export const reloadPlotGrid = () => PlotGrid.reload();
 
 // Download grid, as in the plot's gallery header (loaded with it, prefetched once the page is idle).
 const PlotGroupActions = lazy(() => import('@/features/gallery/components/plot-group-actions').then((m) => ({ default: m.PlotGroupActions })));
@@ -54,22 +60,24 @@ export function PlotView({ plotId, onRun, onClose }: { plotId: string; onRun(plo
     byCell.set(cellId(job.cell), { status: job.status, error: job.error });
   }
   return (
-    <PlotGrid
-      plot={plot}
-      entries={entries}
-      statusOf={(cell: CellKey) => byCell.get(cellId(cell))}
-      onRun={(cells) => onRun(plot, cells)}
-      onToggle={(axis, index) => toggle.mutate(togglePlotValue(plot, axis, index))}
-      actions={
-        <>
-          <Suspense fallback={null}>
-            <PlotGroupActions plotId={plot.id} entries={entries} />
-          </Suspense>
-          <button type="button" onClick={onClose} className={closeButton}>
-            Show the latest image
-          </button>
-        </>
-      }
-    />
+    <Suspense fallback={<p className="text-sm text-zinc-500">Loading the plot…</p>}>
+      <PlotGrid
+        plot={plot}
+        entries={entries}
+        statusOf={(cell: CellKey) => byCell.get(cellId(cell))}
+        onRun={(cells) => onRun(plot, cells)}
+        onToggle={(axis, index) => toggle.mutate(togglePlotValue(plot, axis, index))}
+        actions={
+          <>
+            <Suspense fallback={null}>
+              <PlotGroupActions plotId={plot.id} entries={entries} />
+            </Suspense>
+            <button type="button" onClick={onClose} className={closeButton}>
+              Show the latest image
+            </button>
+          </>
+        }
+      />
+    </Suspense>
   );
 }
