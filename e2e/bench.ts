@@ -1,6 +1,7 @@
 // Browser figures for `npm run bench` (after the server's): initial JavaScript and CSS gzipped,
 // time from pressing Generate to the image painted (also with a source image set: an edit), Download
-// grid for a 5 × 5 plot (bench-plot-sheet.ts), and a 100,000-entry gallery (bench-gallery.ts).
+// grid for a 5 × 5 plot (bench-plot-sheet.ts), opening the largest plots a record may hold
+// (bench-plot-open.ts), and a 100,000-entry gallery (bench-gallery.ts).
 // Prints figures, asserts nothing. Needs a build (npm run bench makes one).
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -8,6 +9,7 @@ import { chromium } from 'playwright';
 import sharp from 'sharp';
 import { startServerProcess, stopServersOnSignals } from '../server/test/server-process';
 import { benchGallery } from './bench-gallery';
+import { benchPlotOpen } from './bench-plot-open';
 import { benchPlotRun } from './bench-plot-run';
 import { benchPlotSheet } from './bench-plot-sheet';
 import { launchOptions } from './browser';
@@ -101,6 +103,7 @@ try {
   // 3. A 5 × 5 plot against 25 images in batches, and Download grid for a 5 × 5 plot at 384 px.
   await benchPlotRun(browser, BASE);
   await benchPlotSheet(browser, BASE);
+  await benchPlotOpen(browser, BASE);
 
   // 4. A gallery of 100,000 entries, in a fresh browser profile: first screen after a reload, and search.
   await page.close();

@@ -19,7 +19,7 @@ import { DropZone, ImportButton, ImportMessage } from './drop-zone';
 import { Overlays } from './overlays';
 import { prefetchChunks } from './prefetch-chunks';
 import { usePlotStore } from './plot-store';
-import { PlotView } from './plot-view';
+import { PlotView, reloadPlotGrid } from './plot-view';
 import { ResultView } from './result-view';
 import { useLatestResult } from './use-latest-result';
 import { useEntryEdits } from './use-entry-edits';
@@ -85,17 +85,9 @@ export function App() {
           <ImportButton />
         </aside>
         <div className="flex min-w-0 flex-col gap-8">
-          <ErrorBoundary region="the latest image">
+          <ErrorBoundary region="the latest image" onRetry={reloadPlotGrid}>
             {shownPlotId ? (
-              <PlotView
-                plotId={shownPlotId}
-                onRun={enqueuePlotCells}
-                actions={() => (
-                  <button type="button" onClick={() => showPlot(null)} className="rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
-                    Show the latest image
-                  </button>
-                )}
-              />
+              <PlotView plotId={shownPlotId} onRun={enqueuePlotCells} onClose={() => showPlot(null)} />
             ) : (
               <ResultView latest={latest} onShown={onShown} />
             )}

@@ -39,12 +39,12 @@ describe('importFile', () => {
     expect(useImportStore.getState()).toMatchObject({ ok: true, message: 'Restored the X/Y plot from “grid.png”.' });
   });
 
-  it('a sheet whose plot fails the schema falls back to the existing messages', async () => {
+  it('a sheet whose plot fails the schema says its plot record is damaged, not that it carries nothing', async () => {
     const png = new Uint8Array(await sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } }).png().toBuffer());
     const sheet = embedPlot(png, { ...plotRecord(), cells: 'broken' } as never);
     const restorePlot = vi.fn();
     await importFile(new File([sheet as Uint8Array<ArrayBuffer>], 'bad.png', { type: 'image/png' }), { report: useImportStore.getState().set, restore: vi.fn(), restorePlot, importZip: vi.fn() });
     expect(restorePlot).not.toHaveBeenCalled();
-    expect(useImportStore.getState()).toMatchObject({ ok: false, message: expect.stringContaining('“bad.png” carries no generation parameters') });
+    expect(useImportStore.getState()).toMatchObject({ ok: false, message: '“bad.png” is a contact sheet whose X/Y plot record is damaged, so the plot could not be restored. Your form is unchanged.' });
   });
 });

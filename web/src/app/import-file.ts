@@ -3,7 +3,7 @@
 // the page is idle). It imports no store: they come in as `deps`, so that its chunk stays separate
 // (a lazy chunk importing a package the entry also uses makes the bundler split that package out).
 import type { ImageParams } from '@/lib/params';
-import type { PlotDefinition, PlotRecord } from '@/lib/plot';
+import { PLOT_MAX_PLANNED, type PlotDefinition, type PlotRecord } from '@/lib/plot';
 import { importHadTrouble, importSummary, type ImportResult } from '@/features/gallery/utils/import-summary';
 import { isZip } from './is-zip';
 
@@ -44,12 +44,17 @@ export async function importFile(file: File, deps: ImportDeps) {
   if (isZip(file)) return importZip(file, deps);
   const { report } = deps;
   try {
-    const [{ readParameters }, { readSheet }] = await Promise.all([import('@/features/gallery/utils/metadata'), import('@/features/gallery/utils/plot-sheet-meta')]);
+    const [{ readParameters }, { inspectSheet, SHEET_JSON_MAX }] = await Promise.all([import('@/features/gallery/utils/metadata'), import('@/features/gallery/utils/plot-sheet-meta')]);
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const plot = readSheet(bytes);
-    if (plot) {
-      deps.restorePlot(plot.definition, plotParams(plot));
+    const sheet = inspectSheet(bytes);
+    if (sheet && 'plot' in sheet) {
+      deps.restorePlot(sheet.plot.definition, plotParams(sheet.plot));
       report(`Restored the X/Y plot from “${file.name}”.`, true);
+      return;
+    }
+    if (sheet) {
+      const why = sheet.refused === 'too-large' ? `too large (over ${SHEET_JSON_MAX / 1024 / 1024} MiB, or more than ${PLOT_MAX_PLANNED} cells)` : 'damaged';
+      report(`“${file.name}” is a contact sheet whose X/Y plot record is ${why}, so the plot could not be restored. Your form is unchanged.`, false);
       return;
     }
     const params = readParameters(bytes);

@@ -1,4 +1,4 @@
-// The chunks that Generate (and a plot's planner), Download (and Download grid), Export, Import,
+// The chunks that Generate (and a plot's planner and grid), Download (and Download grid), Export, Import,
 // the viewer and Compare need, fetched once the page is idle: the first paint stays small, and
 // those actions still work later if the server has gone away (the bytes they handle are all in IndexedDB).
 export function prefetchChunks() {
@@ -10,6 +10,7 @@ export function prefetchChunks() {
       () => import('@/features/gallery/utils/plot-sheet-meta'),
       () => import('@/features/gallery/utils/contact-sheet'),
       () => import('@/features/gallery/components/plot-group-actions'),
+      () => import('@/features/gallery/components/plot-grid'),
       () => import('./job-entries'),
       () => import('@/features/generate/utils/plan-jobs'),
       () => import('@/features/generate/utils/plot-run'),

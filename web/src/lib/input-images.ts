@@ -1,11 +1,13 @@
 // Images the designer gives the API (an edit's source, control images): checked as untrusted input
-// (size counted before reading, type by magic number, decoded, at most 4096 px a side), then stored
+// (size counted before reading, type by magic number, at most 4096 px a side by its header before
+// decoding, then decoded), then stored
 // once by the SHA-256 of their bytes in their own IndexedDB store. The form keeps only the hash (its
 // draft survives a reload), each gallery entry made from one records it, and a zip carries them, so
 // an edit can be reproduced anywhere. Shared by the generate and gallery features.
 import { createStore, del, get, keys, set } from 'idb-keyval';
 import { INPUT_IMAGE_MAX_SIDE, type ImageMime } from '@server/contract';
 import type { InputRef } from './params';
+import { imageSize } from './image-size';
 
 /** The API's limit on a side of an input image (the server checks it again). */
 export const INPUT_MAX_SIDE = INPUT_IMAGE_MAX_SIDE;
@@ -60,6 +62,12 @@ export async function readInputImage(file: Blob, maxBytes: number): Promise<{ bl
   const bytes = new Uint8Array(await file.arrayBuffer());
   const mime = sniffMime(bytes);
   if (!mime) throw new InputImageError('That file is not a PNG, JPEG or WebP image.');
+  // The header's size first: a small file can declare a picture that would take gigabytes to decode.
+  const declared = imageSize(bytes);
+  if (!declared) throw new InputImageError('The image is damaged: its header cannot be read.');
+  if (declared.width > INPUT_MAX_SIDE || declared.height > INPUT_MAX_SIDE) {
+    throw new InputImageError(`The image is ${declared.width}×${declared.height} px; the API takes at most ${INPUT_MAX_SIDE} px a side.`);
+  }
   const blob = new Blob([bytes], { type: mime });
   let bitmap: ImageBitmap;
   try {

@@ -8,6 +8,12 @@ import type { GalleryEntry, RequestParams } from './params';
 
 export type { AxisKind, AxisValue };
 
+/**
+ * Cells a plot keeps, values switched off included: the product of its axes' lengths and its images
+ * per cell. The planner refuses more, and a stored or imported record past it is refused too.
+ */
+export const PLOT_MAX_PLANNED = 4000;
+
 export const AXIS_KINDS: { kind: AxisKind; label: string }[] = [
   { kind: 'seed', label: 'Seed' },
   { kind: 'steps', label: 'Steps' },

@@ -1,13 +1,17 @@
 // Export the gallery (or a selection) as a zip, with the input images its entries were made from;
-// import one, skipping entries already here and counting damaged ones, and storing its input images
-// (each checked; one that is damaged or missing fails alone, and its entries still come in). Loaded on first use (with fflate), and prefetched once the page is idle so
-// that both work with the server gone: every byte they touch is in IndexedDB or the chosen file.
+// import one, never changing what is stored: entries and plots already here are skipped, a plot
+// whose id is taken by another comes in under a new id; damaged images, and images past 4096 px a
+// side by their header, are counted; input images are each checked (one that is damaged or missing
+// fails alone, and its entries still come in). Loaded on first use (with fflate), and prefetched
+// once the page is idle so that both work with the server gone: every byte they touch is in
+// IndexedDB or the chosen file.
 import type { GalleryEntry } from '@/lib/params';
 import { getImage, listEntries, saveEntry } from '@/features/gallery/storage/gallery-db';
-import { getPlot, savePlot } from '@/features/gallery/storage/plot-db';
+import { addPlot, getPlot } from '@/features/gallery/storage/plot-db';
 import type { PlotRecord } from '@/lib/plot';
 import { requestPersistence } from '@/features/gallery/storage/persistence';
-import { getInput, readInputImage, storeInput } from '@/lib/input-images';
+import { getInput, INPUT_MAX_SIDE, readInputImage, storeInput } from '@/lib/input-images';
+import { imageSize } from '@/lib/image-size';
 import { ArchiveError, buildArchive, inputRefs, plotIds, openArchive, type ArchiveInput, type ArchiveLimits, type OpenArchive } from '@/features/gallery/utils/archive';
 import { saveFile } from '@/features/gallery/utils/download';
 import { stripParameters } from '@/features/gallery/utils/metadata';
@@ -48,13 +52,20 @@ const MAGIC: Record<GalleryEntry['mime'], (b: Uint8Array) => boolean> = {
   'image/webp': (b) => b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50,
 };
 
-/** One entry's image, ready to store; undefined if it is damaged (not what its record says, or undecodable). */
+/**
+ * One entry's image, ready to store (its size as the header says, whatever the record said), 'large'
+ * past 4096 px a side (refused before decoding), or undefined if it is damaged (not what its record
+ * says, or undecodable).
+ */
 async function prepare(entry: GalleryEntry, bytes: Uint8Array) {
   try {
     const image = stripParameters(bytes);
     if (!MAGIC[entry.mime](image)) return undefined;
+    const size = imageSize(image);
+    if (!size) return undefined;
+    if (size.width > INPUT_MAX_SIDE || size.height > INPUT_MAX_SIDE) return 'large' as const;
     const blob = new Blob([image as Uint8Array<ArrayBuffer>], { type: entry.mime });
-    return { blob, thumb: await makeThumbnail(blob) };
+    return { blob, thumb: await makeThumbnail(blob), ...size };
   } catch {
     return undefined;
   }
@@ -94,21 +105,17 @@ export async function importGallery(file: Blob, onProgress?: Progress, limits?: 
   // Inputs first: an entry shown as imported can be reproduced at once.
   const inputs = await importInputs(archive);
   // Plots next, each alone: one that cannot be stored is counted, and its cells still come in.
-  let plots = 0;
-  let plotsDamaged = archive.plotsDamaged;
-  for (const plot of archive.plots) {
-    try {
-      await savePlot(plot);
-      plots++;
-    } catch {
-      plotsDamaged++;
-    }
-  }
+  const plots = await importPlots(archive.plots, archive.plotsDamaged);
   const have = new Set((await listEntries()).entries.map((e) => e.id));
   let added = 0;
   let skipped = 0;
   let damaged = archive.damaged;
-  for (const [i, { entry, file: member }] of archive.items.entries()) {
+  let tooLarge = 0;
+  for (const [i, item] of archive.items.entries()) {
+    const { file: member } = item;
+    // A plot kept under a new id takes its cells with it.
+    const moved = item.entry.group?.kind === 'plot' ? plots.renamed.get(item.entry.group.id) : undefined;
+    const entry = moved && item.entry.group ? { ...item.entry, group: { ...item.entry.group, id: moved } } : item.entry;
     onProgress?.(i, archive.items.length);
     if (have.has(entry.id)) {
       skipped++;
@@ -124,14 +131,51 @@ export async function importGallery(file: Blob, onProgress?: Progress, limits?: 
       continue;
     }
     const ready = await prepare(entry, bytes);
+    if (ready === 'large') {
+      tooLarge++;
+      continue;
+    }
     if (!ready) {
       damaged++;
       continue;
     }
-    await saveEntry(entry, ready.blob, ready.thumb);
+    await saveEntry({ ...entry, width: ready.width, height: ready.height }, ready.blob, ready.thumb);
     requestPersistence();
     have.add(entry.id);
     added++;
   }
-  return { added, skipped, damaged, ...inputs, ...(plots || plotsDamaged ? { plots, plotsDamaged } : {}) };
+  const { renamed: _, ...plotCounts } = plots;
+  return { added, skipped, damaged, ...(tooLarge ? { tooLarge } : {}), ...inputs, ...plotCounts };
+}
+
+/**
+ * Stores the zip's plots without changing any already here: the same record is skipped; another
+ * record under its id is left as it is, and the zip's comes in under a new id (counted in `plots` and
+ * `plotsRenamed`; `renamed`: old id to
+ * new, for its cells). `damaged`: records the zip's check refused. Counts are given only when there were plots.
+ */
+async function importPlots(records: PlotRecord[], damaged: number) {
+  const renamed = new Map<string, string>();
+  let plots = 0;
+  let plotsSame = 0;
+  let plotsRenamed = 0;
+  let plotsDamaged = damaged;
+  for (const plot of records) {
+    try {
+      const outcome = await addPlot(plot);
+      if (outcome === 'same') plotsSame++;
+      else if (outcome === 'added') plots++;
+      else {
+        const id = crypto.randomUUID();
+        if ((await addPlot({ ...plot, id })) !== 'added') throw new Error('the new id is taken');
+        renamed.set(plot.id, id);
+        plots++;
+        plotsRenamed++;
+      }
+    } catch {
+      plotsDamaged++;
+    }
+  }
+  const any = plots || plotsSame || plotsRenamed || plotsDamaged;
+  return { renamed, ...(any ? { plots, plotsDamaged } : {}), ...(plotsSame ? { plotsSame } : {}), ...(plotsRenamed ? { plotsRenamed } : {}) };
 }

@@ -3,16 +3,20 @@
 // plot changes after it started (a value switched off or on again), written back and cached at once.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PlotRecord } from '@/lib/plot';
-import { getPlot, savePlot } from '@/features/gallery/storage/plot-db';
+import { loadPlot, savePlot, type LoadedPlot } from '@/features/gallery/storage/plot-db';
 import { galleryKeys } from './gallery';
 
 export const plotKeys = {
   one: (id: string) => [...galleryKeys.all, 'plot', id] as const,
 };
 
-/** null: no such plot in this browser (never stored, cleared, or its record is damaged). Read again when the gallery's list is (an import), else only changed here. */
+/**
+ * The plot, or null with why: no such plot in this browser (never stored, cleared), or its record
+ * refused (damaged, or more cells than a plan makes). Read again when the gallery's list is (an
+ * import), else only changed here.
+ */
 export const usePlot = (id: string | null) =>
-  useQuery({ queryKey: plotKeys.one(id ?? ''), queryFn: async () => (await getPlot(id!)) ?? null, enabled: !!id, staleTime: Infinity });
+  useQuery<LoadedPlot>({ queryKey: plotKeys.one(id ?? ''), queryFn: () => loadPlot(id!), enabled: !!id, staleTime: Infinity });
 
 /** The plot with one value of an axis switched off or on again. */
 function toggled(plot: PlotRecord, axis: 'x' | 'y' | 'z', index: number): PlotRecord {
@@ -33,9 +37,9 @@ export function useTogglePlotValue() {
     onMutate: async ({ next }) => {
       // A read of the plot still on its way (the list reloading) would bring the old record back.
       await client.cancelQueries({ queryKey: plotKeys.one(next.id) });
-      client.setQueryData(plotKeys.one(next.id), next);
+      client.setQueryData<LoadedPlot>(plotKeys.one(next.id), { plot: next });
     },
-    onError: (_err, { before }) => client.setQueryData(plotKeys.one(before.id), before),
+    onError: (_err, { before }) => client.setQueryData<LoadedPlot>(plotKeys.one(before.id), { plot: before }),
     // Read again only once stored, so that any read that raced the write ends with it.
     onSettled: (_data, _err, { next }) => client.invalidateQueries({ queryKey: plotKeys.one(next.id) }),
   });

@@ -1,6 +1,7 @@
 // Download grid: a plot's cells as one PNG contact sheet (one per Z value, in a zip), at a chosen
 // cell size, with the plot embedded so that dropping the sheet restores it. Shown in a plot group's
-// header, and reused by the grid view. The drawing code loads on first use.
+// header, and reused by the grid view. A grid larger than one sheet comes as a zip of parts; one too
+// large to draw is refused with the reason before anything is drawn. The drawing code loads on first use.
 import { useId, useState } from 'react';
 import type { GalleryEntry } from '@/lib/params';
 import { entriesByCell, type PlotRecord } from '@/lib/plot';
@@ -29,10 +30,16 @@ export function DownloadGridButton({ plot, entries }: { plot: PlotRecord; entrie
     setBusy(true);
     setError(null);
     try {
-      const [{ renderSheet, sheetsZip, sheetZs }, { saveFile }, images] = await Promise.all([import('@/features/gallery/utils/contact-sheet'), import('@/features/gallery/utils/download'), cellImages(plot, entries)]);
-      const zs = sheetZs(plot);
-      if (zs.length > 1) saveFile(await sheetsZip(plot, images, { size }), `${fileBase(plot)}-${zs.length}-sheets.zip`);
-      else saveFile(await renderSheet(plot, images, { size, z: zs[0] ?? 0 }), `${fileBase(plot)}.png`);
+      const sheets = await import('@/features/gallery/utils/contact-sheet');
+      const refusal = sheets.gridRefusal(plot, size);
+      if (refusal) {
+        setError(`The grid was not drawn: ${refusal}`);
+        return;
+      }
+      const [{ saveFile }, images] = await Promise.all([import('@/features/gallery/utils/download'), cellImages(plot, entries)]);
+      const count = sheets.sheetCount(plot, size);
+      if (count > 1) saveFile(await sheets.sheetsZip(plot, images, { size }), `${fileBase(plot)}-${count}-sheets.zip`);
+      else saveFile(await sheets.renderSheet(plot, images, { size, z: sheets.sheetZs(plot)[0] ?? 0 }), `${fileBase(plot)}.png`);
     } catch (err) {
       setError(`The grid could not be drawn: ${err instanceof Error ? err.message : String(err)}`);
     } finally {

@@ -5,6 +5,6 @@ import { usePlot } from '@/features/gallery/api/plots';
 import { DownloadGridButton } from './download-grid-button';
 
 export function PlotGroupActions({ plotId, entries }: { plotId: string; entries: readonly GalleryEntry[] }) {
-  const plot = usePlot(plotId).data;
+  const plot = usePlot(plotId).data?.plot;
   return plot ? <DownloadGridButton plot={plot} entries={entries} /> : null;
 }

@@ -1,7 +1,9 @@
 // A plot's contact sheet: its cells for one Z value drawn on a canvas as a labelled grid (axis
 // titles, each column's and row's value, the prompt and fixed parameters in a footer), with the
 // plot embedded (plot-sheet-meta.ts), so that dropping the sheet restores it. A cell's stack of
-// images is drawn side by side. Loaded on first use (Download grid), never in the first paint.
+// images is drawn side by side. A grid wider or taller than a canvas may be (SHEET_MAX_SIDE) is
+// split into parts, each a sheet of some columns and rows; a grid too large to draw at all
+// (GRID_MAX_PIXELS) is refused before drawing. Loaded on first use (Download grid), never in the first paint.
 import { strToU8, zipSync } from 'fflate';
 import { axisLabel, cellId, type PlotRecord } from '@/lib/plot';
 import { embedPlot, valueText } from './plot-sheet-meta';
@@ -21,17 +23,34 @@ export const SHEET = {
   footerLines: 4,
 } as const;
 
+/** Largest side of one sheet, in px: browsers refuse canvases past 32,767 px or 268 M px, and one this size is 256 MB to draw. */
+export const SHEET_MAX_SIDE = 8192;
+/** All of a plot's sheets together, in px: more would be gigabytes of drawing and of the zip held in memory. */
+export const GRID_MAX_PIXELS = 400_000_000;
+
+/** Which columns and rows of the grid one sheet holds (its part of a grid split across sheets). */
+export interface SheetPart {
+  cols: number[];
+  rows: number[];
+  /** 1-based place of this part, and how many parts each Z value's grid has. */
+  index: number;
+  of: number;
+}
+
 export interface SheetOptions {
   size?: number;
   z?: number;
+  part?: SheetPart;
 }
 
 const on = (off: number[] | undefined, n: number) => Array.from({ length: n }, (_, i) => i).filter((i) => !off?.includes(i));
+const allCols = (plot: PlotRecord) => on(plot.definition.x.off, plot.axes.x.values.length);
+const allRows = (plot: PlotRecord) => (plot.axes.y ? on(plot.definition.y?.off, plot.axes.y.values.length) : [0]);
 
-/** The columns, rows and stack width drawn for a plot: values switched off are left out. */
-export function sheetLayout(plot: PlotRecord, size = 384) {
-  const cols = on(plot.definition.x.off, plot.axes.x.values.length);
-  const rows = plot.axes.y ? on(plot.definition.y?.off, plot.axes.y.values.length) : [0];
+/** The columns, rows and stack width drawn for a plot (or one part of it): values switched off are left out. */
+export function sheetLayout(plot: PlotRecord, size = 384, part?: Pick<SheetPart, 'cols' | 'rows'>) {
+  const cols = part?.cols ?? allCols(plot);
+  const rows = part?.rows ?? allRows(plot);
   const perCell = plot.definition.perCell;
   const cellW = size * perCell;
   const left = SHEET.pad + (plot.axes.y ? SHEET.rowHead : 0);
@@ -45,6 +64,35 @@ export function sheetLayout(plot: PlotRecord, size = 384) {
 
 /** The Z values drawn (switched off ones left out); [0] without a Z axis. */
 export const sheetZs = (plot: PlotRecord) => (plot.axes.z ? on(plot.definition.z?.off, plot.axes.z.values.length) : [0]);
+
+const chunks = (list: number[], n: number) => Array.from({ length: Math.max(1, Math.ceil(list.length / n)) }, (_, i) => list.slice(i * n, (i + 1) * n));
+
+/**
+ * The parts each Z value's grid is drawn in: as many columns and rows per sheet as fit in
+ * SHEET_MAX_SIDE (one part when the whole grid fits), left to right, then top to bottom.
+ */
+export function sheetParts(plot: PlotRecord, size = 384): SheetPart[] {
+  const whole = sheetLayout(plot, size);
+  const fit = (room: number, step: number) => Math.max(1, Math.floor((room + SHEET.gap) / step));
+  const perRow = fit(SHEET_MAX_SIDE - whole.left - SHEET.pad, whole.cellW + SHEET.gap);
+  const perCol = fit(SHEET_MAX_SIDE - whole.top - SHEET.gap - SHEET.footerLines * SHEET.line - SHEET.pad, size + SHEET.gap);
+  const colGroups = chunks(whole.cols, perRow);
+  const rowGroups = chunks(whole.rows, perCol);
+  const of = colGroups.length * rowGroups.length;
+  return rowGroups.flatMap((rows, r) => colGroups.map((cols, c) => ({ cols, rows, index: r * colGroups.length + c + 1, of })));
+}
+
+/** Why this plot's grid is not drawn at this size (before any drawing), or null when it can be. */
+export function gridRefusal(plot: PlotRecord, size = 384): string | null {
+  const parts = sheetParts(plot, size);
+  const pixels = parts.reduce((n, part) => {
+    const L = sheetLayout(plot, size, part);
+    return n + L.width * L.height;
+  }, 0) * sheetZs(plot).length;
+  if (pixels <= GRID_MAX_PIXELS) return null;
+  const remedy = size > 256 ? 'Choose a smaller cell size, or switch some values off.' : 'Switch some values off.';
+  return `At ${size} px a cell this grid would be ${Math.round(pixels / 1e6)} million pixels, more than the ${GRID_MAX_PIXELS / 1e6} million one download holds. ${remedy}`;
+}
 
 type Ctx = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
 
@@ -111,9 +159,9 @@ function missing(ctx: Ctx, x: number, y: number, size: number, what = 'missing')
   ctx.textAlign = 'left';
 }
 
-/** One sheet: the plot's cells for Z value `z`, each `size` px, as a PNG carrying the plot. */
-export async function renderSheet(plot: PlotRecord, cells: Map<string, Blob>, { size = 384, z = 0 }: SheetOptions = {}): Promise<Blob> {
-  const L = sheetLayout(plot, size);
+/** One sheet: the plot's cells for Z value `z` (or one part of them), each `size` px, as a PNG carrying the plot. */
+export async function renderSheet(plot: PlotRecord, cells: Map<string, Blob>, { size = 384, z = 0, part }: SheetOptions = {}): Promise<Blob> {
+  const L = sheetLayout(plot, size, part);
   const { ctx, toBlob } = canvas(L.width, L.height);
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, L.width, L.height);
@@ -121,7 +169,8 @@ export async function renderSheet(plot: PlotRecord, cells: Map<string, Blob>, { 
   ctx.fillStyle = '#18181b';
   ctx.font = 'bold 14px system-ui, sans-serif';
   const { x: ax, y: ay, z: az } = plot.axes;
-  const title = [`X: ${axisLabel(ax.kind)}`, ay ? `Y: ${axisLabel(ay.kind)}` : '', az ? `${axisLabel(az.kind)}: ${valueText(az.values[z] ?? null)}` : ''].filter(Boolean).join('   ·   ');
+  const partText = part && part.of > 1 ? `Part ${part.index} of ${part.of}` : '';
+  const title = [`X: ${axisLabel(ax.kind)}`, ay ? `Y: ${axisLabel(ay.kind)}` : '', az ? `${axisLabel(az.kind)}: ${valueText(az.values[z] ?? null)}` : '', partText].filter(Boolean).join('   ·   ');
   ctx.fillText(fit(ctx, title, L.width - 2 * SHEET.pad), SHEET.pad, SHEET.pad + SHEET.title / 2);
   ctx.font = '13px system-ui, sans-serif';
   L.cols.forEach((xi, c) => {
@@ -155,22 +204,31 @@ export async function renderSheet(plot: PlotRecord, cells: Map<string, Blob>, { 
   return new Blob([embedPlot(png, plot, plot.axes.z ? z : undefined) as Uint8Array<ArrayBuffer>], { type: 'image/png' });
 }
 
-/** One sheet per Z value (switched off ones left out), in order. */
-export async function renderSheets(plot: PlotRecord, cells: Map<string, Blob>, opts: Omit<SheetOptions, 'z'> = {}) {
-  const sheets: { z: number; blob: Blob }[] = [];
-  for (const z of sheetZs(plot)) sheets.push({ z, blob: await renderSheet(plot, cells, { ...opts, z }) });
+/** Every sheet: per Z value (switched off ones left out), each of its parts, in order. */
+export async function renderSheets(plot: PlotRecord, cells: Map<string, Blob>, opts: Omit<SheetOptions, 'z' | 'part'> = {}) {
+  const sheets: { z: number; part: SheetPart; blob: Blob }[] = [];
+  const parts = sheetParts(plot, opts.size);
+  for (const z of sheetZs(plot)) for (const part of parts) sheets.push({ z, part, blob: await renderSheet(plot, cells, { ...opts, z, part }) });
   return sheets;
 }
 
+/** How many sheets Download grid makes at this size. */
+export const sheetCount = (plot: PlotRecord, size = 384) => sheetZs(plot).length * sheetParts(plot, size).length;
+
 const safe = (text: string) => text.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'value';
 
-/** Every Z value's sheet in one zip (stored, as PNGs are compressed already), named by its value. */
-export async function sheetsZip(plot: PlotRecord, cells: Map<string, Blob>, opts: Omit<SheetOptions, 'z'> = {}): Promise<Blob> {
+/** Every sheet in one zip (stored, as PNGs are compressed already), named by its Z value and part. */
+export async function sheetsZip(plot: PlotRecord, cells: Map<string, Blob>, opts: Omit<SheetOptions, 'z' | 'part'> = {}): Promise<Blob> {
   const files: Record<string, Uint8Array> = {};
-  for (const { z, blob } of await renderSheets(plot, cells, opts)) {
+  let split = false;
+  for (const { z, part, blob } of await renderSheets(plot, cells, opts)) {
     const value = plot.axes.z ? safe(valueText(plot.axes.z.values[z] ?? null)) : 'sheet';
-    files[`plot-${String(z + 1).padStart(2, '0')}-${value}.png`] = new Uint8Array(await blob.arrayBuffer());
+    split ||= part.of > 1;
+    const suffix = part.of > 1 ? `-part-${String(part.index).padStart(2, '0')}-of-${part.of}` : '';
+    files[`plot-${String(z + 1).padStart(2, '0')}-${value}${suffix}.png`] = new Uint8Array(await blob.arrayBuffer());
   }
-  files['README.txt'] = strToU8(`One contact sheet per ${plot.axes.z ? axisLabel(plot.axes.z.kind) : 'value'}; drop any of them on Friendli Image Studio to restore the plot.\n`);
+  const per = plot.axes.z ? `one contact sheet per ${axisLabel(plot.axes.z.kind)}` : 'one contact sheet';
+  const parts = split ? `, split into parts (each some columns and rows of the grid, at most ${SHEET_MAX_SIDE} px a side; the title says which part)` : '';
+  files['README.txt'] = strToU8(`${per[0]!.toUpperCase()}${per.slice(1)}${parts}; drop any of them on Friendli Image Studio to restore the plot.\n`);
   return new Blob([zipSync(files, { level: 0 }) as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
 }

@@ -1,10 +1,12 @@
 // What a plot's contact sheet carries: an iTXt `friendli-studio-plot` with {version: 1, plot} (the
 // whole record) and a `parameters` text a person can read; and reading that record back from a
-// dropped PNG, size-capped and checked with the plot schema (anything else: undefined).
+// dropped PNG, size-capped (before and while inflating) and checked with the plot schema: a sheet
+// whose record is damaged or too large says so, anything else carries no plot.
 import { axisLabel, type PlotRecord, type PlottedAxis } from '@/lib/plot';
 import type { AxisValue } from '@/lib/plot-values';
-import { parsePlot } from '@/features/gallery/storage/plot-schema';
-import { iTxt, isPng, pngTexts, rewritePng } from './png-text';
+import { checkPlot } from '@/features/gallery/storage/plot-schema';
+import { iTxt, isPng, rewritePng } from './png-text';
+import { readTextChunk } from './png-text-chunk';
 
 export const SHEET_KEY = 'friendli-studio-plot';
 const TEXT_KEY = 'parameters';
@@ -29,16 +31,26 @@ export function embedPlot(png: Uint8Array, plot: PlotRecord, z?: number): Uint8A
   return rewritePng(png, [SHEET_KEY, TEXT_KEY], [iTxt(TEXT_KEY, plotParametersText(plot, z)), iTxt(SHEET_KEY, JSON.stringify({ version: 1, plot }))]);
 }
 
+/** What a dropped PNG carries: a plot, a plot record refused (damaged, or too large), or none. */
+export type SheetRead = { plot: PlotRecord } | { refused: 'damaged' | 'too-large' } | undefined;
+
+export function inspectSheet(bytes: Uint8Array): SheetRead {
+  if (!isPng(bytes)) return undefined;
+  const chunk = readTextChunk(bytes, SHEET_KEY, SHEET_JSON_MAX);
+  if (!chunk || 'refused' in chunk) return chunk;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(chunk.text);
+  } catch {
+    return { refused: 'damaged' };
+  }
+  if (!raw || typeof raw !== 'object' || (raw as { version?: unknown }).version !== 1) return { refused: 'damaged' };
+  const checked = checkPlot((raw as { plot?: unknown }).plot);
+  return checked.ok ? { plot: checked.plot } : { refused: checked.why === 'too-large' ? 'too-large' : 'damaged' };
+}
+
 /** The plot a sheet carries, or undefined: not a PNG, damaged, no plot, too large, or not a valid plot. */
 export function readSheet(bytes: Uint8Array): PlotRecord | undefined {
-  if (!isPng(bytes)) return undefined;
-  try {
-    const json = pngTexts(bytes).get(SHEET_KEY);
-    if (!json || json.length > SHEET_JSON_MAX) return undefined;
-    const raw = JSON.parse(json) as unknown;
-    if (!raw || typeof raw !== 'object' || (raw as { version?: unknown }).version !== 1) return undefined;
-    return parsePlot((raw as { plot?: unknown }).plot);
-  } catch {
-    return undefined;
-  }
+  const read = inspectSheet(bytes);
+  return read && 'plot' in read ? read.plot : undefined;
 }

@@ -3,7 +3,7 @@
 // request per image, every parameter not on an axis taken from the form (the seed drawn once for
 // the plot). Every cell is planned, switched off or not, so a value switched on later needs no new plan.
 import type { RequestParams } from '@/lib/params';
-import { isOn, type PlannedCell, type PlotAxis, type PlotDefinition, type PlottedAxis, type PlotRecord } from '@/lib/plot';
+import { isOn, PLOT_MAX_PLANNED, type PlannedCell, type PlotAxis, type PlotDefinition, type PlottedAxis, type PlotRecord } from '@/lib/plot';
 import { parseAxisValues, replacePrompt, type AxisContext, type AxisKind, type AxisValue } from '@/lib/plot-values';
 import { withStyles, type Style } from './styles';
 
@@ -11,8 +11,6 @@ export type { PlotAxis, PlotDefinition };
 
 export const PLOT_MAX_IMAGES = 100;
 export const PER_CELL_MAX = 4;
-/** Cells a plot keeps, values switched off included (the stored record's schema allows as many). */
-export const PLOT_MAX_PLANNED = 4000;
 
 /** The form's parameters, which every cell starts from. */
 export interface PlotBase extends Omit<RequestParams, 'seed' | 'prompt'> {
