@@ -89,8 +89,15 @@ export function imageBody({ budget, maxBytes, plainMaxBytes, carriesImages }: Im
       held += bytes;
     };
     try {
-      // Content-Length first: a body that does not fit is refused before a byte of it is read.
-      if (declared !== undefined) hold(declared);
+      // Content-Length first: a body that does not fit is refused before a byte of it is kept.
+      if (declared !== undefined) {
+        try {
+          hold(declared);
+        } catch (err) {
+          discard(c.req.raw, declared);
+          throw err;
+        }
+      }
       const body = await parse(await readAll(c.req.raw, declared, maxBytes, hold));
       if (body && body.bytes > plainMaxBytes && !carriesImages(body.json, c)) throw bodyTooLarge(plainMaxBytes, ' (a body without images)');
       c.set('readBody', body ? { json: body.json } : { invalid: true });
@@ -99,6 +106,25 @@ export function imageBody({ budget, maxBytes, plainMaxBytes, carriesImages }: Im
       budget.give(held);
     }
   };
+}
+
+/**
+ * Reads a refused body to its declared end and drops it (nothing is kept), so the client's upload
+ * completes and it reads the answer sent before: left unread, the connection is reset once the
+ * answer is out, and a client still writing (a busy one) sees EPIPE instead of the busy answer.
+ */
+function discard(request: Request, declared: number) {
+  const reader = request.body?.getReader();
+  if (!reader) return;
+  let seen = 0;
+  void (async () => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      seen += value.byteLength;
+      if (seen > declared) return void (await reader.cancel());
+    }
+  })().catch(() => {});
 }
 
 /** JSON from bytes. Base64 images are ASCII: read as latin1 they become a one-byte string at memcpy speed. */

@@ -1,7 +1,7 @@
 // Concurrent large edits against a running server, for the memory test and the bench: one body of
 // about 10 MiB (a PNG of random pixels, which does not compress), sent by node:http from a single
 // buffer to every request, so the load generator holds one copy however many it sends.
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 
@@ -17,26 +17,36 @@ export interface Answer {
   code: string;
 }
 
-/** POSTs `body` as JSON; resolves with the status and error code (status 0: no answer). */
+/**
+ * POSTs `body` as JSON; resolves with the status and error code (status 0: no answer). An answer that
+ * came while the body was still being written counts, as in a browser: a write that fails after it
+ * (the server closing a refused upload) does not turn it into "no answer".
+ */
 export function postJson(url: string, body: Buffer): Promise<Answer> {
   return new Promise((resolve) => {
-    // One connection per request, closed after it: an early answer's unread upload ends with it.
-    const req = request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': body.byteLength, connection: 'close' } }, (res) => {
+    let answered = false;
+    // One connection per request, kept alive as a browser's is (so the server reads a refused upload
+    // to its end rather than resetting it), and closed once answered.
+    const agent = new Agent({ keepAlive: true });
+    const resolveOnce = (answer: Answer) => (agent.destroy(), resolve(answer));
+    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': body.byteLength } }, (res) => {
+      answered = true;
       const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
+      const settle = () => {
         let code: string;
         try {
           code = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { error?: { code: string } }).error?.code ?? 'ok';
         } catch {
           code = 'not JSON';
         }
-        resolve({ status: res.statusCode ?? 0, code });
-      });
-      res.on('error', () => resolve({ status: res.statusCode ?? 0, code: 'broken answer' }));
+        resolveOnce({ status: res.statusCode ?? 0, code });
+      };
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', settle);
+      // Cut short (the connection closed under it): what arrived is all there is.
+      res.on('close', settle);
     });
-    // An early answer (a 503 before the body was read) may close the upload: the answer still counts.
-    req.on('error', (err) => resolve({ status: 0, code: (err as NodeJS.ErrnoException).code ?? err.message }));
+    req.on('error', (err) => answered || resolveOnce({ status: 0, code: (err as NodeJS.ErrnoException).code ?? err.message }));
     req.on('socket', (socket) => socket.on('error', () => {}));
     req.end(body);
   });
