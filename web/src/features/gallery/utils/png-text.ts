@@ -1,8 +1,10 @@
 // PNG text chunks: read every tEXt/iTXt text by keyword, and rewrite a PNG without the texts of
-// some keywords and with new iTXt chunks before the image data. Chunk framing and CRCs come from
-// png-chunks-extract/-encode; the iTXt layout is a few bytes and written here.
+// some keywords and with new iTXt chunks before the image data. Reading chunks (and checking their
+// CRCs) is png-chunks-extract's; writing them is done here, because png-chunks-encode copies each
+// chunk's bytes into a plain array to checksum them (an 8 MB chunk took 9 s, so a large sheet or
+// plot record stalled the tab); the framing is length, type, data, CRC-32, and the iTXt layout a
+// few bytes.
 import extract, { type PngChunk } from 'png-chunks-extract';
-import encode from 'png-chunks-encode';
 import { decode as decodeText } from 'png-chunk-text';
 
 const utf8 = new TextEncoder();
@@ -64,6 +66,34 @@ export function pngTexts(bytes: Uint8Array): Map<string, string> {
 }
 
 /** The PNG without the text chunks named by `drop`, and with `insert` just before the image data. */
+const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** The PNG signature and each chunk as length, type, data and the CRC-32 of type and data. */
+function encode(chunks: PngChunk[]): Uint8Array {
+  const out = new Uint8Array(8 + chunks.reduce((n, c) => n + 12 + c.data.length, 0));
+  out.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const view = new DataView(out.buffer);
+  let at = 8;
+  for (const { name, data } of chunks) {
+    view.setUint32(at, data.length);
+    for (let i = 0; i < 4; i++) out[at + 4 + i] = name.charCodeAt(i);
+    out.set(data, at + 8);
+    view.setUint32(at + 8 + data.length, crc32(out.subarray(at + 4, at + 8 + data.length)));
+    at += 12 + data.length;
+  }
+  return out;
+}
+
 export function rewritePng(bytes: Uint8Array, drop: string[], insert: PngChunk[] = []): Uint8Array {
   const chunks = extract(bytes).filter((c) => !(c.name === 'iTXt' || c.name === 'tEXt') || !drop.includes(readKeyword(c.data)));
   if (insert.length) chunks.splice(chunks.findIndex((c) => c.name === 'IDAT'), 0, ...insert);
