@@ -1,7 +1,7 @@
 // Reads an image's type and size from its bytes' magic numbers: the response_format label says
 // nothing reliable (`raw` says nothing at all), the bytes do.
 import { imageSize } from 'image-size';
-import type { ImageMime } from './contract';
+import type { ImageMime } from './protocol/studio';
 
 const MIME: Record<string, ImageMime> = { png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp' };
 

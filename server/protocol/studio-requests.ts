@@ -1,12 +1,13 @@
 // The schemas of `POST /api/generate` and `POST /api/edit`: the protocol's bodies narrowed to what
-// the studio offers and to the chosen endpoint's capabilities (types in ../contract.ts).
+// the studio offers and to the chosen endpoint's capabilities (types in ../contract.ts, which
+// imports them from here: nothing here imports the contract or the routes).
 import { z } from 'zod';
-import { PROMPT_MAX_LENGTH, type EndpointInfo } from '../contract';
-import { CONTROLNET_WEIGHT_BOUNDS, RESPONSE_FORMATS, SEED_MAX } from '../protocol/fields';
-import { editsRequestSchema } from '../protocol/edits';
-import { generationsRequestSchema } from '../protocol/generations';
-import { cappedList } from '../protocol/limits';
-import { inputImageSchema } from './image-input';
+import { editsRequestSchema } from './edits';
+import { CONTROLNET_WEIGHT_BOUNDS, RESPONSE_FORMATS, SEED_MAX } from './fields';
+import { generationsRequestSchema } from './generations';
+import { inputImageSchema } from './input-image';
+import { cappedList } from './limits';
+import { PROMPT_MAX_LENGTH, type EndpointInfo } from './studio';
 
 /** How many source images one edit may carry (a longer list is refused by its length alone). */
 export const EDIT_IMAGES_MAX = 4;
