@@ -92,15 +92,13 @@ export function generateRequestSchema(endpoint: EndpointInfo, imageInputBytes: n
 /** The body of `POST /api/edit` for one endpoint: the protocol's edits body, narrowed likewise. */
 export function editRequestSchema(endpoint: EndpointInfo, imageInputBytes: number) {
   const image = inputImageSchema(imageInputBytes);
+  const images = cappedList(image, EDIT_IMAGES_MAX, `image: at most ${EDIT_IMAGES_MAX} images`, 'image is required: {image: "data:…"} or a list of them').refine((list) => list.length > 0, 'image must not be an empty list');
   const offered = editsRequestSchema.pick({ prompt: true, image: true, num_inference_steps: true, guidance_scale: true, seed: true, response_format: true });
   return offered
     .extend({
       ...sharedFields(endpoint),
       // One {image} or a list of them; one is read as a list of one.
-      image: z.preprocess(
-        (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? [v] : v),
-        cappedList(image, EDIT_IMAGES_MAX, `image: at most ${EDIT_IMAGES_MAX} images`, 'image is required: {image: "data:…"} or a list of them').refine((list) => list.length > 0, 'image must not be an empty list'),
-      ),
+      image: z.preprocess<unknown, typeof images, z.input<typeof image> | z.input<typeof image>[]>((v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? [v] : v), images),
     })
     .strict();
 }
