@@ -7,11 +7,12 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Config } from './config';
+import { loadConfig, type Config } from './config';
 import { AppError, CLIENT_CLOSED, silentLogger, type Logger } from './errors';
 import { createFriendliClient, type FriendliClientOptions } from './friendli/client';
 import { createMemoryImageStore, type ImageStore } from './image-store';
 import { createLocalEngineApp } from './local-engine/app';
+import { LOCAL_ENGINE_CAPABILITIES } from './local-engine/capabilities';
 import { createLocalEngine, EngineBusyError, type LocalEngine } from './local-engine/engine';
 import { bodyTooLarge, createByteBudget, imageBody } from './http/image-body';
 import { createLimiter } from './http/limiter';
@@ -24,6 +25,9 @@ import { metaRoutes } from './routes/meta';
 import { accessKeyGuard, hostGuard, originGuard, requireJson } from './http/security';
 
 const MAX_BODY_BYTES = 64 * 1024;
+
+/** The configuration from the environment, the local endpoint described by the engine's own export. */
+export const loadAppConfig = (env: Record<string, string | undefined>): Config => loadConfig(env, LOCAL_ENGINE_CAPABILITIES);
 
 export interface AppDeps {
   config: Config;

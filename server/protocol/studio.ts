@@ -47,3 +47,6 @@ export type ImageMime = (typeof IMAGE_MIMES)[number];
 
 /** The file extension for each image type the studio serves. */
 export const MIME_EXTENSION: Record<ImageMime, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' };
+
+/** What an engine offers beyond its steps (which the environment sets); the local engine exports its own. */
+export type EngineCapabilities = Pick<EndpointInfo, 'adapters' | 'guidance' | 'edit' | 'control_images'>;
