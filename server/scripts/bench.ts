@@ -36,16 +36,16 @@ async function timeEach(count: number, concurrency: number, task: (i: number) =>
 
 const engine = createLocalEngine();
 console.log('Local engine, 1024×1024, one request at a time (worker render + encode):');
-await timeEach(4, 1, (i) => engine.generate({ prompt: 'warm-up', seed: i, steps: 4, encoding: 'png' }));
+await timeEach(4, 1, (i) => engine.generate({ prompt: 'warm-up', seed: i, num_inference_steps: 4, encoding: 'png' }));
 for (const encoding of ['png', 'jpeg'] as const) {
-  row(`${encoding.toUpperCase()}, 4 steps, varied prompts and seeds`, await timeEach(30, 1, (i) => engine.generate({ prompt: ['mountain sunset', 'neon city', 'ocean waves', 'a cat portrait', 'galaxy', 'abstract'][i % 6]!, seed: i, steps: 4, encoding })));
+  row(`${encoding.toUpperCase()}, 4 steps, varied prompts and seeds`, await timeEach(30, 1, (i) => engine.generate({ prompt: ['mountain sunset', 'neon city', 'ocean waves', 'a cat portrait', 'galaxy', 'abstract'][i % 6]!, seed: i, num_inference_steps: 4, encoding })));
 }
 
 // An edit through the engine's own protocol app: the source's data: URL decoded and mapped by sharp,
 // the render pulled toward it, the PNG stored for its `url` (goal: median ≤ 200 ms).
 {
   const engineApp = createLocalEngineApp(engine, createMemoryImageStore({ maxBytes: 1 << 28 }));
-  const source = `data:image/png;base64,${(await engine.generate({ prompt: 'mountain sunset', seed: 99, steps: 4, encoding: 'png' })).toString('base64')}`;
+  const source = `data:image/png;base64,${(await engine.generate({ prompt: 'mountain sunset', seed: 99, num_inference_steps: 4, encoding: 'png' })).toString('base64')}`;
   const editOnce = async (i: number, model?: string) => {
     const response = await engineApp.request(EDITS_PATH, {
       method: 'POST',
@@ -62,7 +62,7 @@ for (const encoding of ['png', 'jpeg'] as const) {
 }
 
 // An engine that answers at once with one fixed image: what remains is exactly the app's own cost.
-const fixed = await engine.generate({ prompt: 'fixed', seed: 1, steps: 4, encoding: 'png' });
+const fixed = await engine.generate({ prompt: 'fixed', seed: 1, num_inference_steps: 4, encoding: 'png' });
 const instant: LocalEngine = { size: 1024, generate: async () => fixed, close: async () => {} };
 const { app } = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '0' }), engine: instant });
 const generate = (format: string) => async () =>
