@@ -6,12 +6,11 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from './app';
-import { loadConfig } from './config';
+import { createApp, loadAppConfig } from './app';
 import { startFriendliTestServer } from './test/friendli-test-server';
 
 const json = { 'content-type': 'application/json' };
-const local = createApp({ config: loadConfig({ LOCAL_ENGINE_SIZE: '64' }) });
+const local = createApp({ config: loadAppConfig({ LOCAL_ENGINE_SIZE: '64' }) });
 afterAll(() => local.engine.close());
 
 function expectSecurityHeaders(res: Response) {
@@ -186,7 +185,7 @@ describe('guards', () => {
 
   describe('with an access key (bound beyond loopback)', () => {
     const key = 'k3y-that-is-long-enough';
-    const guarded = createApp({ config: loadConfig({ HOST: '0.0.0.0', APP_ACCESS_KEY: key, ALLOWED_HOSTS: 'studio.lan', LOCAL_ENGINE_SIZE: '64' }) });
+    const guarded = createApp({ config: loadAppConfig({ HOST: '0.0.0.0', APP_ACCESS_KEY: key, ALLOWED_HOSTS: 'studio.lan', LOCAL_ENGINE_SIZE: '64' }) });
     afterAll(() => guarded.engine.close());
 
     it('refuses requests without it, except health', async () => {
@@ -237,7 +236,7 @@ describe('serving the studio', () => {
   it('serves the web build with its CSP, and the page for any other path', async () => {
     const webRoot = mkdtempSync(join(tmpdir(), 'studio-web-'));
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>studio</title>');
-    const { app, engine } = createApp({ config: loadConfig({ LOCAL_ENGINE_SIZE: '64' }), webRoot });
+    const { app, engine } = createApp({ config: loadAppConfig({ LOCAL_ENGINE_SIZE: '64' }), webRoot });
     const page = await app.request('/');
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<title>studio</title>');
@@ -255,7 +254,7 @@ describe('on FriendliAI (the Friendli-protocol test server)', () => {
   beforeAll(async () => {
     upstream = await startFriendliTestServer({ size: 64 });
     friendli = createApp({
-      config: loadConfig({ FRIENDLI_TOKEN: TOKEN, FRIENDLI_BASE_URL: upstream.url, FRIENDLI_ENDPOINT_ID: 'ep-9', FRIENDLI_TEAM: 'tm' }),
+      config: loadAppConfig({ FRIENDLI_TOKEN: TOKEN, FRIENDLI_BASE_URL: upstream.url, FRIENDLI_ENDPOINT_ID: 'ep-9', FRIENDLI_TEAM: 'tm' }),
       clientOptions: { retryBaseMs: 5, retryMaxMs: 10 },
     });
   });
@@ -318,7 +317,7 @@ describe('on FriendliAI (the Friendli-protocol test server)', () => {
 describe('the server-wide limit on upstream calls', () => {
   it('answers a clear busy with Retry-After when every slot and the waiting room are taken', async () => {
     const upstream = await startFriendliTestServer({ size: 64 });
-    const { app, engine } = createApp({ config: loadConfig({ FRIENDLI_TOKEN: 't0ken-for-test', FRIENDLI_BASE_URL: upstream.url, UPSTREAM_CONCURRENCY: '1', UPSTREAM_QUEUE: '1', GENERATE_CONCURRENCY: '3' }) });
+    const { app, engine } = createApp({ config: loadAppConfig({ FRIENDLI_TOKEN: 't0ken-for-test', FRIENDLI_BASE_URL: upstream.url, UPSTREAM_CONCURRENCY: '1', UPSTREAM_QUEUE: '1', GENERATE_CONCURRENCY: '3' }) });
     upstream.inject({ delayMs: 400 });
     const [first, second, third] = [post(app, { prompt: 'a' }), post(app, { prompt: 'b' }), post(app, { prompt: 'c' })];
     const busy = await third;

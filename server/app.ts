@@ -7,23 +7,26 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Config } from './config';
+import { loadConfig, type Config } from './config';
 import { AppError, CLIENT_CLOSED, silentLogger, type Logger } from './errors';
 import { createFriendliClient, type FriendliClientOptions } from './friendli/client';
 import { createMemoryImageStore, type ImageStore } from './image-store';
 import { createLocalEngineApp } from './local-engine/app';
+import { LOCAL_ENGINE_CAPABILITIES } from './local-engine/capabilities';
 import { createLocalEngine, EngineBusyError, type LocalEngine } from './local-engine/engine';
 import { bodyTooLarge, createByteBudget, imageBody } from './http/image-body';
 import { createLimiter } from './http/limiter';
 import { rateLimit } from './http/rate-limit';
 import { EDITS_PATH } from './protocol/edits';
 import { GENERATIONS_PATH } from './protocol/generations';
+import { PLAIN_BODY_MAX_BYTES } from './protocol/studio';
 import { generateRoutes } from './routes/generate';
 import { imageRoutes } from './routes/images';
 import { metaRoutes } from './routes/meta';
 import { accessKeyGuard, hostGuard, originGuard, requireJson } from './http/security';
 
-const MAX_BODY_BYTES = 64 * 1024;
+/** The configuration from the environment, the local endpoint described by the engine's own export. */
+export const loadAppConfig = (env: Record<string, string | undefined>): Config => loadConfig(env, LOCAL_ENGINE_CAPABILITIES);
 
 export interface AppDeps {
   config: Config;
@@ -102,7 +105,7 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
     readImageBody: imageBody({
       budget: createByteBudget(config.imageInputBudgetBytes),
       maxBytes: config.imageInputBytes,
-      plainMaxBytes: MAX_BODY_BYTES,
+      plainMaxBytes: PLAIN_BODY_MAX_BYTES,
       carriesImages: (json, c) => carriesImages(json, c.req.path),
     }),
   };
@@ -143,8 +146,8 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
     app.use((c, next) => (c.req.path === '/api/health' ? next() : guard(c, next)));
   }
   const limit = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) => c.json(new AppError(413, 'body_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`).toBody(), 413),
+    maxSize: PLAIN_BODY_MAX_BYTES,
+    onError: (c) => c.json(new AppError(413, 'body_too_large', `The request body is larger than ${PLAIN_BODY_MAX_BYTES / 1024} KiB.`).toBody(), 413),
   });
   // Bodies that carry images (edit sources, control images) may be up to IMAGE_INPUT_MB in total:
   // refused here by Content-Length alone, before the rate limit. hono/body-limit is not used for

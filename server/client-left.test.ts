@@ -3,8 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { describe, expect, it } from 'vitest';
-import { createApp } from './app';
-import { loadConfig } from './config';
+import { createApp, loadAppConfig } from './app';
 import { createLogger } from './errors';
 import type { LocalEngine } from './local-engine/engine';
 
@@ -27,7 +26,7 @@ describe('a client that leaves mid-request', () => {
   it.each(['/api/generate', '/local/dedicated/v1/images/generations'])('%s: logged once, as info, saying the client left', async (path) => {
     const lines: string[] = [];
     const { engine, started } = endlessEngine();
-    const { app } = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }), engine, logger: createLogger([], (l) => lines.push(l)) });
+    const { app } = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '0' }), engine, logger: createLogger([], (l) => lines.push(l)) });
     const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
     await new Promise((resolve) => server.once('listening', resolve));
     try {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, SHUTDOWN_MARGIN_MS } from './config';
+import { loadAppConfig } from './app';
+import { ConfigError, SHUTDOWN_MARGIN_MS } from './config';
 
 function problems(env: Record<string, string>): string[] {
   try {
-    loadConfig(env);
+    loadAppConfig(env);
   } catch (err) {
     if (err instanceof ConfigError) return err.problems;
     throw err;
@@ -13,7 +14,7 @@ function problems(env: Record<string, string>): string[] {
 
 describe('loadConfig', () => {
   it('defaults to the local engine on loopback with the product step range', () => {
-    const config = loadConfig({});
+    const config = loadAppConfig({});
     expect(config).toMatchObject({
       engine: 'local',
       baseUrl: 'https://api.friendli.ai',
@@ -28,14 +29,14 @@ describe('loadConfig', () => {
   });
 
   it('reads FRIENDLI_IMAGE_HOSTS as a list of host names', () => {
-    expect(loadConfig({ FRIENDLI_IMAGE_HOSTS: ' cdn.example.com, Images.Example.com. ,' }).imageHosts).toEqual(['cdn.example.com', 'images.example.com']);
+    expect(loadAppConfig({ FRIENDLI_IMAGE_HOSTS: ' cdn.example.com, Images.Example.com. ,' }).imageHosts).toEqual(['cdn.example.com', 'images.example.com']);
     for (const bad of ['https://cdn.example.com', 'cdn.example.com:443', 'cdn.example.com/images']) {
       expect(problems({ FRIENDLI_IMAGE_HOSTS: bad })).toEqual(['FRIENDLI_IMAGE_HOSTS must be host names (no scheme, port or path), comma-separated']);
     }
   });
 
   it('switches to FriendliAI with a token, and reads team, endpoint, base URL and steps', () => {
-    const config = loadConfig({
+    const config = loadAppConfig({
       FRIENDLI_TOKEN: 'a-test-token-123456789',
       FRIENDLI_TEAM: 'team-1',
       FRIENDLI_ENDPOINT_ID: 'ep-xyz',
@@ -49,7 +50,7 @@ describe('loadConfig', () => {
   });
 
   it('treats empty variables as unset', () => {
-    expect(loadConfig({ FRIENDLI_TOKEN: '', PORT: '' })).toMatchObject({ engine: 'local', port: 8787 });
+    expect(loadAppConfig({ FRIENDLI_TOKEN: '', PORT: '' })).toMatchObject({ engine: 'local', port: 8787 });
   });
 
   it('names every bad variable', () => {
@@ -65,9 +66,9 @@ describe('loadConfig', () => {
 
   it('refuses to listen beyond loopback without an access key', () => {
     expect(problems({ HOST: '0.0.0.0' })[0]).toMatch(/HOST is 0\.0\.0\.0.*APP_ACCESS_KEY/);
-    const config = loadConfig({ HOST: '0.0.0.0', APP_ACCESS_KEY: 'a-long-enough-access-key' });
+    const config = loadAppConfig({ HOST: '0.0.0.0', APP_ACCESS_KEY: 'a-long-enough-access-key' });
     expect(config.accessKey).toBe('a-long-enough-access-key');
-    expect(loadConfig({ HOST: '::1' }).host).toBe('::1');
+    expect(loadAppConfig({ HOST: '::1' }).host).toBe('::1');
   });
 
   it.each([
@@ -77,7 +78,7 @@ describe('loadConfig', () => {
   ])('refuses a FRIENDLI_BASE_URL with %s, naming the variable and not echoing the value', (_, url) => {
     let error: unknown;
     try {
-      loadConfig({ FRIENDLI_BASE_URL: url });
+      loadAppConfig({ FRIENDLI_BASE_URL: url });
     } catch (err) {
       error = err;
     }
@@ -88,9 +89,9 @@ describe('loadConfig', () => {
   });
 
   it('gives requests in flight at shutdown a grace that covers the upstream timeout, or the one set', () => {
-    expect(loadConfig({}).shutdownGraceMs).toBe(120_000 + SHUTDOWN_MARGIN_MS);
-    expect(loadConfig({ FRIENDLI_TIMEOUT_MS: '300000' }).shutdownGraceMs).toBe(300_000 + SHUTDOWN_MARGIN_MS);
-    expect(loadConfig({ SHUTDOWN_GRACE_MS: '2500' }).shutdownGraceMs).toBe(2500);
+    expect(loadAppConfig({}).shutdownGraceMs).toBe(120_000 + SHUTDOWN_MARGIN_MS);
+    expect(loadAppConfig({ FRIENDLI_TIMEOUT_MS: '300000' }).shutdownGraceMs).toBe(300_000 + SHUTDOWN_MARGIN_MS);
+    expect(loadAppConfig({ SHUTDOWN_GRACE_MS: '2500' }).shutdownGraceMs).toBe(2500);
     expect(problems({ SHUTDOWN_GRACE_MS: 'soon' })).toEqual(['SHUTDOWN_GRACE_MS must be a whole number']);
   });
 
@@ -98,7 +99,7 @@ describe('loadConfig', () => {
     const withToken = (list: unknown) => ({ FRIENDLI_TOKEN: 'a-test-token-123456789', FRIENDLI_ENDPOINTS: typeof list === 'string' ? list : JSON.stringify(list) });
 
     it('reads a list, filling every field but id with its documented default', () => {
-      const config = loadConfig(withToken([{ id: 'ep-1' }, { id: 'ep-2', name: 'Sketch', adapters: ['ink'], steps: { min: 2, max: 30, default: 10 }, guidance: false, edit: true, control_images: 2 }]));
+      const config = loadAppConfig(withToken([{ id: 'ep-1' }, { id: 'ep-2', name: 'Sketch', adapters: ['ink'], steps: { min: 2, max: 30, default: 10 }, guidance: false, edit: true, control_images: 2 }]));
       expect(config.endpoints).toEqual([
         { id: 'ep-1', name: 'ep-1', adapters: [], steps: { min: 1, max: 50, default: 20 }, guidance: { min: 0, max: 20, default: 7.5 }, edit: false, control_images: 0 },
         { id: 'ep-2', name: 'Sketch', adapters: ['ink'], steps: { min: 2, max: 30, default: 10 }, guidance: false, edit: true, control_images: 2 },
@@ -107,15 +108,15 @@ describe('loadConfig', () => {
     });
 
     it('keeps FRIENDLI_ENDPOINT_ID with STEPS_* working as a one-endpoint list', () => {
-      const config = loadConfig({ FRIENDLI_TOKEN: 'a-test-token-123456789', FRIENDLI_ENDPOINT_ID: 'ep-xyz', STEPS_MAX: '30', STEPS_DEFAULT: '12' });
+      const config = loadAppConfig({ FRIENDLI_TOKEN: 'a-test-token-123456789', FRIENDLI_ENDPOINT_ID: 'ep-xyz', STEPS_MAX: '30', STEPS_DEFAULT: '12' });
       expect(config.endpoints).toEqual([{ id: 'ep-xyz', name: 'ep-xyz', adapters: [], steps: { min: 1, max: 30, default: 12 }, guidance: { min: 0, max: 20, default: 7.5 }, edit: false, control_images: 0 }]);
       expect(config.sendModel).toBe(true);
       // No endpoint id at all: the product's original API, where no model is sent.
-      expect(loadConfig({ FRIENDLI_TOKEN: 'a-test-token-123456789' })).toMatchObject({ sendModel: false, endpointId: undefined });
+      expect(loadAppConfig({ FRIENDLI_TOKEN: 'a-test-token-123456789' })).toMatchObject({ sendModel: false, endpointId: undefined });
     });
 
     it('describes the local engine as one endpoint that supports everything', () => {
-      expect(loadConfig({}).endpoints).toEqual([
+      expect(loadAppConfig({}).endpoints).toEqual([
         { id: 'local-engine', name: 'Local preview engine', adapters: ['watercolor', 'blueprint'], steps: { min: 1, max: 10, default: 4 }, guidance: { min: 0, max: 20, default: 7.5 }, edit: true, control_images: 2 },
       ]);
     });
@@ -137,7 +138,7 @@ describe('loadConfig', () => {
 
     it('takes at most 100 endpoints, refusing a longer list by its length alone', () => {
       const list = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `ep-${i}` }));
-      expect(loadConfig(withToken(list(100))).endpoints).toHaveLength(100);
+      expect(loadAppConfig(withToken(list(100))).endpoints).toHaveLength(100);
       expect(problems(withToken(list(10_000)))).toEqual(['FRIENDLI_ENDPOINTS lists 10000 endpoints: at most 100']);
     });
 
@@ -158,7 +159,7 @@ describe('loadConfig', () => {
     });
 
     it('accepts letters, digits, ".", "_" and "-" in ids and routes', () => {
-      expect(loadConfig(withToken([{ id: 'Ep_1.v-2', adapters: ['Water_colour.v-1'] }])).endpoints[0]).toMatchObject({ id: 'Ep_1.v-2', adapters: ['Water_colour.v-1'] });
+      expect(loadAppConfig(withToken([{ id: 'Ep_1.v-2', adapters: ['Water_colour.v-1'] }])).endpoints[0]).toMatchObject({ id: 'Ep_1.v-2', adapters: ['Water_colour.v-1'] });
     });
 
     it('lists at most 10 problems, and counts the rest', () => {
@@ -168,15 +169,15 @@ describe('loadConfig', () => {
     });
 
     it('reads IMAGE_INPUT_BUDGET_MB: two bodies of IMAGE_INPUT_MB by default, never less than one', () => {
-      expect(loadConfig({}).imageInputBudgetBytes).toBe(40 * 1024 * 1024);
-      expect(loadConfig({ IMAGE_INPUT_MB: '5' }).imageInputBudgetBytes).toBe(10 * 1024 * 1024);
-      expect(loadConfig({ IMAGE_INPUT_BUDGET_MB: '100' }).imageInputBudgetBytes).toBe(100 * 1024 * 1024);
+      expect(loadAppConfig({}).imageInputBudgetBytes).toBe(40 * 1024 * 1024);
+      expect(loadAppConfig({ IMAGE_INPUT_MB: '5' }).imageInputBudgetBytes).toBe(10 * 1024 * 1024);
+      expect(loadAppConfig({ IMAGE_INPUT_BUDGET_MB: '100' }).imageInputBudgetBytes).toBe(100 * 1024 * 1024);
       expect(problems({ IMAGE_INPUT_MB: '20', IMAGE_INPUT_BUDGET_MB: '10' })).toEqual([expect.stringMatching(/^IMAGE_INPUT_BUDGET_MB \(10\) must be at least IMAGE_INPUT_MB \(20\)/)]);
     });
 
     it('reads IMAGE_INPUT_MB, 20 by default', () => {
-      expect(loadConfig({}).imageInputBytes).toBe(20 * 1024 * 1024);
-      expect(loadConfig({ IMAGE_INPUT_MB: '5' }).imageInputBytes).toBe(5 * 1024 * 1024);
+      expect(loadAppConfig({}).imageInputBytes).toBe(20 * 1024 * 1024);
+      expect(loadAppConfig({ IMAGE_INPUT_MB: '5' }).imageInputBytes).toBe(5 * 1024 * 1024);
       expect(problems({ IMAGE_INPUT_MB: 'lots' })).toEqual(['IMAGE_INPUT_MB must be a whole number']);
     });
   });

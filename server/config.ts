@@ -3,9 +3,9 @@
 import { networkInterfaces } from 'node:os';
 import { z } from 'zod';
 import { LOCAL_ENDPOINT_ID, type EndpointInfo, type EngineName, type StepRange } from './contract';
-import { ADAPTER_ROUTES } from './local-engine/adapters';
 import { STEPS_BOUNDS } from './protocol/fields';
 import { MAX_PROBLEMS, cappedList, moreProblems } from './protocol/limits';
+import type { EngineCapabilities } from './protocol/studio';
 
 const text = z.string().trim().min(1).optional();
 const whole = (name: string, min: number, max: number) =>
@@ -178,7 +178,12 @@ function ownHostNames(host: string, extra: string[]): string[] {
   return [...names].map((n) => n.toLowerCase());
 }
 
-export function loadConfig(env: Record<string, string | undefined>): Config {
+/**
+ * The configuration from the environment. What the local engine offers (adapters, guidance range,
+ * edits, control images) is its own export, handed in by the app's wiring (server/app.ts'
+ * loadAppConfig): the configuration does not know the engine's files.
+ */
+export function loadConfig(env: Record<string, string | undefined>, localEngine: EngineCapabilities): Config {
   // An empty variable means unset, as in most shells' `FOO= npm start`.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = envSchema.safeParse(present);
@@ -205,8 +210,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const steps = { min: e.STEPS_MIN, max: e.STEPS_MAX, default: e.STEPS_DEFAULT };
   let endpoints: EndpointInfo[];
   if (!e.FRIENDLI_TOKEN) {
-    // The local engine: one endpoint that supports everything the API has.
-    endpoints = [{ id: LOCAL_ENDPOINT_ID, name: 'Local preview engine', adapters: [...ADAPTER_ROUTES], steps, guidance: { min: 0, max: 20, default: 7.5 }, edit: true, control_images: 2 }];
+    // The local engine: one endpoint, with the steps the environment sets and what the engine offers.
+    const { adapters, guidance, edit, control_images } = localEngine;
+    endpoints = [{ id: LOCAL_ENDPOINT_ID, name: 'Local preview engine', adapters: [...adapters], steps, guidance: guidance && { ...guidance }, edit, control_images }];
   } else if (e.FRIENDLI_ENDPOINTS) {
     const listed = parseEndpoints(e.FRIENDLI_ENDPOINTS);
     problems.push(...listed.problems);

@@ -2,54 +2,32 @@
 // response shapes, derived from the protocol (server/protocol/) so field names and bounds are the
 // upstream's own and nothing is renamed on the way through.
 // Types and plain values only, no zod at run time: the browser imports this module, and its first
-// paint's script must not carry the schemas (they are built in server/routes/generate-request.ts).
+// paint's script must not carry the schemas (they are built in server/protocol/studio-requests.ts,
+// which imports nothing from here: every import points one way, into server/protocol/).
 import type { z } from 'zod';
 import type { ResponseFormat } from './protocol/bounds';
-import type { editRequestSchema, generateRequestSchema } from './routes/generate-request';
+import type { EngineName, ImageMime } from './protocol/studio';
+import type { editRequestSchema, generateRequestSchema } from './protocol/studio-requests';
 
 // The protocol's names the browser uses, from here so that it imports one module for the API.
-export { CONTROLNET_WEIGHT_BOUNDS, INPUT_IMAGE_MAX_SIDE, RESPONSE_FORMATS, SEED_MAX, STEPS_BOUNDS, type ResponseFormat } from './protocol/bounds';
+export { CONTROLNET_WEIGHT_BOUNDS, INPUT_IMAGE_MAX_BYTES, INPUT_IMAGE_MAX_SIDE, RESPONSE_FORMATS, SEED_MAX, STEPS_BOUNDS, type ResponseFormat } from './protocol/bounds';
+export {
+  IMAGE_MIMES,
+  LOCAL_ENDPOINT_ID,
+  MIME_EXTENSION,
+  PLAIN_BODY_MAX_BYTES,
+  PROMPT_MAX_LENGTH,
+  type EndpointInfo,
+  type EngineName,
+  type GuidanceRange,
+  type ImageMime,
+  type StepRange,
+} from './protocol/studio';
 
-/** Characters (UTF-16 code units) a prompt may hold; long enough for any real prompt. */
-export const PROMPT_MAX_LENGTH = 2000;
-
-export interface StepRange {
-  min: number;
-  max: number;
-  default: number;
-}
-
-export type EngineName = 'local' | 'friendli';
-
-/** A guidance_scale range an endpoint accepts, and the value the studio starts from. */
-export interface GuidanceRange {
-  min: number;
-  max: number;
-  default: number;
-}
-
-/** One endpoint the studio can send to, with what it supports (`GET /api/config` lists them). */
-export interface EndpointInfo {
-  id: string;
-  name: string;
-  /** LoRA adapter routes, sent as `model: "<id>:<route>"`. */
-  adapters: string[];
-  steps: StepRange;
-  /** false: guidance_scale is never sent to this endpoint. */
-  guidance: GuidanceRange | false;
-  /** Whether it answers `POST /api/edit`. */
-  edit: boolean;
-  /** How many control images one generation may carry (0: none). */
-  control_images: number;
-}
-
-/** The local engine's endpoint id (its adapter routes are the engine's own, local-engine/adapters.ts). */
-export const LOCAL_ENDPOINT_ID = 'local-engine';
-
-/** The body of `POST /api/generate` (its schema is server/routes/generate-request.ts). */
+/** The body of `POST /api/generate` (its schema is server/protocol/studio-requests.ts). */
 export type GenerateRequest = z.input<ReturnType<typeof generateRequestSchema>>;
 
-/** The body of `POST /api/edit` (its schema is server/routes/generate-request.ts). */
+/** The body of `POST /api/edit` (its schema is server/protocol/studio-requests.ts). */
 export type EditRequest = z.input<ReturnType<typeof editRequestSchema>>;
 
 export interface GeneratedImage {
@@ -71,11 +49,6 @@ export interface GeneratedImage {
   width: number;
   height: number;
 }
-
-export type ImageMime = 'image/png' | 'image/jpeg' | 'image/webp';
-
-/** The file extension for each image type the studio serves. */
-export const MIME_EXTENSION: Record<ImageMime, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' };
 
 export interface GenerateResponse {
   engine: EngineName;

@@ -3,8 +3,7 @@
 // same upstream faults as generations, with the same retries, caps and redaction.
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from './app';
-import { loadConfig } from './config';
+import { createApp, loadAppConfig } from './app';
 import { createLogger } from './errors';
 import { EDITS_PATH } from './protocol/edits';
 import { GENERATIONS_PATH } from './protocol/generations';
@@ -33,7 +32,7 @@ beforeAll(async () => {
   // short upstream timeout below: started here, where no timeout applies.
   await fetch(`${upstream.url}${GENERATIONS_PATH}`, { method: 'POST', headers: json, body: '{"prompt": "warm up"}' });
   friendli = createApp({
-    config: loadConfig({ FRIENDLI_TOKEN: TOKEN, FRIENDLI_BASE_URL: upstream.url, FRIENDLI_ENDPOINTS: ENDPOINTS, RATE_LIMIT_PER_MINUTE: '0', IMAGE_INPUT_MB: '1' }),
+    config: loadAppConfig({ FRIENDLI_TOKEN: TOKEN, FRIENDLI_BASE_URL: upstream.url, FRIENDLI_ENDPOINTS: ENDPOINTS, RATE_LIMIT_PER_MINUTE: '0', IMAGE_INPUT_MB: '1' }),
     logger: createLogger([TOKEN], (l) => lines.push(l)),
     clientOptions: { retryBaseMs: 5, retryMaxMs: 20, timeoutMs: 2000, maxResponseBytes: 1024 * 1024 },
   });

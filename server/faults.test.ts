@@ -4,8 +4,7 @@ import { once } from 'node:events';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from './app';
-import { loadConfig } from './config';
+import { createApp, loadAppConfig } from './app';
 import { createLogger } from './errors';
 import { startFriendliTestServer } from './test/friendli-test-server';
 
@@ -42,7 +41,7 @@ beforeAll(async () => {
   // short upstream timeout below: started here, where no timeout applies.
   await fetch(`${upstream.url}/dedicated/v1/images/generations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"prompt": "warm up"}' });
   friendli = createApp({
-    config: loadConfig({ FRIENDLI_TOKEN: TOKEN, FRIENDLI_BASE_URL: upstream.url, RATE_LIMIT_PER_MINUTE: '0' }),
+    config: loadAppConfig({ FRIENDLI_TOKEN: TOKEN, FRIENDLI_BASE_URL: upstream.url, RATE_LIMIT_PER_MINUTE: '0' }),
     logger: createLogger([TOKEN], (l) => lines.push(l)),
     clientOptions: { retryBaseMs: 40, retryMaxMs: 200, timeoutMs: 2000, maxResponseBytes: 1024 * 1024 },
   });
@@ -294,7 +293,7 @@ describe('an upstream that cannot be reached', () => {
     const log: string[] = [];
     const base = `http://127.0.0.1:${port}/internal/gateway/v1`;
     const { app, engine } = createApp({
-      config: loadConfig({ FRIENDLI_TOKEN: TOKEN, FRIENDLI_BASE_URL: base, RATE_LIMIT_PER_MINUTE: '0' }),
+      config: loadAppConfig({ FRIENDLI_TOKEN: TOKEN, FRIENDLI_BASE_URL: base, RATE_LIMIT_PER_MINUTE: '0' }),
       logger: createLogger([TOKEN], (l) => log.push(l)),
       clientOptions: { retryBaseMs: 1, retryMaxMs: 2 },
     });

@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import { createApp } from './app';
-import { ConfigError, loadConfig } from './config';
+import { createApp, loadAppConfig } from './app';
+import { ConfigError } from './config';
 import { createLogger } from './errors';
 import { installGracefulShutdown } from './http/shutdown';
 
@@ -13,7 +13,7 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 
 let config;
 try {
-  config = loadConfig(process.env);
+  config = loadAppConfig(process.env);
 } catch (err) {
   if (err instanceof ConfigError) {
     console.error(err.message);

@@ -3,8 +3,7 @@
 // under 8 KiB, and /local keeps to the same body limits as /api and echoes nothing unbounded.
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { createApp } from './app';
-import { loadConfig } from './config';
+import { createApp, loadAppConfig } from './app';
 import { AppError } from './errors';
 import type { LocalEngine } from './local-engine/engine';
 import { MAX_ERROR_BODY_BYTES } from './protocol/limits';
@@ -21,7 +20,7 @@ const instant: LocalEngine = {
   },
   close: async () => {},
 };
-const { app } = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }), engine: instant });
+const { app } = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '0' }), engine: instant });
 const post = (path: string, body: unknown) => app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 /** A JSON list of `count` copies of `item`, built as text (faster than JSON.stringify of a huge array). */
 const list = (item: string, count: number) => `[${`${item},`.repeat(count - 1)}${item}]`;
@@ -122,7 +121,7 @@ describe('/local keeps to the same body limits as /api, and bounds every echo', 
 describe('messages that list endpoints', () => {
   it('name at most 10 ids, and count the rest', async () => {
     const endpoints = JSON.stringify(Array.from({ length: 100 }, (_, i) => ({ id: `endpoint-${i}` })));
-    const { app: many, engine } = createApp({ config: loadConfig({ FRIENDLI_TOKEN: 'a-test-token-123456789', FRIENDLI_BASE_URL: 'http://127.0.0.1:9', FRIENDLI_ENDPOINTS: endpoints }) });
+    const { app: many, engine } = createApp({ config: loadAppConfig({ FRIENDLI_TOKEN: 'a-test-token-123456789', FRIENDLI_BASE_URL: 'http://127.0.0.1:9', FRIENDLI_ENDPOINTS: endpoints }) });
     const { status, body } = await small(await many.request('/api/generate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"prompt": "p", "endpoint": "nope"}' }));
     expect(status).toBe(400);
     expect(body.error.message).toBe(`endpoint must be one of: ${Array.from({ length: 10 }, (_, i) => `endpoint-${i}`).join(', ')} (and 90 more)`);

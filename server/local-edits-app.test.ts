@@ -3,10 +3,9 @@
 // stored images that follow what was asked.
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createApp } from './app';
-import { loadConfig } from './config';
+import { createApp, loadAppConfig } from './app';
 
-const local = createApp({ config: loadConfig({ LOCAL_ENGINE_SIZE: '64', RATE_LIMIT_PER_MINUTE: '0' }) });
+const local = createApp({ config: loadAppConfig({ LOCAL_ENGINE_SIZE: '64', RATE_LIMIT_PER_MINUTE: '0' }) });
 afterAll(() => local.engine.close());
 
 const post = (path: string, body: unknown) => local.app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

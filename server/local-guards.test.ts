@@ -3,8 +3,7 @@
 // in-process calls to the engine are not counted twice.
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { createApp } from './app';
-import { loadConfig } from './config';
+import { createApp, loadAppConfig } from './app';
 import { EngineBusyError, type LocalEngine } from './local-engine/engine';
 
 const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#345' } }).png().toBuffer();
@@ -29,7 +28,7 @@ const viaApiEdit = (app: App) => app.request('/api/edit', { method: 'POST', head
 
 describe('/api/edit', () => {
   it('shares the per-client rate-limit bucket with /api/generate', async () => {
-    const { app } = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '1' }), engine: instant });
+    const { app } = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '1' }), engine: instant });
     expect((await viaApi(app)).status).toBe(200);
     const refused = await viaApiEdit(app);
     expect(refused.status).toBe(429);
@@ -38,7 +37,7 @@ describe('/api/edit', () => {
 
   it('takes its turn under the server-wide upstream limit, with the same clear busy', async () => {
     const gate = gatedEngine();
-    const { app } = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '0', UPSTREAM_CONCURRENCY: '1', UPSTREAM_QUEUE: '0' }), engine: gate.engine });
+    const { app } = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '0', UPSTREAM_CONCURRENCY: '1', UPSTREAM_QUEUE: '0' }), engine: gate.engine });
     const running = viaApi(app);
     await expect.poll(() => gate.waiting.length).toBe(1);
     const busy = await viaApiEdit(app);
@@ -51,7 +50,7 @@ describe('/api/edit', () => {
 
 describe('/local edits over HTTP', () => {
   it('share the per-client rate-limit bucket with /api/generate and /local generations', async () => {
-    const { app } = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '2' }), engine: instant });
+    const { app } = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '2' }), engine: instant });
     expect([(await viaApi(app)).status, (await viaLocal(app)).status]).toEqual([200, 200]);
     const refused = await viaLocalEdit(app);
     expect(refused.status).toBe(429);
@@ -60,7 +59,7 @@ describe('/local edits over HTTP', () => {
 
   it('take their turn under the server-wide upstream limit, with the same clear busy', async () => {
     const gate = gatedEngine();
-    const { app } = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '0', UPSTREAM_CONCURRENCY: '1', UPSTREAM_QUEUE: '0' }), engine: gate.engine });
+    const { app } = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '0', UPSTREAM_CONCURRENCY: '1', UPSTREAM_QUEUE: '0' }), engine: gate.engine });
     const running = viaApi(app);
     await expect.poll(() => gate.waiting.length).toBe(1);
     const busy = await viaLocalEdit(app);
@@ -71,7 +70,7 @@ describe('/local edits over HTTP', () => {
   });
 
   it('may carry images beyond 64 KiB, up to IMAGE_INPUT_MB', async () => {
-    const { app } = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '0', IMAGE_INPUT_MB: '1' }), engine: instant });
+    const { app } = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '0', IMAGE_INPUT_MB: '1' }), engine: instant });
     expect((await viaLocalEdit(app, `data:image/png;base64,${'A'.repeat(100 * 1024)}`)).status).not.toBe(413);
     expect((await viaLocalEdit(app, `data:image/png;base64,${'A'.repeat(1024 * 1024)}`)).status).toBe(413);
   });
@@ -79,21 +78,21 @@ describe('/local edits over HTTP', () => {
 
 describe('/local over HTTP', () => {
   it('shares the per-client rate-limit bucket with /api/generate, both ways', async () => {
-    const first = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '2' }), engine: instant }).app;
+    const first = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '2' }), engine: instant }).app;
     expect([(await viaApi(first)).status, (await viaApi(first)).status]).toEqual([200, 200]);
     const refused = await viaLocal(first);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect((await refused.json()).error.code).toBe('too_many_requests');
 
-    const second = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '2' }), engine: instant }).app;
+    const second = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '2' }), engine: instant }).app;
     expect([(await viaLocal(second)).status, (await viaLocal(second)).status]).toEqual([200, 200]);
     expect((await viaApi(second)).status).toBe(429);
   });
 
   it('takes its turn under the server-wide upstream limit, with the same clear busy', async () => {
     const gate = gatedEngine();
-    const { app } = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '0', UPSTREAM_CONCURRENCY: '1', UPSTREAM_QUEUE: '0' }), engine: gate.engine });
+    const { app } = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '0', UPSTREAM_CONCURRENCY: '1', UPSTREAM_QUEUE: '0' }), engine: gate.engine });
     const running = viaApi(app);
     await expect.poll(() => gate.waiting.length).toBe(1);
     const busy = await viaLocal(app);
@@ -115,13 +114,13 @@ describe('/local over HTTP', () => {
   it('does not count the studio\'s own in-process engine calls a second time', async () => {
     // One slot, no waiting room, one generation a minute: a second count of the same generation
     // (the client calling the engine in-process) would be refused.
-    const { app } = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '1', UPSTREAM_CONCURRENCY: '1', UPSTREAM_QUEUE: '0' }), engine: instant });
+    const { app } = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '1', UPSTREAM_CONCURRENCY: '1', UPSTREAM_QUEUE: '0' }), engine: instant });
     expect((await viaApi(app)).status).toBe(200);
   });
 
   it('answers a full engine queue with the clear busy, told apart by the error\'s type', async () => {
     const full: LocalEngine = { size: 4, generate: async () => Promise.reject(new EngineBusyError()), close: async () => {} };
-    const { app } = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }), engine: full });
+    const { app } = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '0' }), engine: full });
     const res = await viaLocal(app);
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('2');
@@ -129,7 +128,7 @@ describe('/local over HTTP', () => {
   });
 
   it('stays behind the origin guard and the JSON-only rule', async () => {
-    const { app } = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }), engine: instant });
+    const { app } = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '0' }), engine: instant });
     const path = '/local/dedicated/v1/images/generations';
     expect((await app.request(path, { method: 'POST', headers: { ...headers, origin: 'https://evil.example' }, body: '{"prompt":"p"}' })).status).toBe(403);
     expect((await app.request(path, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"prompt":"p"}' })).status).toBe(415);

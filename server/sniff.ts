@@ -1,9 +1,11 @@
-// Reads an image's type and size from its bytes' magic numbers: the response_format label says
-// nothing reliable (`raw` says nothing at all), the bytes do.
+// The server's one image sniffer: an image's type and size from its bytes' magic numbers (the
+// response_format label says nothing reliable, `raw` nothing at all; a data: URL's label neither).
+// Upstream answers, input images and the local engine's inputs are all read by it.
 import { imageSize } from 'image-size';
-import type { ImageMime } from './contract';
+import { IMAGE_MIMES, MIME_EXTENSION, type ImageMime } from './protocol/studio';
 
-const MIME: Record<string, ImageMime> = { png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp' };
+/** image-size names each type by its usual extension: the studio's list, read back. */
+const MIME: Record<string, ImageMime> = Object.fromEntries(IMAGE_MIMES.map((mime) => [MIME_EXTENSION[mime], mime]));
 
 export interface ImageInfo {
   mime: ImageMime;

@@ -4,8 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { createApp } from './app';
-import { loadConfig } from './config';
+import { createApp, loadAppConfig } from './app';
 import type { LocalEngine } from './local-engine/engine';
 
 const MiB = 1024 * 1024;
@@ -43,7 +42,7 @@ function slowBody(first: Uint8Array) {
 const setup = () => {
   const gate = gatedEngine();
   // Room for two of these edits at once (each about 0.8 MiB), not three.
-  const { app } = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '0', IMAGE_INPUT_MB: '1', IMAGE_INPUT_BUDGET_MB: '2' }), engine: gate.engine });
+  const { app } = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '0', IMAGE_INPUT_MB: '1', IMAGE_INPUT_BUDGET_MB: '2' }), engine: gate.engine });
   const edit = (path = '/api/edit', init: RequestInit = {}) =>
     app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(editBody)) }, body: editBody, ...init });
   return { app, gate, edit };

@@ -1,6 +1,7 @@
 // The bodies of the routes that may carry images (/api/generate, /api/edit, /local's generations
 // and edits): admitted through one server-wide byte budget before they are read, counted as they
-// stream, read once into one buffer, parsed once, and held to 64 KiB unless they carry images.
+// stream, read once into one buffer, parsed once, and held to PLAIN_BODY_MAX_BYTES (64 KiB, given
+// by server/app.ts) unless they carry images.
 import { isAscii } from 'node:buffer';
 import type { Context, MiddlewareHandler } from 'hono';
 import { AppError } from '../errors';

@@ -3,14 +3,13 @@ import { serve } from '@hono/node-server';
 import fc from 'fast-check';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../app';
-import { loadConfig } from '../config';
+import { createApp, loadAppConfig } from '../app';
 import type { LocalEngine } from '../local-engine/engine';
 import { clientKey } from './rate-limit';
 
 describe('per-client rate limit on generation', () => {
   it('refuses beyond the limit with a clear 429 and Retry-After, and leaves other routes alone', async () => {
-    const { app, engine } = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '3', LOCAL_ENGINE_SIZE: '64' }) });
+    const { app, engine } = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '3', LOCAL_ENGINE_SIZE: '64' }) });
     const post = () => app.request('/api/generate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: 'p', seed: 1 }) });
     for (let i = 0; i < 3; i++) expect((await post()).status).toBe(200);
     const refused = await post();
@@ -24,7 +23,7 @@ describe('per-client rate limit on generation', () => {
   it('gives one machine one bucket, whichever form of its address a request comes from', async () => {
     const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#123' } }).png().toBuffer();
     const instant: LocalEngine = { size: 4, generate: async () => png, close: async () => {} };
-    const { app } = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '2' }), engine: instant });
+    const { app } = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '2' }), engine: instant });
     // Dual-stack on loopback: an IPv4 client arrives as ::ffff:127.0.0.1, an IPv6 one as ::1.
     const server = serve({ fetch: app.fetch, hostname: '::', port: 0 });
     await new Promise((r) => server.once('listening', r));

@@ -3,27 +3,11 @@
 // one client: IPv4-mapped IPv6 is keyed as IPv4, every loopback address as one, IPv6 by its /64.
 // Not hono-rate-limiter: its stores count fixed windows, so a client may start twice the limit
 // across a window's edge; this token bucket refills steadily and is a few lines.
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIPv4 } from 'node:net';
 import type { MiddlewareHandler } from 'hono';
+import ipaddr from 'ipaddr.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { AppError } from '../errors';
-
-/** Eight 16-bit groups of an IPv6 address (zone id dropped), or undefined when it is not one. */
-function ipv6Groups(address: string): number[] | undefined {
-  const plain = address.split('%')[0]!;
-  if (!isIPv6(plain)) return undefined;
-  let text = plain.toLowerCase();
-  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (v4) {
-    const [a, b, c, d] = v4[1]!.split('.').map(Number) as [number, number, number, number];
-    text = `${text.slice(0, -v4[1]!.length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-  }
-  const [head, tail] = text.split('::') as [string, string | undefined];
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const middle = tail === undefined ? [] : Array(8 - left.length - right.length).fill('0');
-  return [...left, ...middle, ...right].map((g) => Number.parseInt(g, 16));
-}
 
 /**
  * The rate-limit key of a peer address: IPv4 as is, IPv4-mapped IPv6 as its IPv4, every loopback
@@ -34,12 +18,12 @@ export function clientKey(address: string): string {
   const raw = address.trim();
   const ipv4 = (a: string) => (a.startsWith('127.') ? 'loopback' : a);
   if (isIPv4(raw)) return ipv4(raw);
-  const groups = ipv6Groups(raw);
-  if (!groups) return raw;
-  const isMapped = groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff;
-  if (isMapped) return ipv4([groups[6]! >> 8, groups[6]! & 255, groups[7]! >> 8, groups[7]! & 255].join('.'));
-  if (groups.slice(0, 7).every((g) => g === 0) && groups[7] === 1) return 'loopback';
-  return `${groups.slice(0, 4).map((g) => g.toString(16)).join(':')}::/64`;
+  // ipaddr.js reads every way of writing IPv6 (zone id, `::`, embedded IPv4, padded groups).
+  if (!ipaddr.IPv6.isValid(raw)) return raw;
+  const address6 = ipaddr.IPv6.parse(raw);
+  if (address6.isIPv4MappedAddress()) return ipv4(address6.toIPv4Address().toString());
+  if (address6.range() === 'loopback') return 'loopback';
+  return `${address6.parts.slice(0, 4).map((g) => g.toString(16)).join(':')}::/64`;
 }
 
 export function rateLimit({ perMinute, now = Date.now }: { perMinute: number; now?: () => number }): MiddlewareHandler {

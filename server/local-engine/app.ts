@@ -85,14 +85,14 @@ export function createLocalEngineApp(engine: LocalEngine, store: ImageStore) {
   /** Renders and answers as the protocol does, in the format asked for. */
   async function answer(
     c: Context,
-    fields: { prompt: string; num_inference_steps: number; seed?: number | null; response_format?: ResponseFormat | null },
-    extra: Omit<LocalEngineRequest, 'prompt' | 'seed' | 'steps' | 'encoding'>,
+    fields: { prompt: string; num_inference_steps: number; guidance_scale?: number | null; seed?: number | null; response_format?: ResponseFormat | null },
+    extra: Omit<LocalEngineRequest, 'prompt' | 'seed' | 'num_inference_steps' | 'guidance_scale' | 'encoding'>,
   ) {
     // As the real API does, a missing seed is chosen here and reported back.
     const seed = fields.seed ?? randomInt(0, SEED_MAX);
     const format = fields.response_format ?? DEFAULT_FORMAT;
     const encoding = format === 'jpeg' || format === 'jpg' ? 'jpeg' : 'png';
-    const bytes = await engine.generate({ prompt: fields.prompt, seed, steps: fields.num_inference_steps, encoding, ...extra }, c.req.raw.signal);
+    const bytes = await engine.generate({ prompt: fields.prompt, seed, num_inference_steps: fields.num_inference_steps, guidance_scale: fields.guidance_scale, encoding, ...extra }, c.req.raw.signal);
     if (format === 'url') {
       const id = await store.put({ bytes, mime: encoding === 'png' ? 'image/png' : 'image/jpeg' });
       // Relative to this request's own URL, so it is right under any mount prefix or host.
@@ -124,7 +124,7 @@ export function createLocalEngineApp(engine: LocalEngine, store: ImageStore) {
           // A control image at weight 0 does nothing: not even decoded.
           if (weight > 0) controls.push({ map: await mapOf(image, ['control_images', i, 'image']), weight });
         }
-        return await answer(c, body, { guidance: body.guidance_scale, controls, adapter });
+        return await answer(c, body, { controls, adapter });
       } catch (error) {
         return refused(c, error);
       }
@@ -138,7 +138,7 @@ export function createLocalEngineApp(engine: LocalEngine, store: ImageStore) {
         // One image or a list: the engine edits the first.
         const [first, path] = Array.isArray(body.image) ? [body.image[0]!, ['image', 0, 'image']] : [body.image, ['image', 'image']];
         const source = await mapOf(first.image, path);
-        return await answer(c, body, { guidance: body.guidance_scale, source, adapter });
+        return await answer(c, body, { source, adapter });
       } catch (error) {
         return refused(c, error);
       }

@@ -209,7 +209,7 @@ describe('local engine guides', () => {
   it('paint the same pixels however the rows are split into bands', async () => {
     const map = await luminanceMap(Buffer.from(sourceB.slice(sourceB.indexOf(',') + 1), 'base64'));
     expect(map.length).toBe(MAP_SIZE * MAP_SIZE);
-    const input = { prompt: 'city at night', seed: 3, steps: 4, width: 96, height: 80, guidance: 11, guide: foldGuides([{ map, weight: 0.85 }, { map, weight: 0.3 }]) };
+    const input = { prompt: 'city at night', seed: 3, num_inference_steps: 4, width: 96, height: 80, guidance_scale: 11, guide: foldGuides([{ map, weight: 0.85 }, { map, weight: 0.3 }]) };
     const whole = render(input);
     const banded = new Uint8Array(whole.length);
     for (const [from, to] of [[0, 7], [7, 41], [41, 80]] as const) renderRows(input, from, to, banded);

@@ -9,7 +9,7 @@ import { render } from './render';
 const engine = createLocalEngine({ threads: 1 });
 afterAll(() => engine.close());
 
-const base = { prompt: 'mountain landscape at sunset', seed: 1234, steps: 4 };
+const base = { prompt: 'mountain landscape at sunset', seed: 1234, num_inference_steps: 4 };
 
 /** Mean absolute difference between horizontal neighbours: how much fine noise a picture has. */
 function roughness(rgb: Uint8Array, width: number): number {
@@ -39,13 +39,13 @@ describe('local engine', () => {
   it('gives different images for a different seed, steps or prompt', async () => {
     const png = (over: Partial<typeof base>) => engine.generate({ ...base, ...over, encoding: 'png' });
     const reference = await png({});
-    for (const other of [await png({ seed: 1235 }), await png({ steps: 5 }), await png({ prompt: 'mountain landscape at sunset, misty' })]) {
+    for (const other of [await png({ seed: 1235 }), await png({ num_inference_steps: 5 }), await png({ prompt: 'mountain landscape at sunset, misty' })]) {
       expect(Buffer.compare(reference, other)).not.toBe(0);
     }
   });
 
   it('acts like denoising: 1 step is visibly noisy, the maximum is crisp', () => {
-    const at = (steps: number) => roughness(render({ ...base, steps, width: 256, height: 256 }), 256);
+    const at = (steps: number) => roughness(render({ ...base, num_inference_steps: steps, width: 256, height: 256 }), 256);
     const [one, four, ten] = [at(1), at(4), at(10)];
     expect(one).toBeGreaterThan(four * 2);
     expect(four).toBeGreaterThan(ten);
@@ -53,7 +53,7 @@ describe('local engine', () => {
   });
 
   it('keeps the composition across steps: more steps refine the same picture', () => {
-    const small = (steps: number) => render({ ...base, steps, width: 128, height: 128 });
+    const small = (steps: number) => render({ ...base, num_inference_steps: steps, width: 128, height: 128 });
     const [a, b] = [small(8), small(10)];
     let diff = 0;
     for (let i = 0; i < a.length; i++) diff += Math.abs(a[i]! - b[i]!);
@@ -61,7 +61,7 @@ describe('local engine', () => {
   });
 
   it('lets colour words choose the palette', () => {
-    const mean = (prompt: string) => meanChannels(render({ prompt, seed: 7, steps: 10, width: 96, height: 96 }));
+    const mean = (prompt: string) => meanChannels(render({ prompt, seed: 7, num_inference_steps: 10, width: 96, height: 96 }));
     const [fireR, , fireB] = mean('red fire abstract');
     const [oceanR, , oceanB] = mean('blue ocean abstract');
     expect(fireR).toBeGreaterThan(fireB);
@@ -80,7 +80,7 @@ describe('local engine', () => {
       ['abstract dreamy shapes', 3, 2, '849a8c1a293c18fa615bceee74d4bd7a'],
     ] as const;
     for (const [prompt, seed, steps, expected] of cases) {
-      const pixels = render({ prompt, seed, steps, width: 320, height: 240 });
+      const pixels = render({ prompt, seed, num_inference_steps: steps, width: 320, height: 240 });
       expect(createHash('sha256').update(pixels).digest('hex').slice(0, 32), prompt).toBe(expected);
     }
   });
@@ -90,7 +90,7 @@ describe('local engine', () => {
     const shared = createLocalEngine({ size: 97, threads: 3 });
     try {
       for (const prompt of ['a cat portrait, vivid', 'neon city skyline', 'galaxy nebula']) {
-        const request = { prompt, seed: 11, steps: 3 };
+        const request = { prompt, seed: 11, num_inference_steps: 3 };
         const png = await shared.generate({ ...request, encoding: 'png' });
         const decoded = await sharp(png).raw().toBuffer();
         expect(Buffer.compare(decoded, Buffer.from(render({ ...request, width: 97, height: 97 }))), prompt).toBe(0);

@@ -15,10 +15,10 @@ export type Encoding = 'png' | 'jpeg';
 export interface LocalEngineRequest {
   prompt: string;
   seed: number;
-  steps: number;
+  num_inference_steps: number;
   encoding: Encoding;
   /** Classifier-free guidance; absent (or null) is the engine's default look. */
-  guidance?: number | null;
+  guidance_scale?: number | null;
   /** An edit's source, as a luminance map (guide.ts' luminanceMap): the result follows its composition. */
   source?: Float32Array;
   /** Control images as luminance maps, each pulling the composition in proportion to its weight (0..1). */
@@ -51,7 +51,7 @@ export function createLocalEngine({ size = 1024, threads = availableParallelism(
   const workerUrl = new URL('./worker.ts', import.meta.url);
   return {
     size,
-    async generate({ prompt, seed, steps, encoding, guidance, source, controls, adapter }, signal) {
+    async generate({ prompt, seed, num_inference_steps, encoding, guidance_scale, source, controls, adapter }, signal) {
       pool ??= new Piscina({
         filename: workerUrl.href,
         // The worker is TypeScript wherever this runs (tsx, vitest): let Node load it through tsx.
@@ -68,9 +68,9 @@ export function createLocalEngine({ size = 1024, threads = availableParallelism(
         ...(source ? [{ map: source, weight: SOURCE_PULL }] : []),
         ...(controls ?? []).map(({ map, weight }) => ({ map, weight: weight * CONTROL_PULL })),
       ]);
-      const input: RenderInput = { prompt, seed, steps, width: size, height: size };
+      const input: RenderInput = { prompt, seed, num_inference_steps, width: size, height: size };
       // Only set when used, so a plain generation's input (and its pixels) is exactly as before.
-      if (guidance != null) input.guidance = guidance;
+      if (guidance_scale != null) input.guidance_scale = guidance_scale;
       if (guide) input.guide = guide;
       // Every band is painted exactly as a whole picture would be, so the bytes do not depend on
       // how many threads share the work.

@@ -2,12 +2,14 @@
 // the scene toward their luminance maps (adapter routes are in adapters.ts). All of it is pure and
 // deterministic; none of it runs when a request does not use it.
 import sharp from 'sharp';
+import { INPUT_IMAGE_MAX_SIDE } from '../protocol/bounds';
+import { sniffImage } from '../sniff';
 import { MAP_SIZE, type Guide } from './render';
 
 export { MAP_SIZE, type Guide } from './render';
 
-/** The largest input image side the engine decodes, as the issue's server rule says. */
-export const MAX_INPUT_SIDE = 4096;
+/** The largest input image side the engine decodes: the API's own (protocol/bounds.ts). */
+const MAX_INPUT_SIDE = INPUT_IMAGE_MAX_SIDE;
 /** How strongly an edit's source holds the composition (the rest is the prompt's own scene). */
 export const SOURCE_PULL = 0.85;
 /** How strongly a control image at weight 1 pulls the composition. */
@@ -31,21 +33,20 @@ export function decodeDataUrl(url: string): Buffer {
 
 /** A PNG, JPEG or WebP of at most MAX_INPUT_SIDE a side, as a MAP_SIZE² luminance map in 0..1. */
 export async function luminanceMap(bytes: Buffer): Promise<Float32Array> {
+  // Type and size by the server's one sniffer; then decoded in full.
+  const info = sniffImage(bytes);
+  if (!info) throw new InvalidImageError('must be a PNG, JPEG or WebP image');
+  if (info.width > MAX_INPUT_SIDE || info.height > MAX_INPUT_SIDE) throw new InvalidImageError(`must be at most ${MAX_INPUT_SIDE} px a side`);
   let grey: Buffer;
   try {
-    const image = sharp(bytes, { limitInputPixels: MAX_INPUT_SIDE * MAX_INPUT_SIDE, failOn: 'error' });
-    const { format, width = 0, height = 0 } = await image.metadata();
-    if (format !== 'png' && format !== 'jpeg' && format !== 'webp') throw new InvalidImageError('must be a PNG, JPEG or WebP image');
-    if (width > MAX_INPUT_SIDE || height > MAX_INPUT_SIDE) throw new InvalidImageError(`must be at most ${MAX_INPUT_SIDE} px a side`);
-    grey = await image
+    grey = await sharp(bytes, { limitInputPixels: MAX_INPUT_SIDE * MAX_INPUT_SIDE, failOn: 'error' })
       .flatten({ background: '#ffffff' })
       .resize(MAP_SIZE, MAP_SIZE, { fit: 'fill' })
       .toColourspace('b-w')
       .extractChannel(0)
       .raw()
       .toBuffer();
-  } catch (error) {
-    if (error instanceof InvalidImageError) throw error;
+  } catch {
     throw new InvalidImageError('is not a readable image');
   }
   const map = new Float32Array(MAP_SIZE * MAP_SIZE);

@@ -8,11 +8,12 @@ import { readPrompt, type Style } from './style';
 export interface RenderInput {
   prompt: string;
   seed: number;
-  steps: number;
+  /** The API's names, end to end: steps act like denoising. */
+  num_inference_steps: number;
   width: number;
   height: number;
   /** Classifier-free guidance: how strongly the prompt's look wins (contrast and saturation). */
-  guidance?: number;
+  guidance_scale?: number;
   /** Pulls the composition toward luminance maps (an edit's source, control images). */
   guide?: Guide;
 }
@@ -89,7 +90,7 @@ export function render(input: RenderInput): Uint8Array {
  * exactly as render() paints them: the rows of one picture can be painted by several threads.
  */
 export function renderRows(input: RenderInput, from: number, to: number, out: Uint8Array): void {
-  const { width: w, height: h, steps } = input;
+  const { width: w, height: h, num_inference_steps: steps } = input;
   // Imported bindings are read through their module cell on every use: the hot loops below read
   // local copies instead (about a third of the render's time otherwise).
   const grid = GRID;
@@ -102,7 +103,7 @@ export function renderRows(input: RenderInput, from: number, to: number, out: Ui
   const swirl = fbmGrid(rand, octaves);
   const field = SCENES[style.composition](w, h, rand, octaves);
   // Guidance, when given, strengthens (or, below the neutral value, weakens) the prompt's look.
-  const g = input.guidance == null ? undefined : Math.max(0, Math.min(30, input.guidance));
+  const g = input.guidance_scale == null ? undefined : Math.max(0, Math.min(30, input.guidance_scale));
   const lut = paletteLut(g === undefined ? style : { ...style, saturation: style.saturation * (0.7 + (0.3 * g) / NEUTRAL_GUIDANCE) });
   // Residual noise falls off with steps: a third of full scale at 1 step, under 1% at 10.
   const sigma = 90 / steps ** 1.7;

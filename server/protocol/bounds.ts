@@ -8,6 +8,8 @@ export const STEPS_BOUNDS = { min: 1, max: 50 } as const;
 export const SEED_MAX = 4_294_967_295;
 /** The largest side an input image (an edit's source, a control image) may have, in pixels. */
 export const INPUT_IMAGE_MAX_SIDE = 4096;
+/** The largest input image (a URL or data: URL's bytes) the API takes: 50 MiB, as the spec says. */
+export const INPUT_IMAGE_MAX_BYTES = 50 * 1024 * 1024;
 /** Each ControlNet weight: 0 disables it, 1 applies it fully. */
 export const CONTROLNET_WEIGHT_BOUNDS = { min: 0, max: 1 } as const;
 

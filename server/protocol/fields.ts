@@ -10,7 +10,7 @@ export const responseFormat = z.enum(RESPONSE_FORMATS);
 export const numInferenceSteps = z.int('num_inference_steps must be an integer').min(STEPS_BOUNDS.min).max(STEPS_BOUNDS.max);
 export const seed = z.int('seed must be an integer').min(0).max(SEED_MAX);
 
-/** An input image: a URL or a data: URL (up to 50 MiB, as the spec says). */
+/** An input image: a URL or a data: URL (up to INPUT_IMAGE_MAX_BYTES, as the spec says). */
 export const imageInput = z.object({ image: z.string().min(1) });
 export type ImageInput = z.infer<typeof imageInput>;
 

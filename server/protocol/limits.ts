@@ -11,10 +11,11 @@ export const MAX_ERROR_BODY_BYTES = 8 * 1024;
 
 /**
  * A list of at most `max` items: a longer one is refused by its length alone, before any of its
- * elements is checked, so a list of millions costs one comparison and gives one problem.
+ * elements is checked, so a list of millions costs one comparison and gives one problem. Its input
+ * type is a list of the item's (what a request's type says); at run time anything is checked.
  */
 export function cappedList<T extends z.ZodType>(item: T, max: number, tooLong: string, notList?: string) {
-  return z.preprocess((value, ctx) => {
+  return z.preprocess<unknown, z.ZodArray<T>, z.input<T>[]>((value, ctx) => {
     if (Array.isArray(value) && value.length > max) {
       ctx.addIssue({ code: 'custom', message: tooLong, params: { too_long: max } });
       return z.NEVER;

@@ -1,10 +1,10 @@
 // POST /generate and POST /edit: validate the body against the chosen endpoint's capabilities,
 // call the upstream through the one client, and turn every result (b64 or url) into bytes in the
 // image store behind a same-origin URL.
+import { zValidator } from '@hono/zod-validator';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import type { EndpointInfo, GenerateResponse, GeneratedImage } from '../contract';
-import { editRequestSchema, generateRequestSchema } from './generate-request';
 import type { Config } from '../config';
 import { AppError } from '../errors';
 import type { FriendliClient } from '../friendli/client';
@@ -13,6 +13,7 @@ import type { Limiter } from '../http/limiter';
 import { clip, firstProblems, moreProblems } from '../protocol/limits';
 import { DEFAULT_FORMAT } from '../protocol/fields';
 import type { ImageItem } from '../protocol/generations';
+import { editRequestSchema, generateRequestSchema } from '../protocol/studio-requests';
 import { sniffImage } from '../sniff';
 
 export interface GenerateRouteDeps {
@@ -53,32 +54,78 @@ function chooseEndpoint(config: Config, body: unknown): EndpointInfo {
   return found;
 }
 
-/** A body validated by the schema built for its endpoint (schemas are built once per endpoint). */
-function validated<S extends z.ZodType>(config: Config, build: (e: EndpointInfo) => S, refuse?: (e: EndpointInfo) => string | undefined) {
+/**
+ * The body http/image-body.ts read and parsed (once, under the server's byte budget), handed to
+ * Hono's validator as `c.req.json()` so that the stream is not read again; not JSON: a 400.
+ */
+const parsedBody: MiddlewareHandler = async (c, next) => {
+  const read = c.get('readBody');
+  if (!read || !('json' in read)) throw new AppError(400, 'invalid_json', 'The request body is not valid JSON.');
+  c.req.json = <T>() => Promise.resolve(read.json as T);
+  await next();
+};
+
+/** A 400 in today's shape for the validator's failures (its hook). */
+const refuseInvalid = (result: { success: true } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } }) => {
+  if (!result.success) throw invalid(result.error.issues);
+};
+
+/**
+ * For Hono's validator: the schema built for the body's endpoint (built once per endpoint) does
+ * the validating. The schemas differ in their bounds, not in their types: the first endpoint's
+ * types the route, and through AppType the browser's request body.
+ */
+function perEndpoint<S extends z.ZodType>(config: Config, build: (e: EndpointInfo) => S, refuse?: (e: EndpointInfo) => string | undefined) {
   const schemas = new Map(config.endpoints.map((e) => [e.id, build(e)]));
-  return async (c: Context) => {
-    // Read, sized and parsed once by http/image-body.ts (under the server's byte budget).
-    const read = c.get('readBody');
-    if (!read || !('json' in read)) throw new AppError(400, 'invalid_json', 'The request body is not valid JSON.');
-    const raw = read.json;
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw invalid([{ path: [], message: 'The request body must be a JSON object.' }]);
-    const endpoint = chooseEndpoint(config, raw);
-    const refusal = refuse?.(endpoint);
-    if (refusal) throw invalid([{ path: [], message: refusal }]);
-    // Async: input images are decoded (off the event loop) to know that they are whole.
-    const parsed = await schemas.get(endpoint.id)!.safeParseAsync(raw);
-    if (!parsed.success) throw invalid(parsed.error.issues);
-    return { endpoint, body: parsed.data as z.infer<S> };
+  return {
+    schema: schemas.get(config.endpoints[0]!.id)!,
+    options: {
+      validationFunction: (_: unknown, raw: unknown) => {
+        if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw invalid([{ path: [], message: 'The request body must be a JSON object.' }]);
+        const endpoint = chooseEndpoint(config, raw);
+        const refusal = refuse?.(endpoint);
+        if (refusal) throw invalid([{ path: [], message: refusal }]);
+        // Async: input images are decoded (off the event loop) to know that they are whole.
+        return schemas.get(endpoint.id)!.safeParseAsync(raw);
+      },
+    },
+  };
+}
+
+/** What one upstream call is asked, generations and edits alike. */
+interface UpstreamFields {
+  prompt: string;
+  num_inference_steps?: number;
+  guidance_scale?: number | null;
+  seed?: number | null;
+  response_format?: GeneratedImage['response_format'];
+}
+
+/**
+ * The one upstream body: what the browser left out, the route fills in from the endpoint's
+ * defaults (the only place the server does), and guidance_scale and seed are sent only when set.
+ */
+function upstreamBody<E extends object>(endpoint: EndpointInfo, fields: UpstreamFields, extra: E) {
+  return {
+    prompt: fields.prompt,
+    num_inference_steps: fields.num_inference_steps ?? endpoint.steps.default,
+    ...(fields.guidance_scale != null ? { guidance_scale: fields.guidance_scale } : {}),
+    ...(fields.seed != null ? { seed: fields.seed } : {}),
+    response_format: fields.response_format ?? DEFAULT_FORMAT,
+    ...extra,
   };
 }
 
 export function generateRoutes({ config, client, store, rateLimit, limiter, readImageBody }: GenerateRouteDeps) {
-  const readGenerate = validated(config, (e) => generateRequestSchema(e, config.imageInputBytes));
-  const readEdit = validated(
+  const generate = perEndpoint(config, (e) => generateRequestSchema(e, config.imageInputBytes));
+  const edit = perEndpoint(
     config,
     (e) => editRequestSchema(e, config.imageInputBytes),
     (e) => (e.edit ? undefined : `endpoint ${e.id} does not take edits`),
   );
+  const validGenerate = zValidator('json', generate.schema, refuseInvalid, generate.options);
+  const validEdit = zValidator('json', edit.schema, refuseInvalid, edit.options);
+  const endpointOf = (id: string | undefined) => chooseEndpoint(config, { endpoint: id });
   const modelFor = (endpoint: EndpointInfo, adapter: string | null | undefined) => (config.sendModel ? { model: adapter ? `${endpoint.id}:${adapter}` : endpoint.id } : {});
 
   /** Runs one upstream call and stores its images, each with the parameters it was made with. */
@@ -112,31 +159,18 @@ export function generateRoutes({ config, client, store, rateLimit, limiter, read
   }
 
   return new Hono()
-    .post('/generate', rateLimit, readImageBody, async (c) => {
-      const { endpoint, body } = await readGenerate(c);
-      // The only place the server fills in a default: what the browser left out, the route decides.
-      const request = {
-        prompt: body.prompt,
-        num_inference_steps: body.num_inference_steps ?? endpoint.steps.default,
-        ...(body.guidance_scale != null ? { guidance_scale: body.guidance_scale } : {}),
-        ...(body.seed != null ? { seed: body.seed } : {}),
-        response_format: body.response_format ?? DEFAULT_FORMAT,
-        ...(body.control_images?.length ? { control_images: body.control_images } : {}),
-        ...(body.control_images?.length && body.controlnet_weights?.length ? { controlnet_weights: body.controlnet_weights } : {}),
-      };
+    .post('/generate', rateLimit, readImageBody, parsedBody, validGenerate, async (c) => {
+      const body = c.req.valid('json');
+      const endpoint = endpointOf(body.endpoint);
+      const controls = body.control_images?.length ? { control_images: body.control_images, ...(body.controlnet_weights?.length ? { controlnet_weights: body.controlnet_weights } : {}) } : {};
+      const request = upstreamBody(endpoint, body, controls);
       return answer(c, endpoint, body.adapter, request, (signal) => client.generate({ ...modelFor(endpoint, body.adapter), ...request }, signal));
     })
-    .post('/edit', rateLimit, readImageBody, async (c) => {
-      const { endpoint, body } = await readEdit(c);
-      const sources = body.image as { image: string }[];
-      const request = {
-        prompt: body.prompt,
-        image: sources.length === 1 ? sources[0]! : sources,
-        num_inference_steps: body.num_inference_steps ?? endpoint.steps.default,
-        ...(body.guidance_scale != null ? { guidance_scale: body.guidance_scale } : {}),
-        ...(body.seed != null ? { seed: body.seed } : {}),
-        response_format: body.response_format ?? DEFAULT_FORMAT,
-      };
+    .post('/edit', rateLimit, readImageBody, parsedBody, validEdit, async (c) => {
+      const body = c.req.valid('json');
+      const endpoint = endpointOf(body.endpoint);
+      // One source is sent as one {image}, as the protocol's simplest form; several as a list.
+      const request = upstreamBody(endpoint, body, { image: body.image.length === 1 ? body.image[0]! : body.image });
       return answer(c, endpoint, body.adapter, request, (signal) => client.edit({ ...modelFor(endpoint, body.adapter), ...request }, signal));
     });
 }

@@ -1,8 +1,7 @@
 // `npm run bench`: prints figures, asserts nothing. Local engine speed at 1024×1024, what the
 // app adds on top of the engine (validation, the client, the protocol, the store), and the server
 // process under 50 concurrent 10 MiB edits (its peak memory over idle, /api/config meanwhile).
-import { createApp } from '../app';
-import { loadConfig } from '../config';
+import { createApp, loadAppConfig } from '../app';
 import { createLocalEngineApp } from '../local-engine/app';
 import { createLocalEngine, type LocalEngine } from '../local-engine/engine';
 import { createMemoryImageStore } from '../image-store';
@@ -37,16 +36,16 @@ async function timeEach(count: number, concurrency: number, task: (i: number) =>
 
 const engine = createLocalEngine();
 console.log('Local engine, 1024×1024, one request at a time (worker render + encode):');
-await timeEach(4, 1, (i) => engine.generate({ prompt: 'warm-up', seed: i, steps: 4, encoding: 'png' }));
+await timeEach(4, 1, (i) => engine.generate({ prompt: 'warm-up', seed: i, num_inference_steps: 4, encoding: 'png' }));
 for (const encoding of ['png', 'jpeg'] as const) {
-  row(`${encoding.toUpperCase()}, 4 steps, varied prompts and seeds`, await timeEach(30, 1, (i) => engine.generate({ prompt: ['mountain sunset', 'neon city', 'ocean waves', 'a cat portrait', 'galaxy', 'abstract'][i % 6]!, seed: i, steps: 4, encoding })));
+  row(`${encoding.toUpperCase()}, 4 steps, varied prompts and seeds`, await timeEach(30, 1, (i) => engine.generate({ prompt: ['mountain sunset', 'neon city', 'ocean waves', 'a cat portrait', 'galaxy', 'abstract'][i % 6]!, seed: i, num_inference_steps: 4, encoding })));
 }
 
 // An edit through the engine's own protocol app: the source's data: URL decoded and mapped by sharp,
 // the render pulled toward it, the PNG stored for its `url` (goal: median ≤ 200 ms).
 {
   const engineApp = createLocalEngineApp(engine, createMemoryImageStore({ maxBytes: 1 << 28 }));
-  const source = `data:image/png;base64,${(await engine.generate({ prompt: 'mountain sunset', seed: 99, steps: 4, encoding: 'png' })).toString('base64')}`;
+  const source = `data:image/png;base64,${(await engine.generate({ prompt: 'mountain sunset', seed: 99, num_inference_steps: 4, encoding: 'png' })).toString('base64')}`;
   const editOnce = async (i: number, model?: string) => {
     const response = await engineApp.request(EDITS_PATH, {
       method: 'POST',
@@ -63,9 +62,9 @@ for (const encoding of ['png', 'jpeg'] as const) {
 }
 
 // An engine that answers at once with one fixed image: what remains is exactly the app's own cost.
-const fixed = await engine.generate({ prompt: 'fixed', seed: 1, steps: 4, encoding: 'png' });
+const fixed = await engine.generate({ prompt: 'fixed', seed: 1, num_inference_steps: 4, encoding: 'png' });
 const instant: LocalEngine = { size: 1024, generate: async () => fixed, close: async () => {} };
-const { app } = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }), engine: instant });
+const { app } = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '0' }), engine: instant });
 const generate = (format: string) => async () =>
   (await app.request('/api/generate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: 'bench', seed: 1, response_format: format }) })).arrayBuffer();
 console.log(`\nApp latency added over the engine (POST /api/generate with an instant engine; ${(fixed.length / 1e6).toFixed(1)} MB PNG):`);
@@ -75,7 +74,7 @@ for (const format of ['url', 'png']) {
 }
 
 console.log('\nA 16-image batch on the local engine (1024×1024 PNG via url), through the app:');
-const batch = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }), engine });
+const batch = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '0' }), engine });
 for (const concurrency of [1, 2]) {
   const start = performance.now();
   await timeEach(16, concurrency, async (i) => (await batch.app.request('/api/generate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: 'a batch of sixteen', seed: 5000 + i }) })).arrayBuffer());
@@ -84,7 +83,7 @@ for (const concurrency of [1, 2]) {
 }
 
 console.log('\nWhole request on the real engine (POST /api/generate, 1024×1024 PNG via url, 1 at a time):');
-const real = createApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }), engine });
+const real = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '0' }), engine });
 row('end to end in-process', await timeEach(20, 1, async (i) => real.app.request('/api/generate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: 'mountain sunset', seed: i }) })));
 await engine.close();
 

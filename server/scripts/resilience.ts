@@ -8,8 +8,7 @@
 // bound once and a half), so that the test does not need a quiet machine to end within its time.
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createApp } from '../app';
-import { loadConfig } from '../config';
+import { createApp, loadAppConfig } from '../app';
 import { startFriendliTestServer } from '../test/friendli-test-server';
 
 const unhandled: unknown[] = [];
@@ -94,10 +93,10 @@ async function scenario(label: string, app: ReturnType<typeof createApp>, before
 }
 
 const localSize = small ? 512 : 1024;
-summary.local = await scenario(`Local engine, ${localSize}×${localSize}`, createApp({ config: loadConfig({ ...quiet, LOCAL_ENGINE_SIZE: String(localSize) }) }));
+summary.local = await scenario(`Local engine, ${localSize}×${localSize}`, createApp({ config: loadAppConfig({ ...quiet, LOCAL_ENGINE_SIZE: String(localSize) }) }));
 
 const upstream = await startFriendliTestServer({ size: 64 });
-summary.slowUpstream = await scenario('Slow upstream (2 s a request)', createApp({ config: loadConfig({ ...quiet, FRIENDLI_TOKEN: 'resilience-token', FRIENDLI_BASE_URL: upstream.url }) }), () => {
+summary.slowUpstream = await scenario('Slow upstream (2 s a request)', createApp({ config: loadAppConfig({ ...quiet, FRIENDLI_TOKEN: 'resilience-token', FRIENDLI_BASE_URL: upstream.url }) }), () => {
   upstream.inject(...Array.from({ length: burstSize }, () => ({ delayMs: 2000 })));
   upstream.requests.length = 0;
 });
@@ -105,7 +104,7 @@ await upstream.close();
 
 // A long run through a small store: its byte bound must hold throughout.
 const boundMb = 8;
-const long = createApp({ config: loadConfig({ ...quiet, LOCAL_ENGINE_SIZE: '128', IMAGE_STORE_MB: String(boundMb) }) });
+const long = createApp({ config: loadAppConfig({ ...quiet, LOCAL_ENGINE_SIZE: '128', IMAGE_STORE_MB: String(boundMb) }) });
 const store = long.store as typeof long.store & { bytes: number; count: number };
 let maxStored = 0;
 let generated = 0;

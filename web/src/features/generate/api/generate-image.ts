@@ -2,6 +2,8 @@
 // AbortSignal cancels it all the way upstream. The queue (stores/queue-store.ts) runs it, so that a
 // burst keeps to the server's concurrency. Input images travel by reference (their hash) until here:
 // their bytes are read from the input store and sent as data: URLs, the only form the server takes.
+// The bodies are typed by the routes' own validators (through AppType): an unknown field or a wrong
+// type is a compile error here (web/src/lib/api-client.types.test.ts holds that).
 import type { GenerateResponse } from '@server/contract';
 import { api, ApiError, call } from '@/lib/api-client';
 import { getInput, toDataUrl } from '@/lib/input-images';

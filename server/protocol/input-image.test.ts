@@ -4,7 +4,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { pngDataUrl, pngHeader } from '../test/png-header';
-import { checkInputImage, NOT_AN_IMAGE, NOT_WHOLE } from './image-input';
+import { checkInputImage, NOT_AN_IMAGE, NOT_WHOLE } from './input-image';
 
 const MiB = 1024 * 1024;
 const image = sharp({ create: { width: 8, height: 8, channels: 3, background: '#345' } });

@@ -5,10 +5,7 @@
 import sharp from 'sharp';
 import { z } from 'zod';
 import { sniffImage } from '../sniff';
-
-import { INPUT_IMAGE_MAX_SIDE } from '../protocol/bounds';
-
-export { INPUT_IMAGE_MAX_SIDE };
+import { INPUT_IMAGE_MAX_SIDE } from './bounds';
 
 const DATA_URL = /^data:[a-z0-9.+/-]*(?:;[a-z0-9=.+-]+)*;base64,/i;
 export const NOT_AN_IMAGE = 'not a PNG, JPEG or WebP data: URL';

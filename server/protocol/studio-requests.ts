@@ -1,12 +1,13 @@
 // The schemas of `POST /api/generate` and `POST /api/edit`: the protocol's bodies narrowed to what
-// the studio offers and to the chosen endpoint's capabilities (types in ../contract.ts).
+// the studio offers and to the chosen endpoint's capabilities (types in ../contract.ts, which
+// imports them from here: nothing here imports the contract or the routes).
 import { z } from 'zod';
-import { PROMPT_MAX_LENGTH, type EndpointInfo } from '../contract';
-import { CONTROLNET_WEIGHT_BOUNDS, RESPONSE_FORMATS, SEED_MAX } from '../protocol/fields';
-import { editsRequestSchema } from '../protocol/edits';
-import { generationsRequestSchema } from '../protocol/generations';
-import { cappedList } from '../protocol/limits';
-import { inputImageSchema } from './image-input';
+import { editsRequestSchema } from './edits';
+import { CONTROLNET_WEIGHT_BOUNDS, RESPONSE_FORMATS, SEED_MAX } from './fields';
+import { generationsRequestSchema } from './generations';
+import { inputImageSchema } from './input-image';
+import { cappedList } from './limits';
+import { PROMPT_MAX_LENGTH, type EndpointInfo } from './studio';
 
 /** How many source images one edit may carry (a longer list is refused by its length alone). */
 export const EDIT_IMAGES_MAX = 4;
@@ -91,15 +92,13 @@ export function generateRequestSchema(endpoint: EndpointInfo, imageInputBytes: n
 /** The body of `POST /api/edit` for one endpoint: the protocol's edits body, narrowed likewise. */
 export function editRequestSchema(endpoint: EndpointInfo, imageInputBytes: number) {
   const image = inputImageSchema(imageInputBytes);
+  const images = cappedList(image, EDIT_IMAGES_MAX, `image: at most ${EDIT_IMAGES_MAX} images`, 'image is required: {image: "data:…"} or a list of them').refine((list) => list.length > 0, 'image must not be an empty list');
   const offered = editsRequestSchema.pick({ prompt: true, image: true, num_inference_steps: true, guidance_scale: true, seed: true, response_format: true });
   return offered
     .extend({
       ...sharedFields(endpoint),
       // One {image} or a list of them; one is read as a list of one.
-      image: z.preprocess(
-        (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? [v] : v),
-        cappedList(image, EDIT_IMAGES_MAX, `image: at most ${EDIT_IMAGES_MAX} images`, 'image is required: {image: "data:…"} or a list of them').refine((list) => list.length > 0, 'image must not be an empty list'),
-      ),
+      image: z.preprocess<unknown, typeof images, z.input<typeof image> | z.input<typeof image>[]>((v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? [v] : v), images),
     })
     .strict();
 }
