@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import type { GenerateResponse } from '@server/contract';
 import { ErrorBoundary } from '@/components/ui/error-boundary';
 import { Gallery } from '@/features/gallery/components/gallery';
-import { savePlot } from '@/features/gallery/storage/plot-db';
+import { startPlot } from '@/features/gallery/api/plots';
 import { SaveFailedAlert } from '@/features/gallery/components/save-failed-alert';
 import { useConfig } from '@/features/generate/api/get-config';
 import { EngineBadge } from '@/features/generate/components/engine-badge';
@@ -55,7 +55,7 @@ export function App() {
 
   // A plot is kept before its cells run, so it can be reopened and resumed.
   const onPlot = async (record: PlotRecord) => {
-    await savePlot(record);
+    await startPlot(record);
     usePlotStore.getState().show(record.id);
   };
 

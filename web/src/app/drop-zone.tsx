@@ -104,7 +104,8 @@ export function ImportButton() {
 
 /** What the last drop or chosen file did; shown in the action bar, so it is always on screen. */
 export function ImportMessage() {
-  const { message, ok } = useImportStore();
+  const message = useImportStore((s) => s.message);
+  const ok = useImportStore((s) => s.ok);
   if (!message) return null;
   return <p role={ok ? 'status' : 'alert'} className={`text-sm ${ok ? 'text-emerald-700 dark:text-emerald-300' : 'text-red-700 dark:text-red-400'}`}>{message}</p>;
 }

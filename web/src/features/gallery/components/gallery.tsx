@@ -3,8 +3,7 @@
 import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useWindowRows } from '@/lib/use-window-rows';
 import type { ImageParams } from '@/lib/params';
-import { NO_ENTRIES, useGallery, useGalleryStatus, useGallerySync } from '@/features/gallery/api/gallery';
-import { GalleryUpgradeBlockedError } from '@/features/gallery/storage/gallery-db';
+import { GalleryUpgradeBlockedError, NO_ENTRIES, useGallery, useGalleryStatus, useGallerySync } from '@/features/gallery/api/gallery';
 import { useGalleryView } from '@/features/gallery/stores/gallery-view-store';
 import { filterEntries } from '@/features/gallery/utils/filter';
 import { depthsOf } from '@/features/gallery/utils/lineage';

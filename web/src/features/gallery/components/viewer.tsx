@@ -5,8 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GalleryEntry, ReuseParams } from '@/lib/params';
 import { useObjectUrl } from '@/lib/use-object-url';
 import { useModalDialog } from '@/lib/use-modal-dialog';
-import { NO_ENTRIES, useGallery, useImageBlob } from '@/features/gallery/api/gallery';
-import { getImage } from '@/features/gallery/storage/gallery-db';
+import { entryImage, NO_ENTRIES, useGallery, useImageBlob } from '@/features/gallery/api/gallery';
 import { useGalleryView } from '@/features/gallery/stores/gallery-view-store';
 import { stepInGrid, useViewerStore } from '@/features/gallery/stores/viewer-store';
 import { filterEntries } from '@/features/gallery/utils/filter';
@@ -50,7 +49,7 @@ function ReproduceCheck({ entry, reproduce }: { entry: GalleryEntry; reproduce(e
   const run = async () => {
     setState({ running: true });
     try {
-      const [fresh, stored] = await Promise.all([reproduce(entry), getImage(entry.id).then(async (b) => new Uint8Array(await b!.arrayBuffer()))]);
+      const [fresh, stored] = await Promise.all([reproduce(entry), entryImage(entry.id).then(async (b) => new Uint8Array(await b!.arrayBuffer()))]);
       let differing = Math.abs(fresh.length - stored.length);
       for (let i = 0; i < Math.min(fresh.length, stored.length); i++) if (fresh[i] !== stored[i]) differing++;
       setState({
