@@ -9,7 +9,7 @@ import { togglePlotValue, usePlot, useTogglePlotValue, type LoadedPlot } from '@
 import type { CellStatus } from '@/features/gallery/components/plot-grid';
 import { lazyRetry } from '@/lib/lazy-retry';
 import { useQueueStore } from '@/features/generate/stores/queue-store';
-import { usePlotStore } from './plot-store';
+import { usePlotStore } from '@/features/gallery/stores/shown-plot-store';
 
 // The grid itself is not in the first paint: the record is read first anyway (prefetched once idle).
 const PlotGrid = lazyRetry(() => import('@/features/gallery/components/plot-grid').then((m) => ({ default: m.PlotGrid })));
