@@ -1,10 +1,10 @@
 // The studio: the control panel and a large result area on wide screens, stacked on a phone. It
 // composes the features: a finished job's images go to the gallery (onGenerated); gallery entries,
 // links and dropped files put their parameters back into the form.
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { ErrorBoundary } from '@/components/ui/error-boundary';
+import { lazyRetry } from '@/lib/lazy-retry';
 import { DropZone, ImportButton, ImportMessage } from '@/features/gallery/components/drop-zone';
-import { Gallery } from '@/features/gallery/components/gallery';
 import { ResultView } from '@/features/gallery/components/result-view';
 import { SaveFailedAlert } from '@/features/gallery/components/save-failed-alert';
 import { EngineBadge } from '@/features/generate/components/engine-badge';
@@ -19,6 +19,10 @@ import { prefetchChunks } from './prefetch-chunks';
 import { useEntryEdits } from './use-entry-edits';
 import { useLinkRestore } from './use-link-restore';
 import { useResults } from './use-results';
+
+// The gallery is not in the first paint's script: it loads as the page starts, beside the stored
+// list it shows (read from IndexedDB meanwhile); Try again loads it again after a failed load.
+const Gallery = lazyRetry(() => import('@/features/gallery/components/gallery').then((m) => ({ default: m.Gallery })));
 
 export function App() {
   const apply = useFormStore((s) => s.apply);
@@ -60,8 +64,10 @@ export function App() {
               <ResultView latest={latest} onShown={onShown} />
             )}
           </ErrorBoundary>
-          <ErrorBoundary region="the gallery">
-            <Gallery onReuse={apply} keepInputs={heldInputs} edits={edits} onOpenPlot={openPlot} />
+          <ErrorBoundary region="the gallery" onRetry={Gallery.reload}>
+            <Suspense>
+              <Gallery onReuse={apply} keepInputs={heldInputs} edits={edits} onOpenPlot={openPlot} />
+            </Suspense>
           </ErrorBoundary>
         </div>
       </main>

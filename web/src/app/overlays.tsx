@@ -15,7 +15,7 @@ const Compare = lazyRetry(() => import('@/features/gallery/components/compare').
 const reproduce = async (entry: GalleryEntry) => {
   // Said before anything is sent: without its inputs, an edit would not be the same request.
   // (Loaded with the first check: the first paint's JavaScript stays small.)
-  const missing = await (await import('@/features/gallery/api/input-image')).missingInputs(entry);
+  const missing = await (await import('@/features/gallery/api/missing-inputs')).missingInputs(entry);
   if (missing) throw new Error(missing);
   const image = await generateThroughQueue({ request: toRequest(entry), basePrompt: entry.prompt, styles: [], label: 'Reproduce check' });
   return new Uint8Array(await image.arrayBuffer());

@@ -1,10 +1,10 @@
 // The gallery's side of the input images (an edit's source, control images): an entry's bytes taken
 // as one (Edit, Use as control image), checked as any input image is and stored once by hash; an
 // input image's bytes read when shown (the viewer, when the source is not, or no longer, a gallery
-// entry); and whether an entry's inputs are all in this browser (the reproduce check).
+// entry). Whether an entry's inputs are all here (the reproduce check) is missing-inputs.ts.
 import { useQuery } from '@tanstack/react-query';
 import { inputImageQuery } from '@/lib/input-image-query';
-import { getInput, readInputImage, storeInput } from '@/lib/input-images';
+import { readInputImage, storeInput } from '@/lib/input-images';
 import type { GalleryEntry, InputRef } from '@/lib/params';
 import { getImage } from '@/features/gallery/storage/gallery-db';
 
@@ -22,15 +22,4 @@ export async function entryAsInput(entry: GalleryEntry, maxBytes: number): Promi
   const { blob, ref } = await readInputImage(image, maxBytes);
   await storeInput(blob, ref);
   return { ...ref, entryId: entry.id };
-}
-
-/** Why an entry cannot be reproduced in this browser: an input image it was made from is not here, else undefined. */
-export async function missingInputs(entry: GalleryEntry): Promise<string | undefined> {
-  const missing = [
-    ...(entry.source && !(await getInput(entry.source.hash)) ? ['source image'] : []),
-    ...(entry.controls?.length && (await Promise.all(entry.controls.map((c) => getInput(c.image.hash)))).some((b) => !b) ? ['control images'] : []),
-  ];
-  if (!missing.length) return undefined;
-  const many = missing.length > 1 || missing[0] === 'control images';
-  return `The ${missing.join(' and ')} ${many ? 'are' : 'is'} not in this browser (cleared, or imported from a zip without ${many ? 'them' : 'it'}), so this image cannot be made again here: import a zip that carries ${many ? 'them' : 'it'}.`;
 }
