@@ -4,7 +4,7 @@ import { lazyRetry } from '@/lib/lazy-retry';
 import { toRequest, type GalleryEntry, type ReuseParams } from '@/lib/params';
 import type { EntryEdits } from '@/features/gallery/components/entry-actions';
 import { useViewerStore } from '@/features/gallery/stores/viewer-store';
-import { useGalleryView } from '@/features/gallery/stores/gallery-view-store';
+import { useGalleryViewStore } from '@/features/gallery/stores/gallery-view-store';
 import { generateThroughQueue } from '@/features/generate/stores/queue-store';
 import { LazyOverlay } from './lazy-overlay';
 
@@ -23,13 +23,13 @@ const reproduce = async (entry: GalleryEntry) => {
 
 export function Overlays({ onReuse, edits }: { onReuse(params: ReuseParams): void; edits?: EntryEdits }) {
   const viewerOpen = useViewerStore((s) => s.openId !== null);
-  const comparing = useGalleryView((s) => s.comparing);
+  const comparing = useGalleryViewStore((s) => s.comparing);
   return (
     <>
       <LazyOverlay active={viewerOpen} region="the viewer" reload={Viewer.reload} onClose={() => useViewerStore.getState().close()}>
         <Viewer onReuse={onReuse} edits={edits} onReproduce={reproduce} />
       </LazyOverlay>
-      <LazyOverlay active={comparing} region="Compare" reload={Compare.reload} onClose={() => useGalleryView.getState().setComparing(false)}>
+      <LazyOverlay active={comparing} region="Compare" reload={Compare.reload} onClose={() => useGalleryViewStore.getState().setComparing(false)}>
         <Compare />
       </LazyOverlay>
     </>

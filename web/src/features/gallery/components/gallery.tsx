@@ -4,7 +4,7 @@ import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState
 import { useWindowRows } from '@/lib/use-window-rows';
 import type { ImageParams } from '@/lib/params';
 import { GalleryUpgradeBlockedError, NO_ENTRIES, useGallery, useGalleryStatus, useGallerySync } from '@/features/gallery/api/gallery';
-import { useGalleryView } from '@/features/gallery/stores/gallery-view-store';
+import { useGalleryViewStore } from '@/features/gallery/stores/gallery-view-store';
 import { filterEntries } from '@/features/gallery/utils/filter';
 import { depthsOf } from '@/features/gallery/utils/lineage';
 import { buildRows } from '@/features/gallery/utils/rows';
@@ -29,8 +29,8 @@ export function Gallery({ onReuse, keepInputs, edits, onOpenPlot }: { onReuse(pa
   // The first load shows the newest entries while it reads the rest.
   const status = useGalleryStatus().data;
   const stored = isFetching ? status?.loadingTotal : undefined;
-  const query = useGalleryView((s) => s.query);
-  const favouritesOnly = useGalleryView((s) => s.favouritesOnly);
+  const query = useGalleryViewStore((s) => s.query);
+  const favouritesOnly = useGalleryViewStore((s) => s.favouritesOnly);
   useGallerySync();
   const damaged = isPending ? 0 : (status?.damaged ?? 0);
   const listRef = useRef<HTMLDivElement>(null);
