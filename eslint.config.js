@@ -5,6 +5,7 @@ import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
+import playwright from 'eslint-plugin-playwright';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
@@ -14,8 +15,30 @@ const features = readdirSync(`${import.meta.dirname}/web/src/features`, { withFi
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 
+// The gallery's storage has one gateway: its api/ (react-query reads, the writes that keep the list in
+// step). Every other folder, in the gallery or outside it, goes through api/.
+const galleryDirs = readdirSync(`${import.meta.dirname}/web/src/features/gallery`, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !['api', 'storage'].includes(entry.name))
+  .map((entry) => entry.name);
+const storageMessage = 'Only web/src/features/gallery/api/ touches the gallery’s storage/: go through the api.';
+const storageZones = [
+  {
+    target: ['web/src/app', 'web/src/lib', 'web/src/components', 'web/src/main.tsx', ...galleryDirs.filter((d) => d !== 'utils').map((d) => `web/src/features/gallery/${d}`)],
+    from: 'web/src/features/gallery/storage',
+    message: storageMessage,
+  },
+  {
+    // For now the utils may read the record schemas (moving to web/src/lib); nothing else there.
+    target: 'web/src/features/gallery/utils',
+    from: 'web/src/features/gallery/storage',
+    except: ['./entry-schema.ts', './plot-schema.ts'],
+    message: storageMessage,
+  },
+];
+
 /** The browser may use the shared protocol and contract; `extra` widens that for one file. */
 const webZones = (extraServerImports = []) => [
+  ...storageZones,
   ...features.map((feature) => ({
     target: `web/src/features/${feature}`,
     from: 'web/src/features',
@@ -66,6 +89,12 @@ const zones = (extraServerImports = []) => [
   },
 ];
 
+/** `useXStore()` with no selector: a zustand store read whole. */
+const wholeStore = {
+  selector: 'CallExpression[callee.name=/^use[A-Z]\\w*Store$/][arguments.length=0]',
+  message: 'Read a store through a selector (useXStore((s) => s.field)); called bare it re-renders on every change.',
+};
+
 // Relative imports stay inside their folder; anything further goes through `@/` (web/src), so a
 // file reads the same wherever it sits. Server imports are the zones' business, so they are exempt.
 const climbOut = (dots) => ({
@@ -82,6 +111,9 @@ export default defineConfig(
     plugins: { 'import-x': importX },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     settings: {
+      // import-x reads only the files these name (no-cycle follows imports through them).
+      'import-x/extensions': importX.flatConfigs.typescript.settings['import-x/extensions'],
+      'import-x/parsers': importX.flatConfigs.typescript.settings['import-x/parsers'],
       'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
     },
     rules: {
@@ -106,7 +138,28 @@ export default defineConfig(
     files: ['server/*/contract.test.ts'],
     rules: { 'import-x/no-restricted-paths': ['error', { zones: [...webZones(), serverToWeb] }] },
   },
+  {
+    // No import circle anywhere: each module reads as a layer over what it imports.
+    files: ['server/**/*.ts', 'web/**/*.{ts,tsx}'],
+    rules: { 'import-x/no-cycle': 'error' },
+  },
   { files: ['web/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
+  {
+    // A store is read through a selector: called bare, it re-renders its reader on every change of any field.
+    files: ['web/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', wholeStore] },
+  },
+  {
+    // Until the generate feature's own fix lands (plot-field.tsx reads the form store whole).
+    files: ['web/src/features/generate/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['warn', wholeStore] },
+  },
+  {
+    // e2e waits on conditions, never on the clock, and acts as a user can (no forced clicks).
+    files: ['e2e/**/*.ts'],
+    plugins: { playwright },
+    rules: { 'playwright/no-wait-for-timeout': 'error', 'playwright/no-force-option': 'error' },
+  },
   {
     files: ['web/src/features/**/*.{ts,tsx}', 'web/src/components/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [climbOut('\\.\\./\\.\\./')] }] },

@@ -68,9 +68,45 @@ describe('web boundaries', () => {
     await expectClean('web/src/features/gallery/components/probe.tsx', "import '../utils/rows';\n");
   });
 
+  it('only the gallery api touches the gallery storage', async () => {
+    const db = "import '@/features/gallery/storage/gallery-db';\n";
+    for (const file of ['web/src/app/probe.ts', 'web/src/features/gallery/components/probe.tsx', 'web/src/features/gallery/stores/probe.ts', 'web/src/features/gallery/utils/probe.ts', 'web/src/lib/probe.ts']) {
+      await expectError(file, db, zone, 'Only web/src/features/gallery/api/ touches');
+    }
+    await expectClean('web/src/features/gallery/api/probe.ts', db);
+    // For now, until the record schemas move to web/src/lib.
+    await expectClean('web/src/features/gallery/utils/probe.ts', "import '@/features/gallery/storage/entry-schema';\nimport '@/features/gallery/storage/plot-schema';\n");
+  });
+
+  it('reads a store through a selector, never whole', async () => {
+    const file = 'web/src/features/gallery/components/probe.tsx';
+    const read = (call: string) => `import { useNoticeStore } from '../stores/notice-store';\nexport function A() {\n  const n = ${call};\n  return n ? null : null;\n}\n`;
+    await expectError(file, read('useNoticeStore()'), 'no-restricted-syntax', 'Read a store through a selector');
+    await expectClean(file, read('useNoticeStore((s) => s.notice)'));
+  });
+
+  it('refuses an import circle', async () => {
+    // add-entry imports gallery: gallery importing add-entry back closes a circle.
+    await expectError('web/src/features/gallery/api/gallery.ts', "import { addEntry } from './add-entry';\nexport const a = addEntry;\n", 'import-x/no-cycle', 'Dependency cycle');
+    await expectClean('web/src/features/gallery/api/probe.ts', "import './add-entry';\n");
+  });
+
   it('holds the rules of hooks', async () => {
     const code = "import { useState } from 'react';\nexport function A({ on }: { on: boolean }) {\n  if (on) useState(0);\n  return null;\n}\n";
     await expectError('web/src/components/ui/probe.tsx', code, 'react-hooks/rules-of-hooks', 'called conditionally');
+  });
+});
+
+describe('e2e', () => {
+  const spec = (line: string) => `import { test } from '@playwright/test';\ntest('probe', async ({ page }) => {\n  ${line}\n});\n`;
+
+  it('waits on conditions, never the clock', async () => {
+    await expectError('e2e/probe.spec.ts', spec('await page.waitForTimeout(300);'), 'playwright/no-wait-for-timeout', 'waitForTimeout');
+  });
+
+  it('acts as a user can: no forced actions', async () => {
+    await expectError('e2e/probe.spec.ts', spec("await page.getByRole('radio').check({ force: true });"), 'playwright/no-force-option', 'force');
+    await expectClean('e2e/probe.spec.ts', spec("await page.getByRole('radio').check();"));
   });
 });
 

@@ -31,7 +31,7 @@ async function batches(browser: Browser, base: string): Promise<number> {
 
 async function plot(browser: Browser, base: string): Promise<number> {
   const page = await fresh(browser, base);
-  await page.getByRole('radio', { name: 'X/Y plot' }).check({ force: true });
+  await page.locator('label').filter({ has: page.getByRole('radio', { name: 'X/Y plot' }) }).click();
   await page.getByLabel('X axis', { exact: true }).selectOption({ label: 'Seed' });
   await page.getByLabel('X values', { exact: true }).fill('1-5');
   await page.getByLabel('Y axis', { exact: true }).selectOption({ label: 'Prompt S/R' });

@@ -62,6 +62,8 @@ try {
     const times: number[] = [];
     for (let i = 0; i < 12; i++) {
       await page.getByLabel('Seed', { exact: true }).fill(String(1000 + i));
+      // A figure, not a test: the pause is the designer's look at the image that this series measures.
+      // eslint-disable-next-line playwright/no-wait-for-timeout
       await page.waitForTimeout(pauseMs);
       const ms = await page.evaluate(async () => {
         const before = document.querySelector<HTMLImageElement>('img[alt^="Generated from"]')?.src;

@@ -3,7 +3,7 @@
 // the upstream receives (`model`, steps, guidance_scale) follows the form.
 import { expect, test } from '@playwright/test';
 import { ENDPOINTS_APP, resetUpstream, upstreamBodies } from './servers';
-import { entries, expectEntryCount, gallery, generate } from './studio';
+import { chooseMode, entries, expectEntryCount, gallery, generate } from './studio';
 
 test.use({ baseURL: ENDPOINTS_APP });
 test.beforeEach(resetUpstream);
@@ -83,7 +83,7 @@ test('a guidance sweep: one group of N images at evenly spaced guidance values a
   await page.goto('/');
   await page.getByRole('combobox', { name: 'Endpoint' }).selectOption({ label: 'Studio B' });
   await page.getByLabel('Prompt', { exact: true }).fill('a field of poppies');
-  await page.getByRole('radio', { name: 'Guidance sweep' }).check({ force: true });
+  await chooseMode(page, 'Guidance sweep');
   await page.getByLabel('Count').fill('3');
   await page.getByLabel('Seed', { exact: true }).fill('11');
   // Said before Generate, and the slider it replaces is gone.
@@ -98,6 +98,6 @@ test('a guidance sweep: one group of N images at evenly spaced guidance values a
   // Each card says the value it was made at.
   for (const value of [1, 5, 9]) await expect(entries(page).filter({ hasText: `guidance ${value}` })).toHaveCount(1);
   // The sweep's own count: back in Images, Count is as it was.
-  await page.getByRole('radio', { name: 'Images' }).check({ force: true });
+  await chooseMode(page, 'Images');
   await expect(page.getByLabel('Count')).toHaveValue('1');
 });

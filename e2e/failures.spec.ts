@@ -1,7 +1,7 @@
 // Cancel and upstream failures against the app on "FriendliAI" (the Friendli-protocol test server).
 import { expect, test } from '@playwright/test';
 import { E2E_TOKEN, FRIENDLI_APP, injectFaults, resetUpstream, upstreamStats, type Fault } from './servers';
-import { entries, expectEntryCount, formValues, generate } from './studio';
+import { chooseMode, entries, expectEntryCount, formValues, generate } from './studio';
 
 test.use({ baseURL: FRIENDLI_APP, viewport: { width: 1400, height: 2000 } });
 test.beforeEach(() => resetUpstream());
@@ -50,7 +50,7 @@ test('the queue never runs more jobs at once than the server allows, and Cancel 
   await page.goto('/');
   await injectFaults(...Array.from({ length: 6 }, () => ({ delayMs: 400 })));
   await page.getByLabel('Prompt', { exact: true }).fill('queued');
-  await page.getByRole('radio', { name: 'Seed sweep' }).check({ force: true });
+  await chooseMode(page, 'Seed sweep');
   await page.getByLabel('Count').fill('6');
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
   await expectEntryCount(page, 6);

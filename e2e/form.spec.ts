@@ -1,7 +1,7 @@
 // The form as a designer types into it all day: recent prompts by arrow keys without losing the
 // draft, a seed field that says what it will do, Ctrl+Enter from either prompt, counts in words.
 import { expect, test, type Page } from '@playwright/test';
-import { entries, gallery, notice } from './studio';
+import { chooseMode, entries, gallery, notice } from './studio';
 
 const generateButton = (page: Page) => page.getByRole('button', { name: 'Generate', exact: true });
 
@@ -43,9 +43,14 @@ test('arrow keys pressed faster than the page renders still take one step each',
 });
 
 test('Generate sends the form as it was when pressed, even while the planner is still loading', async ({ page }) => {
-  // The planner's script arrives late, as on a slow or busy machine.
+  // The planner's script arrives late, as on a slow or busy machine: held until the prompt has changed.
+  let requested!: () => void;
+  let release!: () => void;
+  const planner = new Promise<void>((resolve) => (requested = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/assets/plan-jobs-*.js', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    requested();
+    await released;
     await route.continue();
   });
   await page.goto('/');
@@ -54,6 +59,8 @@ test('Generate sends the form as it was when pressed, even while the planner is 
   const sent = page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/generate');
   await generateButton(page).click();
   await prompt.fill('typed right after pressing Generate');
+  await planner;
+  release();
   expect((await sent).postDataJSON()).toMatchObject({ prompt: 'a meadow at noon' });
   await expect(entries(page)).toHaveCount(1);
   await expect(entries(page).first()).toContainText('a meadow at noon');
@@ -87,14 +94,14 @@ test('a typed seed with Lock seed off: the hint says it is used once, and it is;
 test('Ctrl+Enter in Prompt B generates, and a count of one is “1 image”', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('Prompt', { exact: true }).fill('a red kite over the hill');
-  await page.getByRole('radio', { name: 'Prompt A/B' }).check({ force: true });
+  await chooseMode(page, 'Prompt A/B');
   const promptB = page.getByLabel('Prompt B');
   await promptB.fill('a blue kite over the hill');
   await promptB.press('Control+Enter');
   await expect(entries(page)).toHaveCount(2);
   await expect(gallery(page).getByText('2 images', { exact: true })).toBeVisible();
 
-  await page.getByRole('radio', { name: 'Images' }).check({ force: true });
+  await chooseMode(page, 'Images');
   await expect(page.getByLabel('Count')).toHaveValue('1');
   await expect(page.getByText('image', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Clear all' }).click();

@@ -1,6 +1,6 @@
 // Iterating: batches, sweeps, A/B and compare, reproduce check, recent prompts and styles.
 import { expect, test } from '@playwright/test';
-import { entries, expectEntryCount, gallery } from './studio';
+import { chooseMode, entries, expectEntryCount, gallery } from './studio';
 
 // Tall enough that a 10-image sweep is all on screen: the gallery renders only visible rows.
 test.use({ viewport: { width: 1400, height: 2000 } });
@@ -23,7 +23,7 @@ test('a batch of 4 with a locked seed gives seeds s..s+3, kept together as one g
 test('a steps sweep gives one image per step value, same seed, as one labelled row', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('Prompt', { exact: true }).fill('a lighthouse at dusk');
-  await page.getByRole('radio', { name: 'Steps sweep' }).check({ force: true });
+  await chooseMode(page, 'Steps sweep');
   await page.getByLabel('Seed', { exact: true }).fill('77');
   await generateButton(page).click();
   await expectEntryCount(page, 10);
@@ -34,13 +34,13 @@ test('a steps sweep gives one image per step value, same seed, as one labelled r
 test('a seed sweep and a prompt A/B; compare shows the differing word and views the pair', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('Prompt', { exact: true }).fill('a red fox in the snow');
-  await page.getByRole('radio', { name: 'Seed sweep' }).check({ force: true });
+  await chooseMode(page, 'Seed sweep');
   await page.getByLabel('Count').fill('3');
   await generateButton(page).click();
   await expect(gallery(page).getByRole('heading', { name: /^Seed sweep ×3/ })).toBeVisible();
   await expectEntryCount(page, 3);
 
-  await page.getByRole('radio', { name: 'Prompt A/B' }).check({ force: true });
+  await chooseMode(page, 'Prompt A/B');
   await page.getByLabel('Prompt B').fill('a blue fox in the snow');
   await page.getByLabel('Seed', { exact: true }).fill('31');
   await generateButton(page).click();

@@ -3,6 +3,7 @@
 // grid, a value is switched off and on from its header, and after a reload mid-plot Resume runs
 // only the missing cells.
 import { expect, test, type Page } from '@playwright/test';
+import { chooseMode } from './studio';
 
 test.use({ viewport: { width: 1400, height: 1100 } });
 
@@ -11,7 +12,7 @@ const cell = (page: Page, name: string) => grid(page).getByRole('button', { name
 
 async function startPlot(page: Page, x: string, y: string) {
   await page.getByLabel('Prompt', { exact: true }).fill('a lighthouse at night');
-  await page.getByRole('radio', { name: 'X/Y plot' }).check({ force: true });
+  await chooseMode(page, 'X/Y plot');
   await page.getByLabel('X axis', { exact: true }).selectOption({ label: 'Steps' });
   await page.getByLabel('X values', { exact: true }).fill(x);
   await page.getByLabel('Y axis', { exact: true }).selectOption({ label: 'Seed' });
@@ -79,7 +80,7 @@ test('a failed cell shows its error and Retry in place; a value switched off fro
     if (body.seed === 21) return route.continue();
     return new Promise(() => undefined);
   });
-  await page.getByRole('radio', { name: 'X/Y plot' }).check({ force: true });
+  await chooseMode(page, 'X/Y plot');
   await startPlot(page, '2', '21, 22, 23');
   await expect(cell(page, 'Steps 2, Seed 21')).toBeVisible();
   await page.unroute('**/api/generate');

@@ -1,7 +1,7 @@
 // The X/Y plot from the form: the count and its limits before anything runs, every cell's request,
 // the cells as one gallery group that know their place, and the plot kept in its own store.
 import { expect, test, type Page } from '@playwright/test';
-import { entries, expectEntryCount, gallery } from './studio';
+import { chooseMode, entries, expectEntryCount, gallery } from './studio';
 
 // Tall enough that the whole plot is on screen: the gallery renders only visible rows.
 test.use({ viewport: { width: 1400, height: 2000 } });
@@ -21,7 +21,7 @@ function collectRequests(page: Page) {
 async function choosePlot(page: Page, prompt: string, axes: { x?: [string, string]; y?: [string, string] | null }) {
   await page.goto('/');
   await page.getByLabel('Prompt', { exact: true }).fill(prompt);
-  await page.getByRole('radio', { name: 'X/Y plot' }).check({ force: true });
+  await chooseMode(page, 'X/Y plot');
   if (axes.x) {
     await page.getByLabel('X axis', { exact: true }).selectOption({ label: axes.x[0] });
     await page.getByLabel('X values', { exact: true }).fill(axes.x[1]);

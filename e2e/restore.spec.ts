@@ -1,7 +1,7 @@
 // Putting a remembered image back into the form (Reuse settings, a shared link) makes the same
 // request again, once; a link opened in one tab leaves the other tabs' drafts alone.
 import { expect, test, type Page } from '@playwright/test';
-import { entries } from './studio';
+import { chooseMode, entries } from './studio';
 
 const generateButton = (page: Page) => page.getByRole('button', { name: 'Generate', exact: true });
 
@@ -24,7 +24,7 @@ test('Reuse settings on a styled entry sends the same final prompt once, not the
   await page.getByLabel('Prompt', { exact: true }).fill('something else entirely');
   await page.getByRole('button', { name: 'Watercolor', exact: true }).click();
   await page.getByRole('button', { name: 'Neon noir', exact: true }).click();
-  await page.getByRole('radio', { name: 'Steps sweep' }).check({ force: true });
+  await chooseMode(page, 'Steps sweep');
   await entries(page).first().getByRole('button', { name: 'Reuse settings' }).click();
   const again = nextRequest(page);
   await generateButton(page).click();
@@ -38,7 +38,7 @@ test('a shared link sets single images with styles off, and leaves another tabâ€
   const tabA = await context.newPage();
   await tabA.goto('/');
   await tabA.getByLabel('Prompt', { exact: true }).fill('my draft in tab A');
-  await tabA.getByRole('radio', { name: 'Steps sweep' }).check({ force: true });
+  await chooseMode(tabA, 'Steps sweep');
   await tabA.getByRole('button', { name: 'Cinematic', exact: true }).click();
   await expect(tabA.getByRole('button', { name: 'Cinematic', exact: true })).toHaveAttribute('aria-pressed', 'true');
 

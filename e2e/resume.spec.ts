@@ -3,7 +3,7 @@
 // Resume all. Generations past the first are held at the route, so the batch is reliably mid-way
 // when the page reloads; two tabs never run the same interrupted job twice.
 import { expect, test, type Page, type Request, type Route } from '@playwright/test';
-import { expectEntryCount } from './studio';
+import { chooseMode, expectEntryCount } from './studio';
 import { pngFile, plainPng, sha256 } from './test-images';
 
 test.use({ viewport: { width: 1400, height: 2000 } });
@@ -176,7 +176,7 @@ test('a plot reloaded mid-way: its cells are Interrupted in the queue too, and t
   const grid = page.getByRole('region', { name: 'X/Y plot' });
   const held = await holdAfter(page, 1);
   await page.getByLabel('Prompt', { exact: true }).fill('a lighthouse at night');
-  await page.getByRole('radio', { name: 'X/Y plot' }).check({ force: true });
+  await chooseMode(page, 'X/Y plot');
   await page.getByLabel('X axis', { exact: true }).selectOption({ label: 'Steps' });
   await page.getByLabel('X values', { exact: true }).fill('1, 3');
   await page.getByLabel('Y axis', { exact: true }).selectOption({ label: 'Seed' });

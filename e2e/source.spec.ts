@@ -7,6 +7,30 @@ import sharp from 'sharp';
 import { entries } from './studio';
 import { pngFile, plainPng, sha256 } from './test-images';
 
+/**
+ * Whether this browser's input store holds the image with this hash: a file chosen is stored once
+ * read and checked, whether or not it is still wanted, so its read is over then. Never creates the
+ * store (an upgrade is aborted): the app opens it itself.
+ */
+const inputStored = (page: Page, hash: string) =>
+  page.evaluate(
+    (hash) =>
+      new Promise<boolean>((resolve) => {
+        const open = indexedDB.open('friendli-studio-inputs');
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => resolve(false);
+        open.onsuccess = () => {
+          const get = open.result.transaction('inputs').objectStore('inputs').get(hash);
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(get.result instanceof Blob);
+          };
+          get.onerror = () => resolve(false);
+        };
+      }),
+    hash,
+  );
+
 /** The newest stored gallery entry, read from IndexedDB. */
 const newestEntry = (page: Page) =>
   page.evaluate(
@@ -70,19 +94,19 @@ test('a file that is not an image gives a message in the group and leaves the so
 });
 
 /** Dispatches a drop or paste of a PNG onto a target, as the browser does for a real one. */
-async function deliver(page: Page, selector: string, kind: 'drop' | 'paste', bytes: Buffer) {
+async function deliver(page: Page, selector: string, kind: 'drop' | 'paste', bytes: Buffer, name = `${kind}.png`) {
   await page.evaluate(
-    ({ selector, kind, data }) => {
+    ({ selector, kind, data, name }) => {
       const target = document.querySelector(selector)!;
       const transfer = new DataTransfer();
-      transfer.items.add(new File([new Uint8Array(data)], `${kind}.png`, { type: 'image/png' }));
+      transfer.items.add(new File([new Uint8Array(data)], name, { type: 'image/png' }));
       if (kind === 'paste') {
         target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
       } else {
         for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
       }
     },
-    { selector, kind, data: [...bytes] },
+    { selector, kind, data: [...bytes], name },
   );
 }
 
@@ -91,10 +115,21 @@ test('an image dropped or pasted onto the group becomes the source; the page-wid
   await page.getByLabel('Prompt', { exact: true }).fill('keep this prompt');
   const group = page.getByRole('group', { name: 'Source image' });
   await expect(group).toBeVisible();
+  // Every message the page's drop zone leaves, kept (it shows only the last one).
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { importMessages: string[] }).importMessages = seen;
+    new MutationObserver(() => {
+      for (const el of document.querySelectorAll('[role="status"], [role="alert"]')) if (el.textContent && !seen.includes(el.textContent)) seen.push(el.textContent);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await deliver(page, 'fieldset[data-drop-target]', 'drop', await plainPng(80, 60));
   await expect(group).toContainText('80×60 px');
-  await page.waitForTimeout(300);
-  await expect(page.getByText(/carries no generation parameters|drop\.png/)).toHaveCount(0);
+  // A file dropped beside the group afterwards is the page's: once its message is on screen, the
+  // group's file, dropped first, would have had its own, had the page's zone taken it too.
+  await deliver(page, 'main', 'drop', await plainPng(20, 20), 'beside.png');
+  await expect(page.getByText('“beside.png” carries no generation parameters')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { importMessages: string[] }).importMessages.filter((m) => m.includes('drop.png')))).toEqual([]);
   await expect(page.getByLabel('Prompt', { exact: true })).toHaveValue('keep this prompt');
 
   await deliver(page, 'fieldset[data-drop-target]', 'paste', await plainPng(40, 30));
@@ -122,13 +157,15 @@ test('a source whose file is still being read when another is chosen, or when th
   await file.setInputFiles(pngFile('large.png', noise));
   await file.setInputFiles(pngFile('small.png', await plainPng(30, 20)));
   await expect(group).toContainText('30×20 px');
-  await page.waitForTimeout(2500);
+  // The large file's read is over once its bytes are stored: it has not replaced the later choice.
+  await expect.poll(() => inputStored(page, sha256(noise))).toBe(true);
   await expect(group).toContainText('30×20 px');
 
   // Removed while a new file is still being read: it stays removed.
-  await file.setInputFiles(pngFile('large.png', noise));
+  const other = await sharp(randomBytes(2000 * 2000 * 3), { raw: { width: 2000, height: 2000, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+  await file.setInputFiles(pngFile('other.png', other));
   await group.getByRole('button', { name: 'Remove source image' }).click();
-  await page.waitForTimeout(2500);
+  await expect.poll(() => inputStored(page, sha256(other))).toBe(true);
   await expect(group.getByRole('button', { name: 'Remove source image' })).toHaveCount(0);
   await expect(group).not.toContainText('2000×2000 px');
 });

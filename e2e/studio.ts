@@ -17,6 +17,13 @@ export async function expectEntryCount(page: Page, count: number) {
   await expect(list).toHaveCount(count);
 }
 
+/** Picks a mode as a designer does: its radio is visually hidden inside its label, so the label is clicked. */
+export async function chooseMode(page: Page, name: string) {
+  const radio = page.getByRole('radio', { name });
+  await page.locator('label').filter({ has: radio }).click();
+  await expect(radio).toBeChecked();
+}
+
 export interface Settings {
   prompt: string;
   steps?: number;

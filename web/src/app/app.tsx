@@ -1,63 +1,35 @@
 // The studio: the control panel and a large result area on wide screens, stacked on a phone. It
 // composes the features: a finished job's images go to the gallery (onGenerated); gallery entries,
 // links and dropped files put their parameters back into the form.
-import { useEffect } from 'react';
-import type { GenerateResponse } from '@server/contract';
+import { Suspense, useEffect } from 'react';
 import { ErrorBoundary } from '@/components/ui/error-boundary';
-import { Gallery } from '@/features/gallery/components/gallery';
-import { savePlot } from '@/features/gallery/storage/plot-db';
+import { lazyRetry } from '@/lib/lazy-retry';
+import { DropZone, ImportButton, ImportMessage } from '@/features/gallery/components/drop-zone';
+import { ResultView } from '@/features/gallery/components/result-view';
 import { SaveFailedAlert } from '@/features/gallery/components/save-failed-alert';
-import { useConfig } from '@/features/generate/api/get-config';
 import { EngineBadge } from '@/features/generate/components/engine-badge';
 import { GenerateForm } from '@/features/generate/components/generate-form';
 import { useFormStore } from '@/features/generate/stores/form-store';
+import { heldInputs } from '@/features/generate/stores/held-inputs';
 import { enqueuePlotCells } from '@/features/generate/utils/enqueue-plot';
-import { useQueueStore, type Job } from '@/features/generate/stores/queue-store';
-import type { PlotRecord } from '@/lib/plot';
-import type { ControlInput, InputRef } from '@/lib/params';
-import { DropZone, ImportButton, ImportMessage } from './drop-zone';
+import { importFile } from './import-file';
 import { Overlays } from './overlays';
-import { prefetchChunks } from './prefetch-chunks';
-import { usePlotStore } from './plot-store';
 import { PlotView, reloadPlotGrid } from './plot-view';
-import { ResultView } from './result-view';
-import { useLatestResult } from './use-latest-result';
+import { prefetchChunks } from './prefetch-chunks';
 import { useEntryEdits } from './use-entry-edits';
 import { useLinkRestore } from './use-link-restore';
+import { useResults } from './use-results';
 
-const hashes = ({ source, controls }: { source?: InputRef | null; controls?: ControlInput[] }) => [...(source ? [source.hash] : []), ...(controls ?? []).map((c) => c.image.hash)];
-
-/**
- * The input images still needed outside the gallery: the form's, and those of the queue's jobs not
- * done (waiting or running, or failed or cancelled, which Retry runs again). Clear all keeps them.
- */
-const formInputs = () => [...hashes(useFormStore.getState()), ...useQueueStore.getState().jobs.flatMap((job) => (job.status === 'done' ? [] : hashes(job.request)))];
+// The gallery is not in the first paint's script: it loads as the page starts, beside the stored
+// list it shows (read from IndexedDB meanwhile); Try again loads it again after a failed load.
+const Gallery = lazyRetry(() => import('@/features/gallery/components/gallery').then((m) => ({ default: m.Gallery })));
 
 export function App() {
-  const endpoint = useConfig().data?.endpoint ?? null;
   const apply = useFormStore((s) => s.apply);
   const edits = useEntryEdits();
-  const { latest, saveError, deliver, onShown } = useLatestResult();
+  const { latest, saveError, onShown, shownPlotId, closePlot, onGenerated, onPlot, openPlot } = useResults();
   useLinkRestore();
   useEffect(prefetchChunks, []);
-  // The mapping loads with the first finished job (the server that made it is there to serve it).
-  const shownPlotId = usePlotStore((s) => s.shownPlotId);
-  const showPlot = usePlotStore((s) => s.show);
-  const onGenerated = (job: Job, response: GenerateResponse, images: Blob[]) => {
-    // An image made outside a plot is the latest thing: the result area shows it again.
-    if (!job.cell && !job.deliver) showPlot(null);
-    return import('./job-entries').then(({ entriesOf }) => deliver(entriesOf(job, response, endpoint, Date.now()), images, !job.cell));
-  };
-  const openPlot = (id: string) => {
-    showPlot(id);
-    window.scrollTo({ top: 0, behavior: 'smooth' });
-  };
-
-  // A plot is kept before its cells run, so it can be reopened and resumed.
-  const onPlot = async (record: PlotRecord) => {
-    await savePlot(record);
-    usePlotStore.getState().show(record.id);
-  };
 
   return (
     <div className="min-h-screen bg-zinc-50 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
@@ -82,23 +54,25 @@ export function App() {
             }
           />
           </ErrorBoundary>
-          <ImportButton />
+          <ImportButton onFile={importFile} />
         </aside>
         <div className="flex min-w-0 flex-col gap-8">
           <ErrorBoundary region="the latest image" onRetry={reloadPlotGrid}>
             {shownPlotId ? (
-              <PlotView plotId={shownPlotId} onRun={enqueuePlotCells} onClose={() => showPlot(null)} />
+              <PlotView plotId={shownPlotId} onRun={enqueuePlotCells} onClose={closePlot} />
             ) : (
               <ResultView latest={latest} onShown={onShown} />
             )}
           </ErrorBoundary>
-          <ErrorBoundary region="the gallery">
-            <Gallery onReuse={apply} keepInputs={formInputs} edits={edits} onOpenPlot={openPlot} />
+          <ErrorBoundary region="the gallery" onRetry={Gallery.reload}>
+            <Suspense>
+              <Gallery onReuse={apply} keepInputs={heldInputs} edits={edits} onOpenPlot={openPlot} />
+            </Suspense>
           </ErrorBoundary>
         </div>
       </main>
       <Overlays onReuse={apply} edits={edits} />
-      <DropZone />
+      <DropZone onFile={importFile} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { lazyRetry } from '@/lib/lazy-retry';
 import { toRequest, type GalleryEntry, type ReuseParams } from '@/lib/params';
 import type { EntryEdits } from '@/features/gallery/components/entry-actions';
 import { useViewerStore } from '@/features/gallery/stores/viewer-store';
-import { useGalleryView } from '@/features/gallery/stores/gallery-view-store';
+import { useGalleryViewStore } from '@/features/gallery/stores/gallery-view-store';
 import { generateThroughQueue } from '@/features/generate/stores/queue-store';
 import { LazyOverlay } from './lazy-overlay';
 
@@ -15,7 +15,7 @@ const Compare = lazyRetry(() => import('@/features/gallery/components/compare').
 const reproduce = async (entry: GalleryEntry) => {
   // Said before anything is sent: without its inputs, an edit would not be the same request.
   // (Loaded with the first check: the first paint's JavaScript stays small.)
-  const missing = await (await import('./missing-inputs')).missingInputs(entry);
+  const missing = await (await import('@/features/gallery/api/missing-inputs')).missingInputs(entry);
   if (missing) throw new Error(missing);
   const image = await generateThroughQueue({ request: toRequest(entry), basePrompt: entry.prompt, styles: [], label: 'Reproduce check' });
   return new Uint8Array(await image.arrayBuffer());
@@ -23,13 +23,13 @@ const reproduce = async (entry: GalleryEntry) => {
 
 export function Overlays({ onReuse, edits }: { onReuse(params: ReuseParams): void; edits?: EntryEdits }) {
   const viewerOpen = useViewerStore((s) => s.openId !== null);
-  const comparing = useGalleryView((s) => s.comparing);
+  const comparing = useGalleryViewStore((s) => s.comparing);
   return (
     <>
       <LazyOverlay active={viewerOpen} region="the viewer" reload={Viewer.reload} onClose={() => useViewerStore.getState().close()}>
         <Viewer onReuse={onReuse} edits={edits} onReproduce={reproduce} />
       </LazyOverlay>
-      <LazyOverlay active={comparing} region="Compare" reload={Compare.reload} onClose={() => useGalleryView.getState().setComparing(false)}>
+      <LazyOverlay active={comparing} region="Compare" reload={Compare.reload} onClose={() => useGalleryViewStore.getState().setComparing(false)}>
         <Compare />
       </LazyOverlay>
     </>

@@ -4,13 +4,12 @@
 // gone or refused says so, and its id is dropped from the tab's memory (a reload shows the latest image).
 import { lazy, Suspense, useEffect } from 'react';
 import { cellId, PLOT_MAX_PLANNED, type CellKey, type PlannedCell, type PlotRecord } from '@/lib/plot';
-import type { LoadedPlot } from '@/features/gallery/storage/plot-db';
 import { NO_ENTRIES, useGallery } from '@/features/gallery/api/gallery';
-import { togglePlotValue, usePlot, useTogglePlotValue } from '@/features/gallery/api/plots';
+import { togglePlotValue, usePlot, useTogglePlotValue, type LoadedPlot } from '@/features/gallery/api/plots';
 import type { CellStatus } from '@/features/gallery/components/plot-grid';
 import { lazyRetry } from '@/lib/lazy-retry';
 import { useQueueStore } from '@/features/generate/stores/queue-store';
-import { usePlotStore } from './plot-store';
+import { usePlotStore } from '@/features/gallery/stores/shown-plot-store';
 
 // The grid itself is not in the first paint: the record is read first anyway (prefetched once idle).
 const PlotGrid = lazyRetry(() => import('@/features/gallery/components/plot-grid').then((m) => ({ default: m.PlotGrid })));

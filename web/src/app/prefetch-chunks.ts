@@ -6,7 +6,7 @@ export function prefetchChunks() {
     for (const load of [
       () => import('@/features/gallery/utils/download'),
       () => import('@/features/gallery/api/archive'),
-      () => import('./import-file'),
+      () => import('@/features/gallery/utils/import-file'),
       () => import('@/features/gallery/utils/plot-sheet-meta'),
       () => import('@/features/gallery/utils/contact-sheet'),
       () => import('@/features/gallery/components/plot-group-actions'),

@@ -6,14 +6,14 @@ import type { GalleryEntry } from '@/lib/params';
 import type { EntryEdits } from '@/features/gallery/components/entry-actions';
 import { useConfig } from '@/features/generate/api/get-config';
 import { useFormStore } from '@/features/generate/stores/form-store';
+import { chosenEndpoint } from '@/features/generate/utils/edit-endpoint';
 import { addAsControl, editEntry } from './edit-entry';
 
 export function useEntryEdits(): EntryEdits | undefined {
   const config = useConfig().data;
   const chosen = useFormStore((s) => s.endpoint);
   if (!config) return undefined;
-  // As resolveForm picks it: the choice if the server has it, else the first.
-  const endpoint = config.endpoints.find((e) => e.id === chosen) ?? config.endpoints[0];
+  const endpoint = chosenEndpoint(config.endpoints, chosen);
   return {
     onEdit: (entry: GalleryEntry) => void editEntry(entry, config),
     ...(endpoint && endpoint.control_images > 0 ? { onControl: (entry: GalleryEntry) => void addAsControl(entry, config) } : {}),

@@ -6,6 +6,12 @@ import { useEffect } from 'react';
 import type { GalleryEntry } from '@/lib/params';
 import { getImage, getThumb, listEntries, listNewest } from '@/features/gallery/storage/gallery-db';
 
+// What a failed read or write means, for the components that say it.
+export { GalleryUpgradeBlockedError, StorageFullError } from '@/features/gallery/storage/gallery-db';
+
+/** An entry's full image as stored (for a download, a comparison): undefined when its bytes are missing. */
+export const entryImage = (id: string) => getImage(id);
+
 export const galleryKeys = {
   all: ['gallery'] as const,
   list: () => [...galleryKeys.all, 'list'] as const,

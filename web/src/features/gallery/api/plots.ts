@@ -6,6 +6,11 @@ import type { PlotRecord } from '@/lib/plot';
 import { loadPlot, savePlot, type LoadedPlot } from '@/features/gallery/storage/plot-db';
 import { galleryKeys } from './gallery';
 
+export type { LoadedPlot };
+
+/** Stores a plot as it starts, before its cells run, so that it can be reopened and resumed. */
+export const startPlot = (plot: PlotRecord) => savePlot(plot);
+
 export const plotKeys = {
   one: (id: string) => [...galleryKeys.all, 'plot', id] as const,
 };

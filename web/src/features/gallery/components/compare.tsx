@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { GalleryEntry } from '@/lib/params';
 import { useObjectUrl } from '@/lib/use-object-url';
 import { NO_ENTRIES, useGallery, useImageBlob } from '@/features/gallery/api/gallery';
-import { useGalleryView } from '@/features/gallery/stores/gallery-view-store';
+import { useGalleryViewStore } from '@/features/gallery/stores/gallery-view-store';
 import { useModalDialog } from '@/lib/use-modal-dialog';
 import { differenceImage } from '@/features/gallery/utils/difference-image';
 import { Params } from './compare-params';
@@ -32,9 +32,9 @@ function Pane({ entry, view, onView }: { entry: GalleryEntry; view: View; onView
 }
 
 export function Compare() {
-  const selected = useGalleryView((s) => s.selected);
-  const comparing = useGalleryView((s) => s.comparing);
-  const setComparing = useGalleryView((s) => s.setComparing);
+  const selected = useGalleryViewStore((s) => s.selected);
+  const comparing = useGalleryViewStore((s) => s.comparing);
+  const setComparing = useGalleryViewStore((s) => s.setComparing);
   const { data: all = NO_ENTRIES } = useGallery();
   // Built while Compare is open only: it stays mounted once loaded, and the list may be 100,000 long.
   const byId = useMemo(() => new Map(comparing ? all.map((e) => [e.id, e]) : []), [all, comparing]);

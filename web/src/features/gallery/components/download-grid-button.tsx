@@ -5,7 +5,7 @@
 import { useId, useState } from 'react';
 import type { GalleryEntry } from '@/lib/params';
 import { entriesByCell, type PlotRecord } from '@/lib/plot';
-import { getImage } from '@/features/gallery/storage/gallery-db';
+import { entryImage } from '@/features/gallery/api/gallery';
 
 export const SHEET_SIZES = [256, 384, 512] as const;
 
@@ -13,7 +13,7 @@ export const SHEET_SIZES = [256, 384, 512] as const;
 async function cellImages(plot: PlotRecord, entries: readonly GalleryEntry[]) {
   const images = new Map<string, Blob>();
   for (const [id, entry] of entriesByCell(plot.id, entries)) {
-    const image = await getImage(entry.id);
+    const image = await entryImage(entry.id);
     if (image) images.set(id, image);
   }
   return images;

@@ -5,7 +5,7 @@ import { useId } from 'react';
 import type { GalleryEntry, InputRef } from '@/lib/params';
 import { useObjectUrl } from '@/lib/use-object-url';
 import { useInputImage } from '@/features/gallery/api/input-image';
-import { useGalleryView } from '@/features/gallery/stores/gallery-view-store';
+import { useGalleryViewStore } from '@/features/gallery/stores/gallery-view-store';
 import { useViewerStore } from '@/features/gallery/stores/viewer-store';
 import { EntryThumb } from './entry-thumb';
 
@@ -33,7 +33,7 @@ function MissingParent({ source }: { source: InputRef }) {
 export function EditOrigin({ entry, source, parent, depth }: { entry: GalleryEntry; source: InputRef; parent: GalleryEntry | undefined; depth: number }) {
   const open = useViewerStore((s) => s.open);
   const close = useViewerStore((s) => s.close);
-  const compare = useGalleryView((s) => s.compare);
+  const compare = useGalleryViewStore((s) => s.compare);
   const promptId = useId();
   return (
     <section aria-label="Edited from" className="flex flex-col gap-2 rounded-lg bg-zinc-100 p-3 dark:bg-zinc-800/60">

@@ -2,7 +2,7 @@
 import { fromEntry, type GalleryEntry, type ReuseParams } from '@/lib/params';
 import { buildLink, linkImagesNote } from '@/lib/link-params';
 import { useDeleteEntry } from '@/features/gallery/api/delete-entry';
-import { getImage } from '@/features/gallery/storage/gallery-db';
+import { entryImage } from '@/features/gallery/api/gallery';
 import { useNoticeStore } from '@/features/gallery/stores/notice-store';
 import { CONTROL_ICON, EDIT_ICON } from './edit-buttons';
 
@@ -57,7 +57,7 @@ export function EntryActions({ entry, onReuse, edits, compact }: { entry: Galler
   return (
     <div className="flex flex-wrap items-center gap-0.5">
       <Action compact={compact} icon="download" label="Download" onClick={async () => {
-        const image = await getImage(entry.id);
+        const image = await entryImage(entry.id);
         if (!image) return notify('This image’s bytes are missing from the browser’s storage.', 'alert');
         try {
           // The metadata writer loads once the page is idle (app/prefetch-chunks): not needed to show the studio.

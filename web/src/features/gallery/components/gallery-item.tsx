@@ -2,7 +2,7 @@ import type { GalleryEntry, ReuseParams } from '@/lib/params';
 import { useObjectUrl } from '@/lib/use-object-url';
 import { useToggleStar } from '@/features/gallery/api/toggle-star';
 import { useThumb } from '@/features/gallery/api/gallery';
-import { useGalleryView } from '@/features/gallery/stores/gallery-view-store';
+import { useGalleryViewStore } from '@/features/gallery/stores/gallery-view-store';
 import { useViewerStore } from '@/features/gallery/stores/viewer-store';
 import { EditButtons } from './edit-buttons';
 import { EntryActions, type EntryEdits } from './entry-actions';
@@ -12,8 +12,8 @@ export function GalleryItem({ entry, onReuse, edits, depth }: { entry: GalleryEn
   const thumb = useObjectUrl(useThumb(entry.id).data);
   const open = useViewerStore((s) => s.open);
   const star = useToggleStar();
-  const selected = useGalleryView((s) => s.selected.includes(entry.id));
-  const toggleSelected = useGalleryView((s) => s.toggleSelected);
+  const selected = useGalleryViewStore((s) => s.selected.includes(entry.id));
+  const toggleSelected = useGalleryViewStore((s) => s.toggleSelected);
   return (
     <article className={`relative flex h-full flex-col overflow-hidden rounded-xl border bg-white dark:bg-zinc-900 ${selected ? 'border-violet-600 ring-2 ring-violet-600/40' : 'border-zinc-200 dark:border-zinc-800'}`}>
       <div className="relative">

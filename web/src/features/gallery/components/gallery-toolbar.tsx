@@ -4,20 +4,20 @@ import { plural } from '@/lib/plural';
 import { useClearGallery } from '@/features/gallery/api/clear-gallery';
 import { useExportGallery } from '@/features/gallery/api/export-gallery';
 import { useImportGallery } from '@/features/gallery/api/import-gallery';
-import { MAX_COMPARE, useGalleryView } from '@/features/gallery/stores/gallery-view-store';
+import { MAX_COMPARE, useGalleryViewStore } from '@/features/gallery/stores/gallery-view-store';
 import { useNoticeStore } from '@/features/gallery/stores/notice-store';
 
 const tool = 'rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium hover:bg-zinc-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-violet-500 dark:border-zinc-700 dark:hover:bg-zinc-800';
 
 /** `keepInputs` names the input images still held outside the gallery, which Clear all keeps. */
 export function GalleryToolbar({ total, keepInputs }: { total: number; keepInputs?(): string[] }) {
-  const query = useGalleryView((s) => s.query);
-  const setQuery = useGalleryView((s) => s.setQuery);
-  const setFavouritesOnly = useGalleryView((s) => s.setFavouritesOnly);
-  const clearSelection = useGalleryView((s) => s.clearSelection);
-  const setComparing = useGalleryView((s) => s.setComparing);
-  const favouritesOnly = useGalleryView((s) => s.favouritesOnly);
-  const selected = useGalleryView((s) => s.selected);
+  const query = useGalleryViewStore((s) => s.query);
+  const setQuery = useGalleryViewStore((s) => s.setQuery);
+  const setFavouritesOnly = useGalleryViewStore((s) => s.setFavouritesOnly);
+  const clearSelection = useGalleryViewStore((s) => s.clearSelection);
+  const setComparing = useGalleryViewStore((s) => s.setComparing);
+  const favouritesOnly = useGalleryViewStore((s) => s.favouritesOnly);
+  const selected = useGalleryViewStore((s) => s.selected);
   const notify = useNoticeStore((s) => s.show);
   // "Importing 12 of 40…", shown only for work that has taken over a second.
   const [progress, setProgress] = useState('');

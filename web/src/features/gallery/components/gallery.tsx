@@ -3,9 +3,8 @@
 import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useWindowRows } from '@/lib/use-window-rows';
 import type { ImageParams } from '@/lib/params';
-import { NO_ENTRIES, useGallery, useGalleryStatus, useGallerySync } from '@/features/gallery/api/gallery';
-import { GalleryUpgradeBlockedError } from '@/features/gallery/storage/gallery-db';
-import { useGalleryView } from '@/features/gallery/stores/gallery-view-store';
+import { GalleryUpgradeBlockedError, NO_ENTRIES, useGallery, useGalleryStatus, useGallerySync } from '@/features/gallery/api/gallery';
+import { useGalleryViewStore } from '@/features/gallery/stores/gallery-view-store';
 import { filterEntries } from '@/features/gallery/utils/filter';
 import { depthsOf } from '@/features/gallery/utils/lineage';
 import { buildRows } from '@/features/gallery/utils/rows';
@@ -30,8 +29,8 @@ export function Gallery({ onReuse, keepInputs, edits, onOpenPlot }: { onReuse(pa
   // The first load shows the newest entries while it reads the rest.
   const status = useGalleryStatus().data;
   const stored = isFetching ? status?.loadingTotal : undefined;
-  const query = useGalleryView((s) => s.query);
-  const favouritesOnly = useGalleryView((s) => s.favouritesOnly);
+  const query = useGalleryViewStore((s) => s.query);
+  const favouritesOnly = useGalleryViewStore((s) => s.favouritesOnly);
   useGallerySync();
   const damaged = isPending ? 0 : (status?.damaged ?? 0);
   const listRef = useRef<HTMLDivElement>(null);

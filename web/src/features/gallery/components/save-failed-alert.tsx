@@ -1,7 +1,7 @@
 // The newest image could not be stored (a full browser storage, most often): say so, and offer it
 // as a download while its object URL still holds it.
 import type { GalleryEntry } from '@/lib/params';
-import { StorageFullError } from '@/features/gallery/storage/gallery-db';
+import { StorageFullError } from '@/features/gallery/api/gallery';
 import { entryFileName } from '@/features/gallery/utils/file-name';
 
 export function SaveFailedAlert({ error, url, entry }: { error: Error; url: string; entry: GalleryEntry }) {

@@ -5,9 +5,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GalleryEntry, ReuseParams } from '@/lib/params';
 import { useObjectUrl } from '@/lib/use-object-url';
 import { useModalDialog } from '@/lib/use-modal-dialog';
-import { NO_ENTRIES, useGallery, useImageBlob } from '@/features/gallery/api/gallery';
-import { getImage } from '@/features/gallery/storage/gallery-db';
-import { useGalleryView } from '@/features/gallery/stores/gallery-view-store';
+import { entryImage, NO_ENTRIES, useGallery, useImageBlob } from '@/features/gallery/api/gallery';
+import { useGalleryViewStore } from '@/features/gallery/stores/gallery-view-store';
 import { stepInGrid, useViewerStore } from '@/features/gallery/stores/viewer-store';
 import { filterEntries } from '@/features/gallery/utils/filter';
 import { chainOf, childrenOf, indexLineage, parentOf } from '@/features/gallery/utils/lineage';
@@ -50,7 +49,7 @@ function ReproduceCheck({ entry, reproduce }: { entry: GalleryEntry; reproduce(e
   const run = async () => {
     setState({ running: true });
     try {
-      const [fresh, stored] = await Promise.all([reproduce(entry), getImage(entry.id).then(async (b) => new Uint8Array(await b!.arrayBuffer()))]);
+      const [fresh, stored] = await Promise.all([reproduce(entry), entryImage(entry.id).then(async (b) => new Uint8Array(await b!.arrayBuffer()))]);
       let differing = Math.abs(fresh.length - stored.length);
       for (let i = 0; i < Math.min(fresh.length, stored.length); i++) if (fresh[i] !== stored[i]) differing++;
       setState({
@@ -80,8 +79,8 @@ export function Viewer({ onReuse, edits, onReproduce }: { onReuse(params: ReuseP
   const open = useViewerStore((s) => s.open);
   const close = useViewerStore((s) => s.close);
   const { data: all = NO_ENTRIES, isSuccess } = useGallery();
-  const query = useGalleryView((s) => s.query);
-  const favouritesOnly = useGalleryView((s) => s.favouritesOnly);
+  const query = useGalleryViewStore((s) => s.query);
+  const favouritesOnly = useGalleryViewStore((s) => s.favouritesOnly);
   const filtered = useMemo(() => filterEntries(all, { query, favouritesOnly }), [all, query, favouritesOnly]);
   // The entries the gallery shows now; an image opened from elsewhere (the result area) that the
   // filter hides is stepped through the whole gallery instead.

@@ -18,7 +18,7 @@ interface GalleryViewState {
   compare(ids: string[]): void;
 }
 
-export const useGalleryView = create<GalleryViewState>()((set) => ({
+export const useGalleryViewStore = create<GalleryViewState>()((set) => ({
   query: '',
   favouritesOnly: false,
   selected: [],

@@ -1,5 +1,6 @@
 // What the reproduce check says when an entry's input images (an edit's source, control images)
 // are not in this browser: without them the request would not be the same, so nothing is sent.
+// Loaded with the first check (the first paint's JavaScript stays small).
 import { getInput } from '@/lib/input-images';
 import type { GalleryEntry } from '@/lib/params';
 

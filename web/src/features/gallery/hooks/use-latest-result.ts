@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { GalleryEntry } from '@/lib/params';
 import { useAddEntry } from '@/features/gallery/api/add-entry';
-import type { Latest } from './result-view';
+import type { Latest } from '@/features/gallery/components/result-view';
 
 /** How long the newest result may wait for its first paint before it is stored anyway. */
 const PAINT_WAIT_MS = 5000;

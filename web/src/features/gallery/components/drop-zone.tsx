@@ -2,26 +2,16 @@
 // exported zip is imported into the gallery. An element marked data-drop-target (the form's
 // source and control image groups) takes its own drops: over it this zone neither shows nor acts.
 import { useEffect, useState } from 'react';
-import { importZip } from '@/features/gallery/api/import-gallery';
-import { useFormStore } from '@/features/generate/stores/form-store';
-import { queryClient } from '@/lib/query-client';
-import { useImportStore } from './import-store';
-import { isZip } from './is-zip';
+import { useImportStore } from '@/features/gallery/stores/import-store';
+import { isZip } from '@/features/gallery/utils/is-zip';
 
-/** Never rejects: the import code loads on first use, and a load that fails ends as a message too. */
-function importFile(file: File) {
-  const report = useImportStore.getState().set;
-  const deps = { report, restore: useFormStore.getState().apply, restorePlot: useFormStore.getState().applyPlot, importZip: (zip: File, onProgress: (done: number, total: number) => void) => importZip(queryClient, zip, onProgress) };
-  return import('./import-file').then(
-    (m) => m.importFile(file, deps),
-    (err: unknown) => report(`Could not read “${file.name}”: ${err instanceof Error ? err.message : String(err)}. Your form is unchanged.`, false),
-  );
-}
+/** What a file does (the app wires it: an image restores the form, a zip comes into the gallery). */
+type OnFile = (file: File) => void;
 
 const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
 const overOwnTarget = (e: DragEvent) => e.target instanceof Element && e.target.closest('[data-drop-target]') !== null;
 
-export function DropZone() {
+export function DropZone({ onFile }: { onFile: OnFile }) {
   const [over, setOver] = useState(false);
   const [overTarget, setOverTarget] = useState(false);
   useEffect(() => {
@@ -46,7 +36,7 @@ export function DropZone() {
       // A drop a target took (it stops the event; this check is the second guard) is not imported.
       if (!file || e.defaultPrevented || overOwnTarget(e)) return;
       e.preventDefault();
-      void importFile(file);
+      onFile(file);
     };
     // A drop a target took never reaches the handler above (the target stops it): seen here first,
     // so the count of drags over the page starts afresh after every drop, wherever it lands.
@@ -71,7 +61,7 @@ export function DropZone() {
       window.removeEventListener('dragover', overCapture, true);
       window.removeEventListener('drop', drop);
     };
-  }, []);
+  }, [onFile]);
   if (!over || overTarget) return null;
   return (
     <div className="pointer-events-none fixed inset-0 z-50 grid place-items-center bg-violet-600/20 backdrop-blur-sm">
@@ -84,7 +74,7 @@ export function DropZone() {
   );
 }
 
-export function ImportButton() {
+export function ImportButton({ onFile }: { onFile: OnFile }) {
   return (
     <label className="cursor-pointer self-start rounded-lg text-sm font-medium text-violet-700 underline-offset-2 focus-within:outline-2 focus-within:outline-violet-500 hover:underline dark:text-violet-300">
       Restore settings from an image…
@@ -94,7 +84,7 @@ export function ImportButton() {
         className="sr-only"
         onChange={(e) => {
           const file = e.target.files?.[0];
-          if (file && !isZip(file)) void importFile(file);
+          if (file && !isZip(file)) onFile(file);
           e.target.value = '';
         }}
       />
@@ -104,7 +94,8 @@ export function ImportButton() {
 
 /** What the last drop or chosen file did; shown in the action bar, so it is always on screen. */
 export function ImportMessage() {
-  const { message, ok } = useImportStore();
+  const message = useImportStore((s) => s.message);
+  const ok = useImportStore((s) => s.ok);
   if (!message) return null;
   return <p role={ok ? 'status' : 'alert'} className={`text-sm ${ok ? 'text-emerald-700 dark:text-emerald-300' : 'text-red-700 dark:text-red-400'}`}>{message}</p>;
 }

@@ -5,7 +5,7 @@ import { embedParameters } from '@/features/gallery/utils/metadata';
 import { embedPlot } from '@/features/gallery/utils/plot-sheet-meta';
 import { plotRecord } from '@/features/gallery/utils/plot-fixture.test-util';
 import { importFile } from './import-file';
-import { useImportStore } from './import-store';
+import { useImportStore } from '@/features/gallery/stores/import-store';
 
 describe('importFile', () => {
   it('a PNG cut short gives a message saying it is damaged, and does not reject', async () => {
