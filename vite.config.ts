@@ -19,6 +19,9 @@ export default defineConfig({
     root: '.',
     include: ['server/**/*.test.ts', 'web/**/*.test.{ts,tsx}', 'eslint.config.test.ts'],
     testTimeout: 20_000,
+    // expect.poll waits for its condition as long as the test itself may run: its own default (1 s)
+    // assumed a speed, and under npm run test:busy the upload budget's held requests took longer.
+    expect: { poll: { timeout: 20_000 } },
     // One file at a time: the load test (server/resilience.test.ts) takes both cores for a while,
     // and the fault tests measure waits and timeouts that it must not disturb.
     fileParallelism: false,
