@@ -5,8 +5,9 @@
 // Hand-written: it is small, and no CSV library reads A1111's ranges; papaparse would be 7 KB for
 // the quoting alone.
 import { SEED_MAX } from '@server/contract';
+import { AXIS_MAX_VALUES, type AxisKind, type AxisValue } from './plot';
 
-export type AxisKind = 'seed' | 'steps' | 'guidance' | 'prompt-sr' | 'endpoint' | 'adapter' | 'style';
+export { AXIS_MAX_VALUES, type AxisKind, type AxisValue };
 
 export interface AxisContext {
   prompt: string;
@@ -20,11 +21,7 @@ export interface AxisContext {
   randomSeed(): number;
 }
 
-export type AxisValue = number | string | null;
 export type AxisResult = { ok: true; values: AxisValue[] } | { ok: false; error: string };
-
-/** No axis may hold more values than this; a plot is refused over 100 images anyway. */
-export const AXIS_MAX_VALUES = 100;
 
 /**
  * Splits a value list as a CSV record with leading spaces skipped (Python's csv.reader with
