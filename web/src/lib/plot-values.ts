@@ -13,7 +13,7 @@ export interface AxisContext {
   prompt: string;
   steps: { min: number; max: number };
   /** false: the endpoint takes no guidance. */
-  guidance: { min: number; max: number } | false;
+  guidanceRange: { min: number; max: number } | false;
   endpoints: { id: string; name: string }[];
   /** The chosen endpoint's adapter routes ("None" is always allowed: no adapter). */
   adapters: string[];
@@ -139,8 +139,8 @@ function parseValues(kind: AxisKind, values: string[], ctx: AxisContext): AxisRe
     case 'steps':
       return numbers(values, true, ctx.steps.min, ctx.steps.max, 'Steps');
     case 'guidance':
-      if (!ctx.guidance) return { ok: false, error: 'This endpoint takes no guidance scale.' };
-      return numbers(values, false, ctx.guidance.min, ctx.guidance.max, 'Guidance scale');
+      if (!ctx.guidanceRange) return { ok: false, error: 'This endpoint takes no guidance scale.' };
+      return numbers(values, false, ctx.guidanceRange.min, ctx.guidanceRange.max, 'Guidance scale');
     case 'prompt-sr': {
       // A1111: the first value is searched for, and each value in turn replaces it (the first
       // column is therefore the prompt as written).

@@ -54,7 +54,7 @@ export function PlotField(props: Props) {
   const styles = [...BUILT_IN_STYLES, ...form.customStyles].map((style) => style.name);
   const values = (axis: PlotAxis) => {
     if (!planner) return [];
-    const parsed = planner.parseAxisValues(axis.kind, axis.text, { prompt: form.prompt, steps: endpoint.steps, guidance: guidanceRange, endpoints, adapters: endpoint.adapters, styles, randomSeed: () => 0 });
+    const parsed = planner.parseAxisValues(axis.kind, axis.text, { prompt: form.prompt, steps: endpoint.steps, guidanceRange, endpoints, adapters: endpoint.adapters, styles, randomSeed: () => 0 });
     return parsed.ok ? parsed.values : [];
   };
 

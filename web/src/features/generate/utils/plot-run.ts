@@ -35,7 +35,7 @@ export function planFromForm({ state: s, endpoints, response_format, randomSeed,
   const ctx: AxisContext = {
     prompt: s.prompt,
     steps: chosen.endpoint.steps,
-    guidance: chosen.guidanceRange,
+    guidanceRange: chosen.guidanceRange,
     endpoints: endpoints.map(({ id, name }) => ({ id, name })),
     adapters: chosen.endpoint.adapters,
     styles: allStyles.map((style) => style.name),
