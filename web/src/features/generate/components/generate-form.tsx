@@ -11,7 +11,7 @@ import { useQueueStore, type DoneListener } from '@/features/generate/stores/que
 import type { PlotRecord } from '@/lib/plot';
 import { enqueuePlotCells } from '@/features/generate/utils/enqueue-plot';
 import { effectiveMode } from '@/features/generate/utils/mode';
-import { resolveForm } from '@/features/generate/utils/resolve-form';
+import { choicesOf, resolveForm } from '@/features/generate/utils/resolve-form';
 import { Elapsed } from './elapsed';
 import { EndpointField } from './endpoint-field';
 import { secondaryButtonClass } from './field';
@@ -37,7 +37,7 @@ export function GenerateForm({ onGenerated, onPlot, notices }: { onGenerated: Do
   useOnGenerated(onGenerated);
   const config = useConfig();
   const modeChosen = useFormStore((s) => s.mode);
-  const choices = useFormStore(useShallow(({ endpoint, adapter, num_inference_steps, guidance_scale, modelDefaultGuidance, source, controls }) => ({ endpoint, adapter, num_inference_steps, guidance_scale, modelDefaultGuidance, source, controls })));
+  const choices = useFormStore(useShallow(choicesOf));
   const formatChosen = useFormStore((s) => s.response_format);
   const setNumInferenceSteps = useFormStore((s) => s.setNumInferenceSteps);
   const setResponseFormat = useFormStore((s) => s.setResponseFormat);

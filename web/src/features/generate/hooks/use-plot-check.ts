@@ -9,6 +9,7 @@ import type { EndpointInfo, ResponseFormat } from '@server/contract';
 import type { PlotDefinition } from '@/lib/plot';
 import { useFormStore, type FormState } from '@/features/generate/stores/form-store';
 import type { PlotFormState } from '@/features/generate/utils/plot-run';
+import { choicesOf } from '@/features/generate/utils/resolve-form';
 
 export type Planner = typeof import('@/features/generate/utils/plot-run');
 
@@ -31,13 +32,7 @@ const planned = (s: FormState): PlotFormState => ({
   plot: s.plot,
   customStyles: s.customStyles,
   activeStyles: s.activeStyles,
-  endpoint: s.endpoint,
-  adapter: s.adapter,
-  num_inference_steps: s.num_inference_steps,
-  guidance_scale: s.guidance_scale,
-  modelDefaultGuidance: s.modelDefaultGuidance,
-  source: s.source,
-  controls: s.controls,
+  ...choicesOf(s),
 });
 
 const OFF = {} as PlotFormState;

@@ -9,6 +9,9 @@ import type { Draft } from '@/features/generate/stores/form-fields';
 
 export type FormChoices = Pick<Draft, 'endpoint' | 'adapter' | 'num_inference_steps' | 'guidance_scale' | 'modelDefaultGuidance' | 'source' | 'controls'>;
 
+/** The choices out of the form's state (a selector: compare its result shallowly). */
+export const choicesOf = ({ endpoint, adapter, num_inference_steps, guidance_scale, modelDefaultGuidance, source, controls }: FormChoices): FormChoices => ({ endpoint, adapter, num_inference_steps, guidance_scale, modelDefaultGuidance, source, controls });
+
 export interface Resolved {
   endpoint: EndpointInfo;
   adapter: string | null;
