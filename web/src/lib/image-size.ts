@@ -1,6 +1,8 @@
 // An image's true size read from its header (PNG IHDR, JPEG SOF, WebP VP8/VP8L/VP8X), before any
 // decoding: a few bytes can declare 16384×16384 px, which decoded would take a gigabyte. Shared by
 // the input-image check and the gallery's zip import; undefined when the header cannot be read.
+import { sniffMime } from './image-type';
+
 export interface ImageSize {
   width: number;
   height: number;
@@ -56,6 +58,7 @@ function webp(b: Uint8Array): ImageSize | undefined {
 
 /** The size the image's header declares, or undefined when it has none that can be read. */
 export function imageSize(bytes: Uint8Array): ImageSize | undefined {
-  const size = bytes[0] === 0x89 && bytes[1] === 0x50 ? png(bytes) : bytes[0] === 0xff && bytes[1] === 0xd8 ? jpeg(bytes) : webp(bytes);
+  const mime = sniffMime(bytes);
+  const size = mime && { 'image/png': png, 'image/jpeg': jpeg, 'image/webp': webp }[mime](bytes);
   return size && size.width > 0 && size.height > 0 ? size : undefined;
 }

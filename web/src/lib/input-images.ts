@@ -5,9 +5,12 @@
 // draft survives a reload), each gallery entry made from one records it, and a zip carries them, so
 // an edit can be reproduced anywhere. Shared by the generate and gallery features.
 import { createStore, del, get, keys, set } from 'idb-keyval';
-import { INPUT_IMAGE_MAX_SIDE, type ImageMime } from '@server/contract';
+import { INPUT_IMAGE_MAX_SIDE } from '@server/contract';
 import type { InputRef } from './params';
 import { imageSize } from './image-size';
+import { sniffMime } from './image-type';
+
+export { sniffMime };
 
 /** The API's limit on a side of an input image (the server checks it again). */
 export const INPUT_MAX_SIDE = INPUT_IMAGE_MAX_SIDE;
@@ -19,15 +22,6 @@ export class InputImageError extends Error {
     super(message);
     this.name = 'InputImageError';
   }
-}
-
-/** PNG, JPEG or WebP by their first bytes (never by a file's name or label), else undefined. */
-export function sniffMime(head: Uint8Array): ImageMime | undefined {
-  const at = (offset: number, ...bytes: number[]) => bytes.every((b, i) => head[offset + i] === b);
-  if (at(0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
-  if (at(0, 0xff, 0xd8, 0xff)) return 'image/jpeg';
-  if (at(0, 0x52, 0x49, 0x46, 0x46) && at(8, 0x57, 0x45, 0x42, 0x50)) return 'image/webp';
-  return undefined;
 }
 
 export const hex = (digest: ArrayBuffer) => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');

@@ -29,12 +29,15 @@ describe('links', () => {
     const edit = { prompt: 'make the sky violet', num_inference_steps: 4, seed: 12, response_format: 'png' as const, endpoint: 'local-engine', adapter: 'watercolor', guidance_scale: 7.5, source, controls: [{ image: source, weight: 0.5 }] };
     const link = buildLink(edit, 'http://127.0.0.1:8787');
     expect(readLink(new URL(link).search)).toEqual({ prompt: 'make the sky violet', num_inference_steps: 4, seed: 12, response_format: 'png', endpoint: 'local-engine', adapter: 'watercolor', guidance_scale: 7.5 });
+    expect(new URL(link).searchParams.get('guidance_scale')).toBe('7.5');
     expect(link).not.toContain(source.hash);
     expect(link).not.toContain('parent');
     // Not set: not in the link (the model's default guidance is no guidance_scale at all).
     const plain = buildLink({ ...edit, adapter: null, guidance_scale: null, endpoint: null }, 'http://127.0.0.1:8787');
     expect([...new URL(plain).searchParams.keys()]).toEqual(['prompt', 'steps', 'seed', 'format']);
+    // Links from before the rename say `guidance`: they keep working.
     expect(readLink('?prompt=p&guidance=0')).toEqual({ prompt: 'p', guidance_scale: 0 });
+    expect(readLink('?prompt=p&guidance_scale=2.5')).toEqual({ prompt: 'p', guidance_scale: 2.5 });
     expect(readLink('?prompt=p&guidance=abc&adapter=%3Cscript%3E&endpoint=')).toEqual({ prompt: 'p' });
   });
 

@@ -1,15 +1,16 @@
 // Links that carry an image's parameters: `?prompt=&steps=&seed=&format=` restores the form. A link
-// keeps its short names (links already shared use them, and they read well in an address bar);
-// reading also takes the API's names (`num_inference_steps`, `response_format`). `endpoint`,
-// `adapter` and `guidance` are added when set. Images (an edit's source, control images) are never
-// in a link: only parameters travel, and whoever copies one is told so.
+// keeps the short names `steps` and `format` (links already shared use them, and they read well in an
+// address bar); reading also takes the API's names. `endpoint`, `adapter` and `guidance_scale` are
+// added when set (a link from before says `guidance`, still read: the schema module translates it).
+// Images (an edit's source, control images) are never in a link: only parameters travel, and whoever
+// copies one is told so.
 import { pickParams, type ImageParams } from './params';
 
 export function buildLink(params: ImageParams, origin: string): string {
   const query = new URLSearchParams({ prompt: params.prompt, steps: String(params.num_inference_steps), seed: String(params.seed), format: params.response_format });
   if (params.endpoint) query.set('endpoint', params.endpoint);
   if (params.adapter) query.set('adapter', params.adapter);
-  if (params.guidance_scale !== undefined && params.guidance_scale !== null) query.set('guidance', String(params.guidance_scale));
+  if (params.guidance_scale !== undefined && params.guidance_scale !== null) query.set('guidance_scale', String(params.guidance_scale));
   return `${origin}/?${query}`;
 }
 

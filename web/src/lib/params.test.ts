@@ -1,6 +1,6 @@
 // The one pair where an entry becomes a request and back, and what an untrusted source may set.
 import { describe, expect, it } from 'vitest';
-import { asControls, asInputRef, fromEntry, pickParams, toRequest, type GalleryEntry } from './params';
+import { fromEntry, pickParams, toRequest, type GalleryEntry } from './params';
 
 const entry: GalleryEntry = {
   id: 'a', prompt: 'a fox, watercolor', basePrompt: 'a fox', styles: ['Watercolor'], num_inference_steps: 6, seed: 9, response_format: 'jpeg',
@@ -32,20 +32,19 @@ describe('params', () => {
     expect(pickParams({ prompt: 'p', guidance_scale: -1 })).toEqual({ prompt: 'p' });
   });
 
-  it('asInputRef and asControls keep only well-formed references from a stored draft', () => {
-    const ref = { hash: 'b'.repeat(64), mime: 'image/webp', width: 4096, height: 1 };
-    expect(asInputRef(ref)).toEqual(ref);
-    expect(asInputRef({ ...ref, hash: 'B'.repeat(64) })).toBeUndefined();
-    expect(asInputRef({ ...ref, width: 4097 })).toBeUndefined();
-    expect(asInputRef({ ...ref, mime: 'image/gif' })).toBeUndefined();
-    expect(asInputRef(null)).toBeUndefined();
-    expect(asControls([{ image: ref, weight: 3 }, { image: { hash: 'x' }, weight: 1 }, null, 'x'])).toEqual([{ image: ref, weight: 1 }]);
-    expect(asControls('x')).toEqual([]);
-  });
-
   it('pickParams reads the API names and the short ones, the API names first', () => {
     expect(pickParams({ prompt: 'p', steps: '4', format: 'png', seed: '2' })).toEqual({ prompt: 'p', num_inference_steps: 4, seed: 2, response_format: 'png' });
     expect(pickParams({ prompt: 'p', num_inference_steps: 5, steps: 4, response_format: 'url', format: 'png' })).toEqual({ prompt: 'p', num_inference_steps: 5, response_format: 'url' });
     expect(pickParams({ prompt: ' ', num_inference_steps: 51, seed: -1, response_format: 'gif' })).toEqual({});
+    // guidance_scale's earlier name, from links and files made before the rename.
+    expect(pickParams({ prompt: 'p', guidance: '4.5' })).toEqual({ prompt: 'p', guidance_scale: 4.5 });
+    expect(pickParams({ prompt: 'p', guidance_scale: 2, guidance: 4.5 })).toEqual({ prompt: 'p', guidance_scale: 2 });
+  });
+
+  it('makes every request one way: what is not set is not sent, and an edit carries no control images', () => {
+    const image = { hash: 'c'.repeat(64), mime: 'image/png' as const, width: 8, height: 8 };
+    const request = toRequest({ prompt: 'p', num_inference_steps: 4, response_format: 'png', seed: null, endpoint: null, adapter: null, guidance_scale: null, source: null, controls: [] });
+    expect(request).toStrictEqual({ prompt: 'p', num_inference_steps: 4, response_format: 'png' });
+    expect(toRequest({ prompt: 'p', num_inference_steps: 4, response_format: 'png', guidance_scale: 0, source: image, controls: [{ image, weight: 1 }] })).toStrictEqual({ prompt: 'p', num_inference_steps: 4, response_format: 'png', guidance_scale: 0, source: image });
   });
 });

@@ -5,7 +5,7 @@ let next = 1000;
 const ctx: AxisContext = {
   prompt: 'a red fox in the snow, red sky',
   steps: { min: 1, max: 10 },
-  guidance: { min: 0, max: 20 },
+  guidanceRange: { min: 0, max: 20 },
   endpoints: [{ id: 'local-engine', name: 'Local preview engine' }, { id: 'ep-b', name: 'Big model' }],
   adapters: ['watercolor', 'blueprint'],
   styles: ['Watercolor', 'Cinematic'],
@@ -66,7 +66,7 @@ describe('parseAxisValues', () => {
     expect(values('steps', '4, 12')).toBe('Steps 12 is outside this endpoint\'s range 1–10.');
     expect(values('steps', '0-3')).toMatch(/Steps 0 is outside/);
     expect(values('guidance', '21')).toMatch(/Guidance scale 21 is outside this endpoint's range 0–20/);
-    expect(values('guidance', '1', { guidance: false })).toMatch(/takes no guidance/);
+    expect(values('guidance', '1', { guidanceRange: false })).toMatch(/takes no guidance/);
     expect(values('seed', '4294967296')).toMatch(/Seed 4294967296 is outside/);
     expect(values('steps', '4, fast')).toBe('“fast” is not a whole number.');
     expect(values('steps', '2.5')).toMatch(/not a whole number/);

@@ -5,14 +5,15 @@
 // Hand-written: it is small, and no CSV library reads A1111's ranges; papaparse would be 7 KB for
 // the quoting alone.
 import { SEED_MAX } from '@server/contract';
+import { AXIS_MAX_VALUES, type AxisKind, type AxisValue } from './plot';
 
-export type AxisKind = 'seed' | 'steps' | 'guidance' | 'prompt-sr' | 'endpoint' | 'adapter' | 'style';
+export { AXIS_MAX_VALUES, type AxisKind, type AxisValue };
 
 export interface AxisContext {
   prompt: string;
   steps: { min: number; max: number };
   /** false: the endpoint takes no guidance. */
-  guidance: { min: number; max: number } | false;
+  guidanceRange: { min: number; max: number } | false;
   endpoints: { id: string; name: string }[];
   /** The chosen endpoint's adapter routes ("None" is always allowed: no adapter). */
   adapters: string[];
@@ -20,11 +21,7 @@ export interface AxisContext {
   randomSeed(): number;
 }
 
-export type AxisValue = number | string | null;
 export type AxisResult = { ok: true; values: AxisValue[] } | { ok: false; error: string };
-
-/** No axis may hold more values than this; a plot is refused over 100 images anyway. */
-export const AXIS_MAX_VALUES = 100;
 
 /**
  * Splits a value list as a CSV record with leading spaces skipped (Python's csv.reader with
@@ -142,8 +139,8 @@ function parseValues(kind: AxisKind, values: string[], ctx: AxisContext): AxisRe
     case 'steps':
       return numbers(values, true, ctx.steps.min, ctx.steps.max, 'Steps');
     case 'guidance':
-      if (!ctx.guidance) return { ok: false, error: 'This endpoint takes no guidance scale.' };
-      return numbers(values, false, ctx.guidance.min, ctx.guidance.max, 'Guidance scale');
+      if (!ctx.guidanceRange) return { ok: false, error: 'This endpoint takes no guidance scale.' };
+      return numbers(values, false, ctx.guidanceRange.min, ctx.guidanceRange.max, 'Guidance scale');
     case 'prompt-sr': {
       // A1111: the first value is searched for, and each value in turn replaces it (the first
       // column is therefore the prompt as written).

@@ -3,10 +3,28 @@
 // and a re-run make exactly the cells planned. Its cells are ordinary gallery entries whose group is
 // the plot (kind 'plot') and whose `cell` says where they sit. Shared by the generate feature (which
 // plans a plot), the gallery (which stores it and shows its grid) and the app.
-import type { AxisKind, AxisValue } from './plot-values';
 import type { GalleryEntry, RequestParams } from './params';
 
-export type { AxisKind, AxisValue };
+/** What an axis can vary, each declared once with its label (the plot schema takes these kinds). */
+const AXIS_LABELS = {
+  seed: 'Seed',
+  steps: 'Steps',
+  guidance: 'Guidance scale',
+  'prompt-sr': 'Prompt S/R',
+  endpoint: 'Endpoint',
+  adapter: 'Adapter',
+  style: 'Style',
+} as const;
+
+export type AxisKind = keyof typeof AXIS_LABELS;
+export type AxisValue = number | string | null;
+
+export const AXIS_KINDS = Object.entries(AXIS_LABELS).map(([kind, label]) => ({ kind: kind as AxisKind, label }));
+
+/** No axis may hold more values than this; a plot is refused over 100 images anyway. */
+export const AXIS_MAX_VALUES = 100;
+/** Images per cell, at consecutive seeds. */
+export const PER_CELL_MAX = 4;
 
 /**
  * Cells a plot keeps, values switched off included: the product of its axes' lengths and its images
@@ -14,17 +32,7 @@ export type { AxisKind, AxisValue };
  */
 export const PLOT_MAX_PLANNED = 4000;
 
-export const AXIS_KINDS: { kind: AxisKind; label: string }[] = [
-  { kind: 'seed', label: 'Seed' },
-  { kind: 'steps', label: 'Steps' },
-  { kind: 'guidance', label: 'Guidance scale' },
-  { kind: 'prompt-sr', label: 'Prompt S/R' },
-  { kind: 'endpoint', label: 'Endpoint' },
-  { kind: 'adapter', label: 'Adapter' },
-  { kind: 'style', label: 'Style' },
-];
-
-export const axisLabel = (kind: AxisKind) => AXIS_KINDS.find((a) => a.kind === kind)?.label ?? kind;
+export const axisLabel = (kind: AxisKind): string => AXIS_LABELS[kind] ?? kind;
 
 export interface PlotAxis {
   kind: AxisKind;

@@ -5,13 +5,13 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useConfig } from '@/features/generate/api/get-config';
 import { useOnGenerated } from '@/features/generate/hooks/use-on-generated';
+import { usePlotCheck } from '@/features/generate/hooks/use-plot-check';
 import { randomSeed, useFormStore } from '@/features/generate/stores/form-store';
-import { usePlotCheckStore } from '@/features/generate/stores/plot-check-store';
 import { useQueueStore, type DoneListener } from '@/features/generate/stores/queue-store';
 import type { PlotRecord } from '@/lib/plot';
 import { enqueuePlotCells } from '@/features/generate/utils/enqueue-plot';
-import { resolveForm } from '@/features/generate/utils/resolve-form';
-import { BUILT_IN_STYLES } from '@/features/generate/utils/styles';
+import { effectiveMode } from '@/features/generate/utils/mode';
+import { choicesOf, resolveForm } from '@/features/generate/utils/resolve-form';
 import { Elapsed } from './elapsed';
 import { EndpointField } from './endpoint-field';
 import { secondaryButtonClass } from './field';
@@ -20,7 +20,7 @@ import { GuidanceField } from './guidance-field';
 import { ControlImagesField } from './control-images-field';
 import { QueuePanel } from './queue-panel';
 import { SourceImageField } from './source-image-field';
-import { effectiveMode, ModeField } from './mode-field';
+import { ModeField } from './mode-field';
 import { PlotField } from './plot-field';
 import { PromptBField } from './prompt-b-field';
 import { PromptField } from './prompt-field';
@@ -37,17 +37,18 @@ export function GenerateForm({ onGenerated, onPlot, notices }: { onGenerated: Do
   useOnGenerated(onGenerated);
   const config = useConfig();
   const modeChosen = useFormStore((s) => s.mode);
-  const choices = useFormStore(useShallow(({ endpoint, adapter, num_inference_steps, guidance, useDefaultGuidance, source, controls }) => ({ endpoint, adapter, num_inference_steps, guidance, useDefaultGuidance, source, controls })));
+  const choices = useFormStore(useShallow(choicesOf));
   const formatChosen = useFormStore((s) => s.response_format);
   const setNumInferenceSteps = useFormStore((s) => s.setNumInferenceSteps);
   const setResponseFormat = useFormStore((s) => s.setResponseFormat);
   // Whether Generate can run, not the text: typing does not re-render the form.
   const ready = useFormStore((s) => s.prompt.trim().length > 0 && (s.mode !== 'ab' || s.promptB.trim().length > 0) && s.seedDraft === null);
-  const plotError = usePlotCheckStore((s) => s.error);
-  // Why the last plot did not start (its plan failed as it started, or it could not be kept).
-  const [plotStartError, setPlotStartError] = useState<string | null>(null);
+  const response_format = config.data && (formatChosen && config.data.formats.includes(formatChosen) ? formatChosen : config.data.default_format);
+  const plot = usePlotCheck(modeChosen === 'plot' && !!config.data, config.data?.endpoints, response_format ?? null);
+  // Why the last start failed (a plot's plan failed as it started, or it could not be kept).
+  const [startError, setStartError] = useState<string | null>(null);
   // Any change to the form may have fixed it: it is said again only if the next start fails too.
-  useEffect(() => useFormStore.subscribe(() => setPlotStartError(null)), []);
+  useEffect(() => useFormStore.subscribe(() => setStartError(null)), []);
   const jobs = useQueueStore((s) => s.jobs);
   const enqueue = useQueueStore((s) => s.enqueue);
   const cancelAll = useQueueStore((s) => s.cancelAll);
@@ -60,55 +61,39 @@ export function GenerateForm({ onGenerated, onPlot, notices }: { onGenerated: Do
   if (config.isError) {
     return <p role="alert" className="text-sm text-red-700 dark:text-red-400">Could not load the studio’s settings: {config.error.message} Reload the page to try again.</p>;
   }
-  const { formats, default_format, endpoints, image_input_bytes } = config.data;
+  const { formats, endpoints, image_input_bytes } = config.data;
+  const format = response_format!;
   const chosen = resolveForm(choices, endpoints);
   const mode = effectiveMode(modeChosen, chosen.guidanceRange);
   const { num_inference_steps } = chosen;
   const range = chosen.endpoint.steps;
-  const response_format = formatChosen && formats.includes(formatChosen) ? formatChosen : default_format;
   const running = jobs.filter((j) => j.status === 'running');
   const active = running.length + jobs.filter((j) => j.status === 'waiting').length;
   const lastFinished = jobs.filter((j) => j.finishedAt).sort((a, b) => b.finishedAt! - a.finishedAt!)[0];
+  const plotError = plot?.error ?? null;
 
-  const submitPlot = async () => {
-    // The plot group and the alert already say why it cannot run.
-    if (usePlotCheckStore.getState().error) return;
-    // The form as it was when Generate was pressed: what is typed while the planner loads is not in it.
-    const s = useFormStore.getState();
-    const { planFromForm } = await import('@/features/generate/utils/plot-run');
-    const plan = planFromForm({ state: s, endpoints, response_format, randomSeed, id: crypto.randomUUID(), now: Date.now() });
-    if (!plan.ok) return setPlotStartError(plan.error);
-    try {
-      await onPlot?.(plan.record);
-    } catch (err) {
-      return setPlotStartError(`The plot could not be kept in this browser, so it did not start: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    setPlotStartError(null);
-    void enqueuePlotCells(plan.record, plan.toRun);
-    s.remember(s.prompt);
-    s.submitted(s.seed ?? undefined);
-  };
-
+  // One pipeline for every mode: plan (the planner loads on first use, prefetched once the page is
+  // idle), keep a plot's record, queue, then remember the prompt and the seed.
   const submit = async () => {
-    if (!ready) return;
-    if (mode === 'plot') return submitPlot();
+    // The plot group and the alert already say why a plot cannot run.
+    if (!ready || (mode === 'plot' && plotError)) return;
     // The form as it was when Generate was pressed: what is typed while the planner loads is not in it.
     const s = useFormStore.getState();
-    // The planner loads on first use (prefetched once the page is idle): the first paint stays small.
-    const { planJobs } = await import('@/features/generate/utils/plan-jobs');
-    const styles = [...BUILT_IN_STYLES, ...s.customStyles].filter((style) => s.activeStyles.includes(style.name));
-    const now = resolveForm(s, endpoints);
-    const specs = planJobs(
-      {
-        mode: effectiveMode(s.mode, now.guidanceRange), prompt: s.prompt, promptB: s.promptB, num_inference_steps: now.num_inference_steps, range: now.endpoint.steps, seed: s.seed, locked: s.seedLocked, count: s.mode === 'guidance' ? s.guidanceCount : s.count, response_format, styles,
-        endpoint: now.endpoint.id, adapter: now.adapter, guidance_scale: now.guidance_scale, guidance: now.guidanceRange, source: now.source, controls: now.controls,
-      },
-      randomSeed,
-    );
-    enqueue(specs);
+    const input = { state: s, endpoints, response_format: format, randomSeed, id: crypto.randomUUID(), now: Date.now() };
+    const run = mode === 'plot' ? (await import('@/features/generate/utils/plot-run')).plotFromForm(input) : (await import('@/features/generate/utils/plan-jobs')).jobsFromForm(input);
+    if (!run.ok) return setStartError(run.error);
+    if (run.plot) {
+      try {
+        await onPlot?.(run.plot.record);
+      } catch (err) {
+        return setStartError(`The plot could not be kept in this browser, so it did not start: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      void enqueuePlotCells(run.plot.record, run.plot.toRun);
+    } else enqueue(run.specs);
+    setStartError(null);
     s.remember(s.prompt);
     if (s.mode === 'ab') s.remember(s.promptB);
-    s.submitted(specs[0]!.request.seed ?? undefined);
+    s.submitted(run.seed);
   };
 
   return (
@@ -127,14 +112,14 @@ export function GenerateForm({ onGenerated, onPlot, notices }: { onGenerated: Do
           where the instruction is typed, not below the fold of a long form. */}
       {chosen.endpoint.edit && <SourceImageField maxBytes={image_input_bytes} />}
       <EndpointField endpoints={endpoints} endpoint={chosen.endpoint} adapter={chosen.adapter} />
-      <ModeField guidance={chosen.guidanceRange} />
+      <ModeField guidanceRange={chosen.guidanceRange} />
       {mode === 'ab' && <PromptBField />}
-      {mode === 'plot' && <PlotField endpoints={endpoints} endpoint={chosen.endpoint} guidance={chosen.guidanceRange} response_format={response_format} />}
+      {mode === 'plot' && plot && <PlotField endpoints={endpoints} endpoint={chosen.endpoint} guidanceRange={chosen.guidanceRange} check={plot} />}
       {mode !== 'steps' && <StepsSlider range={range} value={num_inference_steps} onChange={setNumInferenceSteps} />}
-      {chosen.guidanceRange && mode !== 'guidance' && chosen.guidanceValue !== null && <GuidanceField range={chosen.guidanceRange} value={chosen.guidanceValue} />}
+      {chosen.guidanceRange && mode !== 'guidance' && <GuidanceField range={chosen.guidanceRange} guidance_scale={chosen.guidance_scale} />}
       {chosen.endpoint.control_images > 0 && <ControlImagesField limit={chosen.endpoint.control_images} maxBytes={image_input_bytes} />}
       <SeedField />
-      <FormatSelect formats={formats} value={response_format} onChange={setResponseFormat} />
+      <FormatSelect formats={formats} value={format} onChange={setResponseFormat} />
       <StylesField />
       <QueuePanel />
       <div className="fixed inset-x-0 bottom-0 z-30 flex flex-col gap-2 border-t border-zinc-200 bg-white/95 px-4 py-3 shadow-[0_-4px_12px_rgb(0_0_0/0.06)] backdrop-blur lg:sticky lg:inset-x-auto lg:-bottom-5 lg:-mx-5 lg:-mb-5 lg:rounded-b-2xl lg:px-5 lg:pb-5 dark:border-zinc-800 dark:bg-zinc-900/95">
@@ -158,9 +143,9 @@ export function GenerateForm({ onGenerated, onPlot, notices }: { onGenerated: Do
             {active > 1 && ` · ${active} in the queue`}
           </p>
         )}
-        {mode === 'plot' && (plotError ?? plotStartError) && (
+        {mode === 'plot' && (plotError ?? startError) && (
           <p role="alert" className="max-h-32 overflow-y-auto rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-300">
-            {plotError ?? plotStartError}
+            {plotError ?? startError}
           </p>
         )}
         {lastFinished && (lastFinished.status === 'failed' || lastFinished.status === 'cancelled') && (

@@ -2,41 +2,23 @@
 // the slider stays visible, disabled, at the default the endpoint reports).
 import type { GuidanceRange } from '@server/contract';
 import { useFormStore } from '@/features/generate/stores/form-store';
-import { labelClass } from './field';
+import { RangeField } from './range-field';
 
 /** Half steps over a wide range, finer over a narrow one (a range of 0–2 still gets 20 stops). */
 export const guidanceStep = ({ min, max }: GuidanceRange) => (max - min >= 5 ? 0.5 : 0.1);
 
-export function GuidanceField({ range, value }: { range: GuidanceRange; value: number }) {
-  const useDefault = useFormStore((s) => s.useDefaultGuidance);
-  const setGuidance = useFormStore((s) => s.setGuidance);
-  const setUseDefault = useFormStore((s) => s.setUseDefaultGuidance);
-  const shown = useDefault ? range.default : value;
+/** `guidance_scale`: what is sent (null: the model's default, shown at the range's default). */
+export function GuidanceField({ range, guidance_scale }: { range: GuidanceRange; guidance_scale: number | null }) {
+  const setGuidanceScale = useFormStore((s) => s.setGuidanceScale);
+  const setModelDefault = useFormStore((s) => s.setModelDefaultGuidance);
+  const modelDefault = guidance_scale === null;
+  const shown = guidance_scale ?? range.default;
   return (
-    <div className="flex flex-col gap-1.5">
-      <div className="flex items-baseline justify-between">
-        <label htmlFor="guidance" className={labelClass}>Guidance scale</label>
-        <output htmlFor="guidance" className="text-sm tabular-nums text-zinc-900 dark:text-zinc-100">{useDefault ? `default (${shown})` : shown}</output>
-      </div>
-      <input
-        id="guidance"
-        type="range"
-        min={range.min}
-        max={range.max}
-        step={guidanceStep(range)}
-        value={shown}
-        disabled={useDefault}
-        onChange={(e) => setGuidance(Number(e.target.value))}
-        className="accent-violet-600 disabled:opacity-50"
-      />
-      <div className="flex justify-between text-xs text-zinc-500">
-        <span>{range.min} · loose</span>
-        <span>{range.max} · follows the prompt closely</span>
-      </div>
+    <RangeField id="guidance" label="Guidance scale" said={modelDefault ? `default (${shown})` : shown} min={range.min} max={range.max} step={guidanceStep(range)} value={shown} disabled={modelDefault} onChange={setGuidanceScale} ends={['loose', 'follows the prompt closely']}>
       <label className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
-        <input type="checkbox" checked={useDefault} onChange={(e) => setUseDefault(e.target.checked)} className="accent-violet-600" />
+        <input type="checkbox" checked={modelDefault} onChange={(e) => setModelDefault(e.target.checked)} className="accent-violet-600" />
         Use model default guidance
       </label>
-    </div>
+    </RangeField>
   );
 }

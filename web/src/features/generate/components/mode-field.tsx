@@ -1,7 +1,7 @@
 // One image or a batch, a steps sweep, a seed sweep, a guidance sweep (when the endpoint takes
 // guidance), two prompts side by side, or an X/Y plot (its settings are the plot field's).
 import type { GuidanceRange } from '@server/contract';
-import { MAX_COUNT, type Mode } from '@/features/generate/utils/mode';
+import { effectiveMode, MAX_COUNT, type Mode } from '@/features/generate/utils/mode';
 import { guidanceValues } from '@/features/generate/utils/guidance-values';
 import { useFormStore } from '@/features/generate/stores/form-store';
 import { inputClass, labelClass } from './field';
@@ -15,11 +15,10 @@ const MODES: [Mode, string][] = [
   ['plot', 'X/Y plot'],
 ];
 
-/** The mode in effect: a guidance sweep on an endpoint that takes no guidance is one image or a batch. */
-export const effectiveMode = (mode: Mode, guidance: GuidanceRange | false): Mode => (mode === 'guidance' && !guidance ? 'single' : mode);
+export { effectiveMode };
 
-export function ModeField({ guidance }: { guidance: GuidanceRange | false }) {
-  const mode = effectiveMode(useFormStore((s) => s.mode), guidance);
+export function ModeField({ guidanceRange }: { guidanceRange: GuidanceRange | false }) {
+  const mode = effectiveMode(useFormStore((s) => s.mode), guidanceRange);
   const batchCount = useFormStore((s) => s.count);
   const guidanceCount = useFormStore((s) => s.guidanceCount);
   const setMode = useFormStore((s) => s.setMode);
@@ -28,7 +27,7 @@ export function ModeField({ guidance }: { guidance: GuidanceRange | false }) {
   // A guidance sweep has its own count: leaving it leaves the batch's Count as it was.
   const count = mode === 'guidance' ? guidanceCount : batchCount;
   const setCount = mode === 'guidance' ? setGuidanceCount : setBatchCount;
-  const modes = guidance ? MODES : MODES.filter(([m]) => m !== 'guidance');
+  const modes = guidanceRange ? MODES : MODES.filter(([m]) => m !== 'guidance');
   const min = mode === 'guidance' ? 2 : 1;
   const shownCount = Math.max(min, count);
   return (
@@ -49,8 +48,8 @@ export function ModeField({ guidance }: { guidance: GuidanceRange | false }) {
           <span className="text-xs text-zinc-500">
             {mode === 'seeds' ? `${count === 1 ? 'seed' : 'seeds'}, same prompt and steps` : mode === 'guidance' ? 'values, same prompt, seed and steps' : `${count === 1 ? 'image' : 'images (a typed seed counts up)'}`}
           </span>
-          {mode === 'guidance' && guidance && (
-            <p className="w-full text-xs text-zinc-600 dark:text-zinc-400">At guidance scale {guidanceValues(guidance, shownCount).join(', ')}</p>
+          {mode === 'guidance' && guidanceRange && (
+            <p className="w-full text-xs text-zinc-600 dark:text-zinc-400">At guidance scale {guidanceValues(guidanceRange, shownCount).join(', ')}</p>
           )}
         </div>
       )}

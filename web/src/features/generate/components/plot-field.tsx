@@ -1,33 +1,32 @@
 // The X/Y plot's settings: X, Y and optional Z axes (a setting and its values, each value a toggle to
 // switch it off), images per cell, and live how many images that makes, about how long it takes, or
 // why it cannot run (the form's action bar alerts it too). The planner loads when the mode is chosen: the first paint stays small.
-import { useEffect, useState } from 'react';
-import type { EndpointInfo, GuidanceRange, ResponseFormat } from '@server/contract';
+import type { EndpointInfo, GuidanceRange } from '@server/contract';
 import { AXIS_KINDS, type AxisKind, type PlotAxis } from '@/lib/plot';
 import { useFormStore } from '@/features/generate/stores/form-store';
-import { usePlotCheckStore } from '@/features/generate/stores/plot-check-store';
 import { useQueueStore } from '@/features/generate/stores/queue-store';
+import type { PlotCheck } from '@/features/generate/hooks/use-plot-check';
 import { BUILT_IN_STYLES } from '@/features/generate/utils/styles';
 import { estimateMs, formatEstimate } from '@/features/generate/utils/plot-estimate';
 import { inputClass, labelClass } from './field';
 
-type Planner = typeof import('@/features/generate/utils/plot-run');
 type Name = 'x' | 'y' | 'z';
 const NAMES: Name[] = ['x', 'y', 'z'];
 
 interface Props {
   endpoints: EndpointInfo[];
   endpoint: EndpointInfo;
-  guidance: GuidanceRange | false;
-  response_format: ResponseFormat;
+  guidanceRange: GuidanceRange | false;
+  /** The plot planned from the form (hooks/use-plot-check.ts): shown here, not planned again. */
+  check: PlotCheck;
 }
 
 /** A first text for a setting just chosen, one that runs as it is. */
-function example(kind: AxisKind, { endpoints, endpoint }: Props, prompt: string): string {
+function example(kind: AxisKind, { endpoints, endpoint, guidanceRange }: Props, prompt: string): string {
   switch (kind) {
     case 'seed': return 'random x3';
     case 'steps': return `${endpoint.steps.min}-${endpoint.steps.max} [4]`;
-    case 'guidance': return endpoint.guidance ? `${endpoint.guidance.min}-${endpoint.guidance.max} [4]` : '';
+    case 'guidance': return guidanceRange ? `${guidanceRange.min}-${guidanceRange.max} [4]` : '';
     case 'prompt-sr': return prompt.trim().split(/\s+/).at(-1) ?? '';
     case 'endpoint': return endpoints.map((e) => e.id).join(', ');
     case 'adapter': return ['None', ...endpoint.adapters].join(', ');
@@ -38,32 +37,24 @@ function example(kind: AxisKind, { endpoints, endpoint }: Props, prompt: string)
 const shown = (value: number | string | null, random: boolean, i: number) => (random ? `random ${i + 1}` : value === null ? 'None' : String(value));
 
 export function PlotField(props: Props) {
-  const { endpoints, endpoint, guidance, response_format } = props;
-  const state = useFormStore();
-  const { plot, setPlotAxis, togglePlotValue, setPerCell } = state;
+  const { endpoints, endpoint, guidanceRange, check } = props;
+  const { planner, preview, error, form } = check;
+  const { plot } = form;
+  const setPlotAxis = useFormStore((s) => s.setPlotAxis);
+  const togglePlotValue = useFormStore((s) => s.togglePlotValue);
+  const setPerCell = useFormStore((s) => s.setPerCell);
   const jobs = useQueueStore((s) => s.jobs);
   const concurrency = useQueueStore((s) => s.concurrency);
-  const [planner, setPlanner] = useState<Planner | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  useEffect(() => {
-    import('@/features/generate/utils/plot-run').then(setPlanner, (err: unknown) => setLoadError(`The plot planner did not load (${err instanceof Error ? err.message : String(err)}). Reload the page to try again.`));
-  }, []);
 
-  const kinds = AXIS_KINDS.filter(({ kind }) => (kind === 'guidance' ? !!guidance : kind === 'adapter' ? endpoint.adapters.length > 0 : kind === 'endpoint' ? endpoints.length > 1 : true));
+  const kinds = AXIS_KINDS.filter(({ kind }) => (kind === 'guidance' ? !!guidanceRange : kind === 'adapter' ? endpoint.adapters.length > 0 : kind === 'endpoint' ? endpoints.length > 1 : true));
   // Random seeds are drawn when the plot starts; the preview names them "random 1", "random 2"…
-  const preview = planner?.planFromForm({ state, endpoints, response_format, randomSeed: () => 0, id: 'preview', now: 0 });
-  const error = loadError ?? (preview && !preview.ok ? preview.error : null);
-  useEffect(() => {
-    usePlotCheckStore.setState({ error });
-  }, [error]);
-  useEffect(() => () => usePlotCheckStore.setState({ error: null }), []);
   const images = preview?.ok ? preview.toRun.length : 0;
   const estimate = images ? estimateMs(jobs, endpoint.id, images, concurrency) : null;
 
-  const styles = [...BUILT_IN_STYLES, ...state.customStyles].map((style) => style.name);
+  const styles = [...BUILT_IN_STYLES, ...form.customStyles].map((style) => style.name);
   const values = (axis: PlotAxis) => {
     if (!planner) return [];
-    const parsed = planner.parseAxisValues(axis.kind, axis.text, { prompt: state.prompt, steps: endpoint.steps, guidance, endpoints, adapters: endpoint.adapters, styles, randomSeed: () => 0 });
+    const parsed = planner.parseAxisValues(axis.kind, axis.text, { prompt: form.prompt, steps: endpoint.steps, guidanceRange, endpoints, adapters: endpoint.adapters, styles, randomSeed: () => 0 });
     return parsed.ok ? parsed.values : [];
   };
 
@@ -85,7 +76,7 @@ export function PlotField(props: Props) {
                 value={axis?.kind ?? ''}
                 onChange={(e) => {
                   const kind = e.target.value as AxisKind | '';
-                  setPlotAxis(name, kind ? { kind, text: example(kind, props, state.prompt) } : null);
+                  setPlotAxis(name, kind ? { kind, text: example(kind, props, useFormStore.getState().prompt) } : null);
                 }}
                 className={inputClass}
               >

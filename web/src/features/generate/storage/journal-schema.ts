@@ -3,7 +3,7 @@
 // damaged alone (shown, discardable), never run.
 import * as z from 'zod/mini';
 import { SEED_MAX } from '@server/contract';
-import { cellSchema, count, groupSchema, requestSchema, text } from '@/lib/request-schema';
+import { cellSchema, count, groupSchema, requestSchema, text } from '@/lib/schema';
 import type { JournalRecord } from './journal-logic';
 
 const journalSchema = z.object({

@@ -49,18 +49,18 @@ describe('form store', () => {
     };
 
     it('Reuse settings restores its source, control images, endpoint, adapter and guidance', () => {
-      useFormStore.setState({ endpoint: 'other', adapter: null, guidance: null, useDefaultGuidance: true, source: null, controls: [] });
+      useFormStore.setState({ endpoint: 'other', adapter: null, guidance_scale: null, modelDefaultGuidance: true, source: null, controls: [] });
       state().apply(fromEntry(edit));
-      expect(state()).toMatchObject({ prompt: 'make the sky violet', endpoint: 'local-engine', adapter: 'watercolor', guidance: 7.5, useDefaultGuidance: false, source, controls: [control] });
+      expect(state()).toMatchObject({ prompt: 'make the sky violet', endpoint: 'local-engine', adapter: 'watercolor', guidance_scale: 7.5, modelDefaultGuidance: false, source, controls: [control] });
       // An entry made with the model's default guidance and no adapter turns both off again.
       state().apply(fromEntry({ ...edit, adapter: null, guidance_scale: null, source: undefined, controls: undefined }));
-      expect(state()).toMatchObject({ adapter: null, useDefaultGuidance: true, source: null, controls: [] });
+      expect(state()).toMatchObject({ adapter: null, modelDefaultGuidance: true, source: null, controls: [] });
     });
 
     it('a copied link restores endpoint, adapter and guidance, and no images (links carry none)', () => {
-      useFormStore.setState({ endpoint: null, adapter: null, guidance: null, useDefaultGuidance: true, source: null, controls: [] });
+      useFormStore.setState({ endpoint: null, adapter: null, guidance_scale: null, modelDefaultGuidance: true, source: null, controls: [] });
       state().apply(readLink(new URL(buildLink(edit, 'http://127.0.0.1:8787')).search)!);
-      expect(state()).toMatchObject({ prompt: 'make the sky violet', endpoint: 'local-engine', adapter: 'watercolor', guidance: 7.5, useDefaultGuidance: false, source: null, controls: [] });
+      expect(state()).toMatchObject({ prompt: 'make the sky violet', endpoint: 'local-engine', adapter: 'watercolor', guidance_scale: 7.5, modelDefaultGuidance: false, source: null, controls: [] });
     });
   });
 
@@ -89,6 +89,13 @@ describe('form store', () => {
     expect(await migrate({ prompt: 'a fox' }, 1)).toEqual({ prompt: 'a fox', num_inference_steps: null, response_format: null });
   });
 
+  it('reads a version 2 draft (`guidance`, `useDefaultGuidance`) under the API name once', async () => {
+    const migrate = useFormStore.persist.getOptions().migrate!;
+    expect(await migrate({ prompt: 'a fox', num_inference_steps: 5, guidance: 6.5, useDefaultGuidance: false }, 2)).toEqual({ prompt: 'a fox', num_inference_steps: 5, guidance_scale: 6.5, modelDefaultGuidance: false });
+    expect(await migrate({ prompt: 'a fox', guidance: null, useDefaultGuidance: true }, 2)).toEqual({ prompt: 'a fox', guidance_scale: null, modelDefaultGuidance: true });
+    expect(useFormStore.persist.getOptions().version).toBe(3);
+  });
+
   it('a guidance sweep counts its values apart: trying it leaves the batch Count as it was', () => {
     useFormStore.setState({ mode: 'single', count: 1 });
     state().setMode('guidance');
@@ -100,7 +107,7 @@ describe('form store', () => {
 
   it('checks a stored draft before using it: bad input images, names and counts fall back', () => {
     const merge = useFormStore.persist.getOptions().merge!;
-    const merged = merge({ source: { hash: 'x' }, controls: [null, { weight: 2 }], endpoint: 7, adapter: 'a'.repeat(300), guidance: 'lots', guidanceCount: 99, useDefaultGuidance: 'no' }, state());
-    expect(merged).toMatchObject({ source: null, controls: [], endpoint: null, adapter: null, guidance: null, guidanceCount: 8, useDefaultGuidance: true });
+    const merged = merge({ source: { hash: 'x' }, controls: [null, { weight: 2 }], endpoint: 7, adapter: 'a'.repeat(300), guidance_scale: 'lots', guidanceCount: 99, modelDefaultGuidance: 'no' }, state());
+    expect(merged).toMatchObject({ source: null, controls: [], endpoint: null, adapter: null, guidance_scale: null, guidanceCount: 8, modelDefaultGuidance: true });
   });
 });

@@ -2,13 +2,13 @@
 // there, with its seed, before it is sent, and leaves it once stored or cancelled; a record a gone
 // tab left becomes an Interrupted job. The reproduce check (`deliver`) stores nothing: not journaled.
 import { ApiError } from '@/lib/api-client';
+import { randomSeed } from '@/lib/params';
 import { forgetJob, recordJobs } from '@/features/generate/storage/job-journal';
 import type { JournalRecord } from '@/features/generate/storage/journal-logic';
 import type { Job, JobSpec } from './queue-store';
 
 /** Each journaled job's write to the journal: it is sent only once that has landed. */
 const recorded = new Map<string, Promise<unknown>>();
-const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
 
 /** A seed drawn here if the form left it random, so the journal holds the exact request and Resume makes the same image. */
 export const withSeed = (spec: JobSpec): JobSpec => (spec.deliver ? spec : { ...spec, request: { ...spec.request, seed: spec.request.seed ?? randomSeed() } });

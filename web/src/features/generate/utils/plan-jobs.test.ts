@@ -49,7 +49,7 @@ describe('planJobs', () => {
   });
 
   it('sweeps guidance at evenly spaced values across the endpoint\'s range, one seed for all', () => {
-    const jobs = planJobs({ ...base, mode: 'guidance', count: 5, seed: 3, guidance: { min: 0, max: 20, default: 7.5 } }, random);
+    const jobs = planJobs({ ...base, mode: 'guidance', count: 5, seed: 3, guidanceRange: { min: 0, max: 20, default: 7.5 } }, random);
     expect(jobs.map((j) => j.request.guidance_scale)).toEqual([0, 5, 10, 15, 20]);
     expect(new Set(jobs.map((j) => j.request.seed))).toEqual(new Set([3]));
     expect(jobs[0]!.group).toMatchObject({ kind: 'guidance', size: 5, label: 'Guidance sweep 0–20 · seed 3 · 4 steps' });

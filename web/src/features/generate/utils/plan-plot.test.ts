@@ -6,7 +6,7 @@ import { BUILT_IN_STYLES } from './styles';
 const ctx: AxisContext = {
   prompt: 'a red fox',
   steps: { min: 1, max: 10 },
-  guidance: { min: 0, max: 20 },
+  guidanceRange: { min: 0, max: 20 },
   endpoints: [{ id: 'local-engine', name: 'Local' }],
   adapters: ['watercolor'],
   styles: BUILT_IN_STYLES.map((s) => s.name),

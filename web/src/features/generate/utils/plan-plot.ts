@@ -2,18 +2,18 @@
 // designer confirms ("4 × 5 = 20 images", at most 100, values switched off not counted), and one
 // request per image, every parameter not on an axis taken from the form (the seed drawn once for
 // the plot). Every cell is planned, switched off or not, so a value switched on later needs no new plan.
-import type { RequestParams } from '@/lib/params';
-import { isOn, PLOT_MAX_PLANNED, type PlannedCell, type PlotAxis, type PlotDefinition, type PlottedAxis, type PlotRecord } from '@/lib/plot';
+import { seedAt, toRequest, type RequestInput } from '@/lib/params';
+import { isOn, PER_CELL_MAX, PLOT_MAX_PLANNED, type PlannedCell, type PlotAxis, type PlotDefinition, type PlottedAxis, type PlotRecord } from '@/lib/plot';
 import { parseAxisValues, replacePrompt, type AxisContext, type AxisKind, type AxisValue } from '@/lib/plot-values';
 import { withStyles, type Style } from './styles';
 
 export type { PlotAxis, PlotDefinition };
 
 export const PLOT_MAX_IMAGES = 100;
-export const PER_CELL_MAX = 4;
+export { PER_CELL_MAX };
 
 /** The form's parameters, which every cell starts from. */
-export interface PlotBase extends Omit<RequestParams, 'seed' | 'prompt'> {
+export interface PlotBase extends Omit<RequestInput, 'seed' | 'prompt'> {
   prompt: string;
   seed: number;
   /** The styles switched on in the form, and every style a Style axis may name. */
@@ -23,7 +23,6 @@ export interface PlotBase extends Omit<RequestParams, 'seed' | 'prompt'> {
 
 export type PlotPlan = { ok: true; record: PlotRecord; toRun: PlannedCell[]; summary: string } | { ok: false; error: string };
 
-const SEED_SPAN = 4_294_967_296;
 const AXIS_NAMES = { x: 'X', y: 'Y', z: 'Z' } as const;
 
 type Axis = PlottedAxis & { on: boolean[] };
@@ -84,20 +83,16 @@ function cell(base: PlotBase, choice: Map<AxisKind, AxisValue>, search: string, 
   const prompt = has('prompt-sr') ? replacePrompt(base.prompt, search, value<string>('prompt-sr')) : base.prompt;
   // A Style axis applies its style alone (None: no style) in place of the form's.
   const styles = has('style') ? base.allStyles.filter((s) => s.name === value<string | null>('style')) : base.styles;
-  const seed = ((has('seed') ? value<number>('seed') : base.seed) + at.k) % SEED_SPAN;
   const { styles: _, allStyles: __, prompt: ___, ...rest } = base;
-  const request: RequestParams = {
+  const request = toRequest({
     ...rest,
     prompt: withStyles(prompt, styles),
-    seed,
+    seed: seedAt(has('seed') ? value<number>('seed') : base.seed, at.k),
     ...(has('steps') ? { num_inference_steps: value<number>('steps') } : {}),
     ...(has('guidance') ? { guidance_scale: value<number>('guidance') } : {}),
     ...(has('endpoint') ? { endpoint: value<string>('endpoint') } : {}),
-  };
-  if (has('adapter')) {
-    const adapter = value<string | null>('adapter');
-    if (adapter) request.adapter = adapter;
-    else delete request.adapter;
-  }
+    // An Adapter axis's None: no adapter.
+    ...(has('adapter') ? { adapter: value<string | null>('adapter') } : {}),
+  });
   return { ...at, request, basePrompt: prompt, styles: styles.map((s) => s.name) };
 }

@@ -7,7 +7,7 @@ import { BUILT_IN_STYLES } from './styles';
 const plan = planPlot(
   { x: { kind: 'steps', text: '1, 2' }, y: { kind: 'seed', text: '5, 6', off: [1] }, z: null, perCell: 1 },
   { prompt: 'a red fox', seed: 42, num_inference_steps: 4, response_format: 'png', endpoint: 'local-engine', styles: [], allStyles: BUILT_IN_STYLES },
-  { prompt: 'a red fox', steps: { min: 1, max: 10 }, guidance: false, endpoints: [{ id: 'local-engine', name: 'Local' }], adapters: [], styles: [], randomSeed: () => 1 },
+  { prompt: 'a red fox', steps: { min: 1, max: 10 }, guidanceRange: false, endpoints: [{ id: 'local-engine', name: 'Local' }], adapters: [], styles: [], randomSeed: () => 1 },
   { id: 'plot-1', now: 1, fixed: '4 steps · png · local-engine' },
 );
 if (!plan.ok) throw new Error(plan.error);

@@ -1,23 +1,20 @@
 // The plot from the form: the axis context (the chosen endpoint's ranges and adapters, the endpoints,
 // the styles, the prompt as typed), the base every cell starts from (the typed seed, or one drawn for
 // the whole plot), the parameters every cell shares, and the plan. Loaded lazily with the planner.
-import type { EndpointInfo, ResponseFormat } from '@server/contract';
 import type { AxisContext, AxisKind } from '@/lib/plot-values';
-import type { FormState } from '@/features/generate/stores/form-store';
+import { toRequest } from '@/lib/params';
+import type { Draft } from '@/features/generate/stores/form-fields';
 import { planPlot, type PlotBase, type PlotPlan } from './plan-plot';
-import { resolveForm } from './resolve-form';
+import type { FormRun, FormRunInput } from './form-run';
+import { resolveForm, type FormChoices } from './resolve-form';
 import { BUILT_IN_STYLES } from './styles';
 
 export { planPlot };
 
-export interface PlotFormInput {
-  state: FormState;
-  endpoints: EndpointInfo[];
-  response_format: ResponseFormat;
-  randomSeed(): number;
-  id: string;
-  now: number;
-}
+/** The form's fields a plot is planned from. */
+export type PlotFormState = Pick<Draft, 'prompt' | 'seed' | 'plot' | 'customStyles' | 'activeStyles'> & FormChoices;
+
+export type PlotFormInput = Omit<FormRunInput, 'state'> & { state: PlotFormState };
 
 /** What every cell shares, as the sheet's footer says it: "4 steps · seed 123 · png · local-engine". */
 export function fixedText(base: PlotBase, on: ReadonlySet<AxisKind>): string {
@@ -38,28 +35,30 @@ export function planFromForm({ state: s, endpoints, response_format, randomSeed,
   const ctx: AxisContext = {
     prompt: s.prompt,
     steps: chosen.endpoint.steps,
-    guidance: chosen.guidanceRange,
+    guidanceRange: chosen.guidanceRange,
     endpoints: endpoints.map(({ id, name }) => ({ id, name })),
     adapters: chosen.endpoint.adapters,
     styles: allStyles.map((style) => style.name),
     randomSeed,
   };
+  const { adapter, guidance_scale, source, controls } = chosen;
   const base: PlotBase = {
-    prompt: s.prompt,
+    ...toRequest({ prompt: s.prompt, num_inference_steps: chosen.num_inference_steps, response_format, endpoint: chosen.endpoint.id, adapter, guidance_scale, source, controls }),
     // A typed seed holds across the cells; otherwise one is drawn for the whole plot, so they compare.
     seed: s.seed ?? randomSeed(),
-    num_inference_steps: chosen.num_inference_steps,
-    response_format,
-    endpoint: chosen.endpoint.id,
-    ...(chosen.adapter ? { adapter: chosen.adapter } : {}),
-    ...(chosen.guidance_scale !== null ? { guidance_scale: chosen.guidance_scale } : {}),
-    ...(chosen.source ? { source: chosen.source } : chosen.controls.length ? { controls: chosen.controls } : {}),
     styles: allStyles.filter((style) => s.activeStyles.includes(style.name)),
     allStyles,
   };
   const { x, y, z } = s.plot;
   const on = new Set([x, y, z].flatMap((a) => (a ? [a.kind] : [])));
   return planPlot(s.plot, base, ctx, { id, now, fixed: fixedText(base, on) });
+}
+
+/** The form's plot, as Generate starts it: its record, and the cells switched on. */
+export function plotFromForm(input: FormRunInput): FormRun {
+  const plan = planFromForm(input);
+  if (!plan.ok) return plan;
+  return { ok: true, specs: [], plot: { record: plan.record, toRun: plan.toRun }, seed: input.state.seed ?? undefined };
 }
 
 export { parseAxisValues } from '@/lib/plot-values';
