@@ -9,8 +9,8 @@ export const FRIENDLI_APP = `http://127.0.0.1:${base + 2}`;
 /** The app on "FriendliAI" (the same test server) with two endpoints, one with adapters (ENDPOINTS below). */
 export const ENDPOINTS_APP = `http://127.0.0.1:${base + 3}`;
 export const ENDPOINTS = [
-  { id: 'ep-a', name: 'Studio A', guidance: false, steps: { min: 1, max: 50, default: 20 } },
-  { id: 'ep-b', name: 'Studio B', adapters: ['watercolor', 'blueprint'], steps: { min: 1, max: 8, default: 3 }, guidance: { min: 1, max: 9, default: 5 }, edit: true, control_images: 1 },
+  { id: 'ep-a', name: 'Studio A', guidance_range: false, steps: { min: 1, max: 50, default: 20 } },
+  { id: 'ep-b', name: 'Studio B', adapters: ['watercolor', 'blueprint'], steps: { min: 1, max: 8, default: 3 }, guidance_range: { min: 1, max: 9, default: 5 }, edit: true, control_images: 1 },
 ];
 // Built at run time so no token-shaped string is committed (secret scanners look for them).
 export const E2E_TOKEN = ['flp', 'e2eSecretToken0123456789'].join('_');

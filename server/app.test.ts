@@ -45,7 +45,7 @@ describe('GET /api/health and /api/config', () => {
           name: 'Local preview engine',
           adapters: ['watercolor', 'blueprint'],
           steps: { min: 1, max: 10, default: 4 },
-          guidance: { min: 0, max: 20, default: 7.5 },
+          guidance_range: { min: 0, max: 20, default: 7.5 },
           edit: true,
           control_images: 2,
         },

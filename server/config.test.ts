@@ -99,17 +99,23 @@ describe('loadConfig', () => {
     const withToken = (list: unknown) => ({ FRIENDLI_TOKEN: 'a-test-token-123456789', FRIENDLI_ENDPOINTS: typeof list === 'string' ? list : JSON.stringify(list) });
 
     it('reads a list, filling every field but id with its documented default', () => {
-      const config = loadAppConfig(withToken([{ id: 'ep-1' }, { id: 'ep-2', name: 'Sketch', adapters: ['ink'], steps: { min: 2, max: 30, default: 10 }, guidance: false, edit: true, control_images: 2 }]));
+      const config = loadAppConfig(withToken([{ id: 'ep-1' }, { id: 'ep-2', name: 'Sketch', adapters: ['ink'], steps: { min: 2, max: 30, default: 10 }, guidance_range: false, edit: true, control_images: 2 }]));
       expect(config.endpoints).toEqual([
-        { id: 'ep-1', name: 'ep-1', adapters: [], steps: { min: 1, max: 50, default: 20 }, guidance: { min: 0, max: 20, default: 7.5 }, edit: false, control_images: 0 },
-        { id: 'ep-2', name: 'Sketch', adapters: ['ink'], steps: { min: 2, max: 30, default: 10 }, guidance: false, edit: true, control_images: 2 },
+        { id: 'ep-1', name: 'ep-1', adapters: [], steps: { min: 1, max: 50, default: 20 }, guidance_range: { min: 0, max: 20, default: 7.5 }, edit: false, control_images: 0 },
+        { id: 'ep-2', name: 'Sketch', adapters: ['ink'], steps: { min: 2, max: 30, default: 10 }, guidance_range: false, edit: true, control_images: 2 },
       ]);
       expect(config).toMatchObject({ endpointId: 'ep-1', steps: { min: 1, max: 50, default: 20 }, sendModel: true });
     });
 
+    it('reads guidance_range, and guidance, its old name, but not both', () => {
+      const range = { min: 1, max: 9, default: 5 };
+      expect(loadAppConfig(withToken([{ id: 'ep-1', guidance_range: range }, { id: 'ep-2', guidance: range }, { id: 'ep-3', guidance: false }])).endpoints.map((e) => e.guidance_range)).toEqual([range, range, false]);
+      expect(problems(withToken([{ id: 'ep-1', guidance_range: range, guidance: range }]))).toEqual(['FRIENDLI_ENDPOINTS entry 0 (id "ep-1"): guidance: is the old name of guidance_range: give one of them']);
+    });
+
     it('keeps FRIENDLI_ENDPOINT_ID with STEPS_* working as a one-endpoint list', () => {
       const config = loadAppConfig({ FRIENDLI_TOKEN: 'a-test-token-123456789', FRIENDLI_ENDPOINT_ID: 'ep-xyz', STEPS_MAX: '30', STEPS_DEFAULT: '12' });
-      expect(config.endpoints).toEqual([{ id: 'ep-xyz', name: 'ep-xyz', adapters: [], steps: { min: 1, max: 30, default: 12 }, guidance: { min: 0, max: 20, default: 7.5 }, edit: false, control_images: 0 }]);
+      expect(config.endpoints).toEqual([{ id: 'ep-xyz', name: 'ep-xyz', adapters: [], steps: { min: 1, max: 30, default: 12 }, guidance_range: { min: 0, max: 20, default: 7.5 }, edit: false, control_images: 0 }]);
       expect(config.sendModel).toBe(true);
       // No endpoint id at all: the product's original API, where no model is sent.
       expect(loadAppConfig({ FRIENDLI_TOKEN: 'a-test-token-123456789' })).toMatchObject({ sendModel: false, endpointId: undefined });
@@ -117,7 +123,7 @@ describe('loadConfig', () => {
 
     it('describes the local engine as one endpoint that supports everything', () => {
       expect(loadAppConfig({}).endpoints).toEqual([
-        { id: 'local-engine', name: 'Local preview engine', adapters: ['watercolor', 'blueprint'], steps: { min: 1, max: 10, default: 4 }, guidance: { min: 0, max: 20, default: 7.5 }, edit: true, control_images: 2 },
+        { id: 'local-engine', name: 'Local preview engine', adapters: ['watercolor', 'blueprint'], steps: { min: 1, max: 10, default: 4 }, guidance_range: { min: 0, max: 20, default: 7.5 }, edit: true, control_images: 2 },
       ]);
     });
 

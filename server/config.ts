@@ -16,7 +16,7 @@ const hostList = (v: string) => v.split(',').map((h) => h.trim().toLowerCase().r
 /** Defaults of a FRIENDLI_ENDPOINTS entry (and of the FRIENDLI_ENDPOINT_ID endpoint, but for its steps). */
 export const ENDPOINT_DEFAULTS = {
   steps: { min: 1, max: 50, default: 20 },
-  guidance: { min: 0, max: 20, default: 7.5 },
+  guidance_range: { min: 0, max: 20, default: 7.5 },
   edit: false,
   control_images: 0,
 } as const;
@@ -36,17 +36,23 @@ export const MAX_ENDPOINTS = 100;
 const SAFE_NAME = /^[A-Za-z0-9._-]{1,64}$/;
 const safeName = z.string().regex(SAFE_NAME, 'must be 1 to 64 letters, digits, ".", "_" or "-"');
 
+const guidanceRange = z.union([z.literal(false), range(0, 100, false)]);
+
 const endpointSchema = z
   .object({
     id: safeName,
     name: z.string().trim().min(1).max(200).optional(),
     adapters: cappedList(safeName, 64, 'adapters: at most 64 routes').default([]),
     steps: range(STEPS_BOUNDS.min, STEPS_BOUNDS.max, true).default(ENDPOINT_DEFAULTS.steps),
-    guidance: z.union([z.literal(false), range(0, 100, false)]).default(ENDPOINT_DEFAULTS.guidance),
+    guidance_range: guidanceRange.optional(),
+    /** guidance_range's old name, still read (lists written before the rename); translated here, once. */
+    guidance: guidanceRange.optional(),
     edit: z.boolean().default(ENDPOINT_DEFAULTS.edit),
     control_images: z.int().min(0).max(8).default(ENDPOINT_DEFAULTS.control_images),
   })
-  .strict();
+  .strict()
+  .refine((e) => e.guidance_range === undefined || e.guidance === undefined, { path: ['guidance'], message: 'is the old name of guidance_range: give one of them' })
+  .transform(({ guidance, guidance_range, ...rest }) => ({ ...rest, guidance_range: guidance_range ?? guidance ?? { ...ENDPOINT_DEFAULTS.guidance_range } }));
 
 /** FRIENDLI_ENDPOINTS: a JSON list of endpoints; problems name the variable and the entry. */
 export function parseEndpoints(text: string): { endpoints?: EndpointInfo[]; problems: string[] } {
@@ -211,8 +217,8 @@ export function loadConfig(env: Record<string, string | undefined>, localEngine:
   let endpoints: EndpointInfo[];
   if (!e.FRIENDLI_TOKEN) {
     // The local engine: one endpoint, with the steps the environment sets and what the engine offers.
-    const { adapters, guidance, edit, control_images } = localEngine;
-    endpoints = [{ id: LOCAL_ENDPOINT_ID, name: 'Local preview engine', adapters: [...adapters], steps, guidance: guidance && { ...guidance }, edit, control_images }];
+    const { adapters, guidance_range, edit, control_images } = localEngine;
+    endpoints = [{ id: LOCAL_ENDPOINT_ID, name: 'Local preview engine', adapters: [...adapters], steps, guidance_range: guidance_range && { ...guidance_range }, edit, control_images }];
   } else if (e.FRIENDLI_ENDPOINTS) {
     const listed = parseEndpoints(e.FRIENDLI_ENDPOINTS);
     problems.push(...listed.problems);
@@ -220,7 +226,7 @@ export function loadConfig(env: Record<string, string | undefined>, localEngine:
   } else {
     // FRIENDLI_ENDPOINT_ID with STEPS_*: a one-endpoint list (with no id, the product's original API: no model sent).
     const id = e.FRIENDLI_ENDPOINT_ID ?? 'default';
-    endpoints = [{ id, name: e.FRIENDLI_ENDPOINT_ID ?? 'FriendliAI', adapters: [], steps, guidance: { ...ENDPOINT_DEFAULTS.guidance }, edit: ENDPOINT_DEFAULTS.edit, control_images: ENDPOINT_DEFAULTS.control_images }];
+    endpoints = [{ id, name: e.FRIENDLI_ENDPOINT_ID ?? 'FriendliAI', adapters: [], steps, guidance_range: { ...ENDPOINT_DEFAULTS.guidance_range }, edit: ENDPOINT_DEFAULTS.edit, control_images: ENDPOINT_DEFAULTS.control_images }];
   }
   if (problems.length) throw new ConfigError(problems);
   const sendModel = !e.FRIENDLI_TOKEN || !!e.FRIENDLI_ENDPOINTS || !!e.FRIENDLI_ENDPOINT_ID;

@@ -7,7 +7,7 @@ import { NEUTRAL_GUIDANCE } from './render';
 
 export const LOCAL_ENGINE_CAPABILITIES: EngineCapabilities = {
   adapters: [...ADAPTER_ROUTES],
-  guidance: { min: 0, max: 20, default: NEUTRAL_GUIDANCE },
+  guidance_range: { min: 0, max: 20, default: NEUTRAL_GUIDANCE },
   edit: true,
   control_images: MAX_CONTROL_IMAGES,
 };

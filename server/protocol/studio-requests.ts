@@ -14,7 +14,7 @@ export const EDIT_IMAGES_MAX = 4;
 
 /** The fields both routes share, checked against the endpoint's capabilities. */
 function sharedFields(endpoint: EndpointInfo) {
-  const { steps, guidance } = endpoint;
+  const { steps, guidance_range: guidance } = endpoint;
   const stepsMessage = `num_inference_steps must be a whole number from ${steps.min} to ${steps.max}`;
   const adapterMessage = endpoint.adapters.length
     ? `adapter must be one of endpoint ${endpoint.id}'s adapters: ${endpoint.adapters.join(', ')}`

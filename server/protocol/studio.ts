@@ -30,8 +30,8 @@ export interface EndpointInfo {
   /** LoRA adapter routes, sent as `model: "<id>:<route>"`. */
   adapters: string[];
   steps: StepRange;
-  /** false: guidance_scale is never sent to this endpoint. */
-  guidance: GuidanceRange | false;
+  /** The guidance_scale range it takes; false: guidance_scale is never sent to this endpoint. */
+  guidance_range: GuidanceRange | false;
   /** Whether it answers `POST /api/edit`. */
   edit: boolean;
   /** How many control images one generation may carry (0: none). */
@@ -49,4 +49,4 @@ export type ImageMime = (typeof IMAGE_MIMES)[number];
 export const MIME_EXTENSION: Record<ImageMime, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' };
 
 /** What an engine offers beyond its steps (which the environment sets); the local engine exports its own. */
-export type EngineCapabilities = Pick<EndpointInfo, 'adapters' | 'guidance' | 'edit' | 'control_images'>;
+export type EngineCapabilities = Pick<EndpointInfo, 'adapters' | 'guidance_range' | 'edit' | 'control_images'>;

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { EndpointInfo } from '@server/contract';
 import { resolveForm, type FormChoices } from './resolve-form';
 
-const a: EndpointInfo = { id: 'a', name: 'A', adapters: ['ink'], steps: { min: 1, max: 10, default: 4 }, guidance: { min: 0, max: 20, default: 7.5 }, edit: true, control_images: 2 };
-const b: EndpointInfo = { id: 'b', name: 'B', adapters: [], steps: { min: 1, max: 50, default: 20 }, guidance: false, edit: false, control_images: 0 };
+const a: EndpointInfo = { id: 'a', name: 'A', adapters: ['ink'], steps: { min: 1, max: 10, default: 4 }, guidance_range: { min: 0, max: 20, default: 7.5 }, edit: true, control_images: 2 };
+const b: EndpointInfo = { id: 'b', name: 'B', adapters: [], steps: { min: 1, max: 50, default: 20 }, guidance_range: false, edit: false, control_images: 0 };
 const image = { hash: 'e'.repeat(64), mime: 'image/png' as const, width: 8, height: 8 };
 const choices: FormChoices = { endpoint: null, adapter: null, num_inference_steps: null, guidance_scale: null, modelDefaultGuidance: true, source: null, controls: [] };
 
 describe('resolveForm', () => {
   it('starts from the first endpoint and its defaults, guidance not sent', () => {
-    expect(resolveForm(choices, [a, b])).toMatchObject({ endpoint: a, adapter: null, num_inference_steps: 4, guidance_scale: null, guidanceRange: a.guidance });
+    expect(resolveForm(choices, [a, b])).toMatchObject({ endpoint: a, adapter: null, num_inference_steps: 4, guidance_scale: null, guidanceRange: a.guidance_range });
     // A value chosen earlier is kept, not sent, while the model's default is asked for.
     expect(resolveForm({ ...choices, guidance_scale: 3 }, [a]).guidance_scale).toBeNull();
   });

@@ -23,15 +23,11 @@ export interface Resolved {
   controls: ControlInput[];
 }
 
-/** The endpoint's guidance range, read in one place (server18 renames the contract's field to `guidance_range`). */
-export const guidanceRangeOf = (endpoint: EndpointInfo): GuidanceRange | false => endpoint.guidance;
-
 const clamp = (v: number, min: number, max: number) => Math.min(max, Math.max(min, v));
 
 export function resolveForm(choices: FormChoices, endpoints: EndpointInfo[]): Resolved {
   const endpoint = endpoints.find((e) => e.id === choices.endpoint) ?? endpoints[0]!;
-  const { steps } = endpoint;
-  const guidanceRange = guidanceRangeOf(endpoint);
+  const { steps, guidance_range: guidanceRange } = endpoint;
   return {
     endpoint,
     adapter: choices.adapter && endpoint.adapters.includes(choices.adapter) ? choices.adapter : null,
