@@ -78,8 +78,6 @@ describe('web boundaries', () => {
       await expectError(file, db, zone, 'Only web/src/features/gallery/api/ touches');
     }
     await expectClean('web/src/features/gallery/api/probe.ts', db);
-    // For now, until the record schemas move to web/src/lib.
-    await expectClean('web/src/features/gallery/utils/probe.ts', "import '@/features/gallery/storage/entry-schema';\nimport '@/features/gallery/storage/plot-schema';\n");
   });
 
   it('reads a store through a selector, never whole', async () => {

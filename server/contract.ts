@@ -40,9 +40,9 @@ export interface GeneratedImage {
   num_inference_steps: number;
   response_format: ResponseFormat;
   /** The endpoint, adapter (null: none) and guidance_scale (null: the model's default) used. */
-  endpoint?: string;
-  adapter?: string | null;
-  guidance_scale?: number | null;
+  endpoint: string;
+  adapter: string | null;
+  guidance_scale: number | null;
   /** Read from the bytes' magic numbers, never from the label. */
   mime: ImageMime;
   bytes: number;

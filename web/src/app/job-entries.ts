@@ -5,7 +5,7 @@ import type { GenerateResponse } from '@server/contract';
 import type { GalleryEntry } from '@/lib/params';
 import type { Job } from '@/features/generate/stores/queue-store';
 
-export function entriesOf(job: Job, response: GenerateResponse, endpoint: string | null, now: number): GalleryEntry[] {
+export function entriesOf(job: Job, response: GenerateResponse, now: number): GalleryEntry[] {
   return response.images.map((image) => ({
     id: image.id,
     prompt: job.request.prompt,
@@ -17,9 +17,9 @@ export function entriesOf(job: Job, response: GenerateResponse, endpoint: string
     seed: image.seed,
     response_format: image.response_format,
     engine: response.engine,
-    endpoint: image.endpoint ?? endpoint,
-    adapter: image.adapter ?? null,
-    guidance_scale: image.guidance_scale ?? null,
+    endpoint: image.endpoint,
+    adapter: image.adapter,
+    guidance_scale: image.guidance_scale,
     ...(job.request.source ? { source: job.request.source } : {}),
     ...(job.request.controls?.length ? { controls: job.request.controls } : {}),
     createdAt: now,

@@ -5,12 +5,10 @@ import type { GenerateResponse } from '@server/contract';
 import { startPlot } from '@/features/gallery/api/plots';
 import { useLatestResult } from '@/features/gallery/hooks/use-latest-result';
 import { usePlotStore } from '@/features/gallery/stores/shown-plot-store';
-import { useConfig } from '@/features/generate/api/get-config';
 import type { Job } from '@/features/generate/stores/queue-store';
 import type { PlotRecord } from '@/lib/plot';
 
 export function useResults() {
-  const endpoint = useConfig().data?.endpoint ?? null;
   const { latest, saveError, deliver, onShown } = useLatestResult();
   const shownPlotId = usePlotStore((s) => s.shownPlotId);
   const showPlot = usePlotStore((s) => s.show);
@@ -24,7 +22,7 @@ export function useResults() {
       // An image made outside a plot is the latest thing: the result area shows it again.
       if (!job.cell && !job.deliver) showPlot(null);
       // The mapping loads with the first finished job (the server that made it is there to serve it).
-      return import('./job-entries').then(({ entriesOf }) => deliver(entriesOf(job, response, endpoint, Date.now()), images, !job.cell));
+      return import('./job-entries').then(({ entriesOf }) => deliver(entriesOf(job, response, Date.now()), images, !job.cell));
     },
     // A plot is kept before its cells run, so it can be reopened and resumed.
     onPlot: async (record: PlotRecord) => {

@@ -1,12 +1,10 @@
 // The image types the studio takes and serves, and the one sniffer that tells them by their first
 // bytes (never by a file's name or label). Shared by the input-image check, the header reader, the
 // schema and the gallery's files and zips.
-import { MIME_EXTENSION, type ImageMime } from '@server/contract';
+import { IMAGE_MIMES, type ImageMime } from '@server/contract';
 
-export type { ImageMime };
-
-/** PNG, JPEG and WebP: the contract's list, in its order. */
-export const IMAGE_MIMES = Object.keys(MIME_EXTENSION) as [ImageMime, ...ImageMime[]];
+/** PNG, JPEG and WebP: the contract's list. */
+export { IMAGE_MIMES, type ImageMime };
 
 /** PNG (its whole 8-byte signature), JPEG (SOI and a marker) or WebP (RIFF … WEBP), else undefined. */
 export function sniffMime(head: Uint8Array): ImageMime | undefined {

@@ -5,7 +5,7 @@
 // draft survives a reload), each gallery entry made from one records it, and a zip carries them, so
 // an edit can be reproduced anywhere. Shared by the generate and gallery features.
 import { createStore, del, get, keys, set } from 'idb-keyval';
-import { INPUT_IMAGE_MAX_SIDE } from '@server/contract';
+import { INPUT_IMAGE_MAX_SIDE, PLAIN_BODY_MAX_BYTES } from '@server/contract';
 import type { InputRef } from './params';
 import { imageSize } from './image-size';
 import { sniffMime } from './image-type';
@@ -26,8 +26,8 @@ export class InputImageError extends Error {
 
 export const hex = (digest: ArrayBuffer) => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 
-/** Room left in a request body for its other fields (prompt, parameters, JSON). */
-const BODY_ROOM = 64 * 1024;
+/** Room left in a request body for its other fields (prompt, parameters, JSON): a body without images' limit. */
+const BODY_ROOM = PLAIN_BODY_MAX_BYTES;
 
 /**
  * The largest image whose request fits the server's body limit (`maxBytes`, IMAGE_INPUT_MB): images

@@ -10,6 +10,8 @@ import { getImage, listEntries, saveEntry } from '@/features/gallery/storage/gal
 import { addPlot, getPlot } from '@/features/gallery/storage/plot-db';
 import type { PlotRecord } from '@/lib/plot';
 import { requestPersistence } from '@/features/gallery/storage/persistence';
+import { INPUT_IMAGE_MAX_BYTES } from '@server/contract';
+import { sniffMime } from '@/lib/image-type';
 import { getInput, INPUT_MAX_SIDE, readInputImage, storeInput } from '@/lib/input-images';
 import { imageSize } from '@/lib/image-size';
 import { ArchiveError, buildArchive, inputRefs, plotIds, openArchive, type ArchiveInput, type ArchiveLimits, type OpenArchive } from '@/features/gallery/utils/archive';
@@ -46,12 +48,6 @@ export async function exportGallery(ids?: string[], onProgress?: Progress) {
   return items.length;
 }
 
-const MAGIC: Record<GalleryEntry['mime'], (b: Uint8Array) => boolean> = {
-  'image/png': (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47,
-  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8,
-  'image/webp': (b) => b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50,
-};
-
 /**
  * One entry's image, ready to store (its size as the header says, whatever the record said), 'large'
  * past 4096 px a side (refused before decoding), or undefined if it is damaged (not what its record
@@ -60,7 +56,7 @@ const MAGIC: Record<GalleryEntry['mime'], (b: Uint8Array) => boolean> = {
 async function prepare(entry: GalleryEntry, bytes: Uint8Array) {
   try {
     const image = stripParameters(bytes);
-    if (!MAGIC[entry.mime](image)) return undefined;
+    if (sniffMime(image) !== entry.mime) return undefined;
     const size = imageSize(image);
     if (!size) return undefined;
     if (size.width > INPUT_MAX_SIDE || size.height > INPUT_MAX_SIDE) return 'large' as const;
@@ -70,9 +66,6 @@ async function prepare(entry: GalleryEntry, bytes: Uint8Array) {
     return undefined;
   }
 }
-
-/** An input image larger than this is refused on import (the API takes 50 MiB at most). */
-const INPUT_MAX_BYTES = 50 * 1024 * 1024;
 
 /**
  * Stores the input images the zip's entries name, each checked in full (hash, magic number, decoded,
@@ -90,7 +83,7 @@ async function importInputs(archive: OpenArchive) {
     }
     try {
       const bytes = await archive.readInput(hash);
-      const { blob, ref } = await readInputImage(new Blob([bytes as Uint8Array<ArrayBuffer>]), INPUT_MAX_BYTES);
+      const { blob, ref } = await readInputImage(new Blob([bytes as Uint8Array<ArrayBuffer>]), INPUT_IMAGE_MAX_BYTES);
       if (ref.hash !== hash) throw new Error('hash mismatch');
       await storeInput(blob, ref);
     } catch {

@@ -9,7 +9,7 @@ import type { GalleryEntry } from '@/lib/params';
 
 // The record schema (zod/mini, ~5 KB) loads beside the first read instead of in the first paint's
 // script; zip import imports it directly.
-const schema = () => import('./entry-schema');
+const schema = () => import('@/lib/schema');
 
 const ENTRIES_DB = 'friendli-studio-entries';
 const ENTRIES = 'entries';

@@ -5,7 +5,7 @@ import { clear, createStore, get, set, update } from 'idb-keyval';
 import type { PlotRecord } from '@/lib/plot';
 
 const plots = createStore('friendli-studio-plots', 'plots');
-const schema = () => import('./plot-schema');
+const schema = () => import('@/lib/schema');
 
 export const savePlot = (plot: PlotRecord) => set(plot.id, plot, plots);
 

@@ -5,7 +5,7 @@ import type { GalleryEntry } from '@/lib/params';
 import { createHash } from 'node:crypto';
 import { ArchiveError, InputMemberError, buildArchive, openArchive, type ArchiveLimits } from './archive';
 import { readParameters, stripParameters } from './metadata';
-import { plotRecord } from './plot-fixture.test-util';
+import { plotRecord } from '@/lib/plot-fixture.test-util';
 
 const entry = (id: string, over: Partial<GalleryEntry> = {}): GalleryEntry => ({
   id, prompt: 'a red barn, 🌾', num_inference_steps: 4, seed: 9, response_format: 'png', engine: 'local', endpoint: 'local-engine', createdAt: 1700000000000, elapsedMs: 120, mime: 'image/png', width: 8, height: 8, bytes: 1, starred: true,

@@ -5,9 +5,9 @@
 // each, as inputs/<sha-256>.<ext>, so an edit can be reproduced in another browser.
 import { Inflate, strToU8, strFromU8, zipSync } from 'fflate';
 import * as z from 'zod/mini';
-import { parseEntry } from '@/features/gallery/storage/entry-schema';
+import { INPUT_IMAGE_MAX_BYTES } from '@server/contract';
+import { inputMemberSchema, manifestSchema, parseEntry, parsePlot, text } from '@/lib/schema';
 import { hex, sniffMime } from '@/lib/input-images';
-import { parsePlot } from '@/features/gallery/storage/plot-schema';
 import type { GalleryEntry, ImageMime, InputRef } from '@/lib/params';
 import type { PlotRecord } from '@/lib/plot';
 import { downloadName } from './file-name';
@@ -82,26 +82,14 @@ export interface ArchiveLimits {
   /** Largest uncompressed input image member, in bytes (the API takes 50 MiB at most). */
   inputMax?: number;
 }
-const ARCHIVE_LIMITS = { imageMax: 64 * MiB, manifestMax: 16 * MiB, inputMax: 50 * MiB } satisfies ArchiveLimits;
+const ARCHIVE_LIMITS = { imageMax: 64 * MiB, manifestMax: 16 * MiB, inputMax: INPUT_IMAGE_MAX_BYTES } satisfies ArchiveLimits;
 
-const manifestSchema = z.object({
-  app: z.literal('friendli-image-studio'),
-  version: z.literal(1),
-  entries: z.array(z.unknown()),
-  inputs: z.optional(z.array(z.unknown())),
-  plots: z.optional(z.array(z.unknown())),
-});
 /** More plot records than this in one manifest: the rest are counted as damaged, not read. */
 const PLOTS_MAX = 1000;
-const inputMemberSchema = z.object({
-  hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
-  mime: z.enum(['image/png', 'image/jpeg', 'image/webp']),
-  file: z.string().check(z.maxLength(1000)),
-});
 
 /** An input image that failed: not the bytes its hash names, not an image, or past the cap. */
 export class InputMemberError extends Error {}
-const fileSchema = z.object({ file: z.string().check(z.maxLength(1000)) });
+const fileSchema = z.object({ file: text(1000) });
 
 export interface OpenArchive {
   /** The manifest's valid records, each with the member that holds its image. */

@@ -2,6 +2,7 @@
 // extension of the real bytes.
 import { MIME_EXTENSION } from '@server/contract';
 import type { GalleryEntry, ImageParams } from '@/lib/params';
+import { sniffMime } from '@/lib/image-type';
 
 function promptSlug(prompt: string, max = 48): string {
   const slug = prompt
@@ -15,10 +16,8 @@ function promptSlug(prompt: string, max = 48): string {
 
 /** `png`, `jpg` or `webp` from the magic numbers; `bin` for anything else. */
 function extensionOf(bytes: Uint8Array): string {
-  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'png';
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpg';
-  if (String.fromCharCode(...bytes.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...bytes.subarray(8, 12)) === 'WEBP') return 'webp';
-  return 'bin';
+  const mime = sniffMime(bytes);
+  return mime ? MIME_EXTENSION[mime] : 'bin';
 }
 
 type Named = Pick<ImageParams, 'prompt' | 'seed' | 'num_inference_steps'>;

@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { describe, expect, it, vi } from 'vitest';
 import { embedParameters } from '@/features/gallery/utils/metadata';
 import { embedPlot } from '@/features/gallery/utils/plot-sheet-meta';
-import { plotRecord } from '@/features/gallery/utils/plot-fixture.test-util';
+import { plotRecord } from '@/lib/plot-fixture.test-util';
 import { importFile } from './import-file';
 import { useImportStore } from '@/features/gallery/stores/import-store';
 

@@ -1,11 +1,13 @@
 // JPEG comments (COM segments): read every comment before the image data, and rewrite a JPEG
 // without some comments and with new ones right after the APPn headers (JFIF, EXIF), before the
 // image's own tables. One walk over the header segments serves both.
+import { sniffMime } from '@/lib/image-type';
+
 const utf8 = new TextEncoder();
 const fromUtf8 = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 const COM = 0xfe;
 
-export const isJpeg = (b: Uint8Array) => b[0] === 0xff && b[1] === 0xd8;
+export const isJpeg = (b: Uint8Array) => sniffMime(b) === 'image/jpeg';
 
 /** JPEG segments before the image data: [marker, payload, start] triples. */
 function* jpegSegments(bytes: Uint8Array): Generator<[number, Uint8Array, number]> {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { embedPlot, plotParametersText, readSheet, SHEET_JSON_MAX, SHEET_KEY } from './plot-sheet-meta';
 import { iTxt, pngTexts, rewritePng } from './png-text';
 import { embedParameters } from './metadata';
-import { plotRecord } from './plot-fixture.test-util';
+import { plotRecord } from '@/lib/plot-fixture.test-util';
 
 const png = async () => new Uint8Array(await sharp({ create: { width: 8, height: 8, channels: 3, background: '#eee' } }).png().toBuffer());
 const withText = async (text: string) => rewritePng(await png(), [], [iTxt(SHEET_KEY, text)]);

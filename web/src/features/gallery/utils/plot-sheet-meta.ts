@@ -4,7 +4,7 @@
 // whose record is damaged or too large says so, anything else carries no plot.
 import { axisLabel, type PlotRecord, type PlottedAxis } from '@/lib/plot';
 import type { AxisValue } from '@/lib/plot-values';
-import { checkPlot } from '@/features/gallery/storage/plot-schema';
+import { checkPlot } from '@/lib/schema';
 import { iTxt, isPng, rewritePng } from './png-text';
 import { readTextChunk } from './png-text-chunk';
 

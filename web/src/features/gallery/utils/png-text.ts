@@ -6,11 +6,12 @@
 // few bytes.
 import extract, { type PngChunk } from 'png-chunks-extract';
 import { decode as decodeText } from 'png-chunk-text';
+import { sniffMime } from '@/lib/image-type';
 
 const utf8 = new TextEncoder();
 const fromUtf8 = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
-export const isPng = (b: Uint8Array) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
+export const isPng = (b: Uint8Array) => sniffMime(b) === 'image/png';
 
 /** A PNG whose chunks cannot be read: a bad checksum, or a file cut short. */
 export class DamagedImageError extends Error {

@@ -6,6 +6,7 @@
 import type { EndpointInfo, GuidanceRange } from '@server/contract';
 import type { ControlInput, InputRef } from '@/lib/params';
 import type { Draft } from '@/features/generate/stores/form-fields';
+import { chosenEndpoint } from './edit-endpoint';
 
 export type FormChoices = Pick<Draft, 'endpoint' | 'adapter' | 'num_inference_steps' | 'guidance_scale' | 'modelDefaultGuidance' | 'source' | 'controls'>;
 
@@ -26,7 +27,7 @@ export interface Resolved {
 const clamp = (v: number, min: number, max: number) => Math.min(max, Math.max(min, v));
 
 export function resolveForm(choices: FormChoices, endpoints: EndpointInfo[]): Resolved {
-  const endpoint = endpoints.find((e) => e.id === choices.endpoint) ?? endpoints[0]!;
+  const endpoint = chosenEndpoint(endpoints, choices.endpoint)!;
   const { steps, guidance_range: guidanceRange } = endpoint;
   return {
     endpoint,

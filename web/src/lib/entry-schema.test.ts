@@ -1,6 +1,6 @@
 // The one entry schema: today's records, and records from earlier versions (`steps`, `format`).
 import { describe, expect, it } from 'vitest';
-import { parseEntry } from './entry-schema';
+import { parseEntry } from './schema';
 
 const record = { id: 'a', prompt: 'a red barn', seed: 9, engine: 'local', endpoint: null, createdAt: 1, elapsedMs: 2, mime: 'image/png', width: 8, height: 8, bytes: 3 };
 

@@ -1,8 +1,8 @@
 // The plot check past the schema: a record must be one a plan could make (its axes' product within
 // 4000 planned cells, every cell inside its axes, an axis defined only where one is plotted).
 import { describe, expect, it } from 'vitest';
-import { plotRecord } from '@/features/gallery/utils/plot-fixture.test-util';
-import { checkPlot, parsePlot } from './plot-schema';
+import { plotRecord } from './plot-fixture.test-util';
+import { checkPlot, parsePlot } from './schema';
 
 const values = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
