@@ -45,21 +45,19 @@ export function DropZone({ onFile }: { onFile: OnFile }) {
       setOver(false);
       setOverTarget(false);
     };
-    window.addEventListener('drop', reset, true);
-    window.addEventListener('dragend', reset);
-    window.addEventListener('dragenter', enter);
-    window.addEventListener('dragleave', leave);
-    window.addEventListener('dragover', overHandler);
-    window.addEventListener('dragover', overCapture, true);
-    window.addEventListener('drop', drop);
+    // [event, handler, capture]: added in this order, removed together.
+    const listeners: [keyof WindowEventMap & `drag${string}` | 'drop', (e: DragEvent) => void, boolean][] = [
+      ['drop', reset, true],
+      ['dragend', reset, false],
+      ['dragenter', enter, false],
+      ['dragleave', leave, false],
+      ['dragover', overHandler, false],
+      ['dragover', overCapture, true],
+      ['drop', drop, false],
+    ];
+    for (const [type, handler, capture] of listeners) window.addEventListener(type, handler, capture);
     return () => {
-      window.removeEventListener('drop', reset, true);
-      window.removeEventListener('dragend', reset);
-      window.removeEventListener('dragenter', enter);
-      window.removeEventListener('dragleave', leave);
-      window.removeEventListener('dragover', overHandler);
-      window.removeEventListener('dragover', overCapture, true);
-      window.removeEventListener('drop', drop);
+      for (const [type, handler, capture] of listeners) window.removeEventListener(type, handler, capture);
     };
   }, [onFile]);
   if (!over || overTarget) return null;
