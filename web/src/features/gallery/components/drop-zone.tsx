@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useImportStore } from '@/features/gallery/stores/import-store';
 import { isZip } from '@/features/gallery/utils/is-zip';
+import { HiddenFileInput } from '@/components/ui/hidden-file-input';
 
 /** What a file does (the app wires it: an image restores the form, a zip comes into the gallery). */
 type OnFile = (file: File) => void;
@@ -76,16 +77,7 @@ export function ImportButton({ onFile }: { onFile: OnFile }) {
   return (
     <label className="cursor-pointer self-start rounded-lg text-sm font-medium text-violet-700 underline-offset-2 focus-within:outline-2 focus-within:outline-violet-500 hover:underline dark:text-violet-300">
       Restore settings from an image…
-      <input
-        type="file"
-        accept="image/png,image/jpeg"
-        className="sr-only"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file && !isZip(file)) onFile(file);
-          e.target.value = '';
-        }}
-      />
+      <HiddenFileInput accept="image/png,image/jpeg" onFile={(file) => !isZip(file) && onFile(file)} />
     </label>
   );
 }

@@ -6,6 +6,7 @@ import { useExportGallery } from '@/features/gallery/api/export-gallery';
 import { useImportGallery } from '@/features/gallery/api/import-gallery';
 import { MAX_COMPARE, useGalleryViewStore } from '@/features/gallery/stores/gallery-view-store';
 import { useNoticeStore } from '@/features/gallery/stores/notice-store';
+import { HiddenFileInput } from '@/components/ui/hidden-file-input';
 
 const tool = 'rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium hover:bg-zinc-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-violet-500 dark:border-zinc-700 dark:hover:bg-zinc-800';
 
@@ -59,14 +60,9 @@ export function GalleryToolbar({ total, keepInputs }: { total: number; keepInput
       </button>
       <label className={`${tool} cursor-pointer has-focus-visible:outline-2`}>
         Import zip
-        <input
-          type="file"
+        <HiddenFileInput
           accept=".zip,application/zip"
-          className="sr-only"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (!file) return;
+          onFile={(file) => {
             importing.mutate({ file, onProgress: tracker('Importing') }, {
               // The wording loads with the result (the first paint's JavaScript stays small).
               onSuccess: async (result) => {
