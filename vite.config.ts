@@ -19,6 +19,9 @@ export default defineConfig({
     root: '.',
     include: ['server/**/*.test.ts', 'web/**/*.test.{ts,tsx}', 'eslint.config.test.ts'],
     testTimeout: 20_000,
+    // Set-up hooks start real databases (PGlite's initdb, a PostgreSQL server): seconds on a busy
+    // machine, which a hook may take as long as three tests.
+    hookTimeout: 60_000,
     // expect.poll waits for its condition as long as the test itself may run: its own default (1 s)
     // assumed a speed, and under npm run test:busy the upload budget's held requests took longer.
     expect: { poll: { timeout: 20_000 } },

@@ -8,8 +8,9 @@ const server = (url: string, command: string, env: Record<string, string>) => ({
   command,
   cwd: '..',
   url: `${url}${url === UPSTREAM ? '/__control/requests' : '/api/health'}`,
-  // Every test comes from one address; the per-client limit has its own unit tests.
-  env: { HOST: '127.0.0.1', PORT: port(url), RATE_LIMIT_PER_MINUTE: '0', ...env },
+  // Every test comes from one address; the per-client limit has its own unit tests. Each server's
+  // embedded database is in memory: a run starts empty and leaves nothing behind.
+  env: { HOST: '127.0.0.1', PORT: port(url), RATE_LIMIT_PER_MINUTE: '0', DATA_DIR: 'memory', ...env },
   reuseExistingServer: false,
   stdout: 'ignore' as const,
   stderr: 'pipe' as const,

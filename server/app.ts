@@ -24,6 +24,12 @@ import { generateRoutes } from './routes/generate';
 import { imageRoutes } from './routes/images';
 import { metaRoutes } from './routes/meta';
 import { accessKeyGuard, hostGuard, originGuard, requireJson } from './http/security';
+import { accounts } from './auth/accounts';
+import { requireUser, resolveUser, type AuthEnv } from './auth/guard';
+import { DEFAULT_THROTTLE, signInThrottle, type ThrottlePolicy } from './auth/throttle';
+import { createDatabaseImageStore } from './db/image-store';
+import type { StudioDatabase } from './db/open';
+import { authRoutes, type AuthRouteDeps } from './routes/auth';
 
 /** The configuration from the environment, the local endpoint described by the engine's own export. */
 export const loadAppConfig = (env: Record<string, string | undefined>): Config => loadConfig(env, LOCAL_ENGINE_CAPABILITIES);
@@ -37,7 +43,14 @@ export interface AppDeps {
   webRoot?: string;
   /** Client tuning (retry waits and so on); tests shorten them. */
   clientOptions?: Partial<FriendliClientOptions>;
+  /** The one database (users, sessions, keys, usage; images with DATABASE_URL). AUTH=users and AUTH=proxy need it. */
+  database?: StudioDatabase;
+  /** How failed sign-ins are limited (server/auth/throttle.ts' defaults otherwise). */
+  signInPolicy?: Partial<ThrottlePolicy>;
 }
+
+/** /api paths that answer without a user: the load balancer's health, and what the sign-in page needs. */
+const PUBLIC_API_PATHS = new Set(['/api/health', '/api/auth/session', '/api/auth/sign-in', '/api/auth/sign-out']);
 
 type GenerationGuards = Pick<Parameters<typeof generateRoutes>[0], 'rateLimit' | 'limiter' | 'readImageBody'>;
 
@@ -49,9 +62,10 @@ function carriesImages(json: unknown, path: string): boolean {
   return Array.isArray(controls) && controls.length > 0;
 }
 
-function createApi(config: Config, client: ReturnType<typeof createFriendliClient>, store: ImageStore, guards: GenerationGuards) {
-  return new Hono()
+function createApi(config: Config, client: ReturnType<typeof createFriendliClient>, store: ImageStore, guards: GenerationGuards, auth: AuthRouteDeps) {
+  return new Hono<AuthEnv>()
     .route('/', metaRoutes(config))
+    .route('/', authRoutes(auth))
     .route('/', generateRoutes({ config, client, store, ...guards }))
     .route('/', imageRoutes(store));
 }
@@ -67,8 +81,10 @@ function toAppError(err: Error): AppError {
   return new AppError(500, 'internal', 'Something went wrong on the server; the details are in its log.');
 }
 
-export function createApp({ config, engine, store, logger = silentLogger, webRoot, clientOptions }: AppDeps) {
+export function createApp({ config, engine, store, logger = silentLogger, webRoot, clientOptions, database, signInPolicy }: AppDeps) {
   const secrets = config.token ? [config.token] : [];
+  if (config.auth.mode !== 'none' && !database) throw new Error(`AUTH=${config.auth.mode} needs the database (openDatabase) handed to createApp.`);
+  const team = database && { accounts: accounts(database.db), throttle: signInThrottle(database.db, { ...DEFAULT_THROTTLE, ...signInPolicy }) };
   // The engine's in-process app uses it too, but without the "client left" line: the /api request logs that.
   const handleError = (logClientLeft: boolean): ErrorHandler => (err, c) => {
     const appError = toAppError(err);
@@ -81,7 +97,9 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
     return c.json(appError.toBody(secrets), appError.status, headers);
   };
   const onError = handleError(true);
-  const imageStore = store ?? createMemoryImageStore({ maxBytes: config.imageStoreBytes });
+  // Shared by every instance with DATABASE_URL; one server keeps them in its memory.
+  const imageStore =
+    store ?? (config.databaseUrl && database ? createDatabaseImageStore(database.db, { maxBytes: config.imageStoreBytes }) : createMemoryImageStore({ maxBytes: config.imageStoreBytes }));
   const localEngine = engine ?? createLocalEngine({ size: config.localEngineSize });
   // Its own error handler too, so an in-process call gets a clear (retryable) 503 when it is busy.
   // The engine's protocol app twice over one engine and one store: in-process for the studio's own
@@ -159,10 +177,15 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
   };
   const imagePaths = new Set(['/api/generate', '/api/edit', `/local${GENERATIONS_PATH}`, `/local${EDITS_PATH}`]);
   for (const prefix of ['/api/*', '/local/*']) app.use(prefix, originGuard, requireJson, (c, next) => (imagePaths.has(c.req.path) ? imageLimit(c, next) : limit(c, next)));
+  // Who is asking, on every route that does anything: the API (but what the sign-in page needs)
+  // and the local engine's protocol mount (scripts and SDKs send an API key as their bearer token).
+  const identify = resolveUser({ mode: config.auth.mode, accounts: team?.accounts, trustedProxies: config.auth.trustedProxies, proxyHeader: config.auth.proxyHeader });
+  const signedIn = requireUser();
+  for (const prefix of ['/api/*', '/local/*']) app.use(prefix, identify, (c, next) => (PUBLIC_API_PATHS.has(c.req.path) ? next() : signedIn(c, next)));
   app.post(`/local${GENERATIONS_PATH}`, guards.rateLimit, guards.readImageBody, (c, next) => guards.limiter.run(next, c.req.raw.signal));
   app.post(`/local${EDITS_PATH}`, guards.rateLimit, guards.readImageBody, (c, next) => guards.limiter.run(next, c.req.raw.signal));
 
-  app.route('/api', createApi(config, client, imageStore, guards));
+  app.route('/api', createApi(config, client, imageStore, guards, { mode: config.auth.mode, ...team, trustedProxies: config.auth.trustedProxies }));
   app.route('/local', localHttpApp);
   // Before the studio's catch-all page: an unknown API path is a 404, never the page.
   app.all('/api/*', notFound);

@@ -2,10 +2,11 @@
 // message that names the variable; nothing else in the server reads process.env.
 import { networkInterfaces } from 'node:os';
 import { z } from 'zod';
-import { LOCAL_ENDPOINT_ID, type EndpointInfo, type EngineName, type StepRange } from './contract';
+import { LOCAL_ENDPOINT_ID, type AuthMode, type EndpointInfo, type EngineName, type StepRange } from './contract';
 import { STEPS_BOUNDS } from './protocol/fields';
 import { MAX_PROBLEMS, cappedList, moreProblems } from './protocol/limits';
 import type { EngineCapabilities } from './protocol/studio';
+import { parseAddressList, type AddressList } from './http/address-list';
 
 const text = z.string().trim().min(1).optional();
 const whole = (name: string, min: number, max: number) =>
@@ -114,6 +115,18 @@ const envSchema = z.object({
   UPSTREAM_QUEUE: whole('UPSTREAM_QUEUE', 0, 1000).default(32),
   RATE_LIMIT_PER_MINUTE: whole('RATE_LIMIT_PER_MINUTE', 0, 100_000).default(120),
   SHUTDOWN_GRACE_MS: whole('SHUTDOWN_GRACE_MS', 0, 3_600_000).optional(),
+  AUTH: z.enum(['none', 'users', 'proxy'], { error: 'AUTH must be none, users or proxy' }).default('none'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL' }).optional(),
+  DATA_DIR: text,
+  TRUSTED_PROXIES: z.string().default(''),
+  PROXY_USER_HEADER: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, 'PROXY_USER_HEADER must be a header name')
+    .default('X-Forwarded-User'),
+  LIMIT_IN_FLIGHT: whole('LIMIT_IN_FLIGHT', 0, 1000).default(8),
+  LIMIT_IMAGES_PER_MINUTE: whole('LIMIT_IMAGES_PER_MINUTE', 0, 100_000).default(60),
+  LIMIT_IMAGES_PER_DAY: whole('LIMIT_IMAGES_PER_DAY', 0, 10_000_000).default(0),
 });
 
 /** Beyond one upstream attempt's timeout: time for the answer's images to be fetched and stored. */
@@ -155,6 +168,19 @@ export interface Config {
   rateLimitPerMinute: number;
   /** On SIGTERM/SIGINT, how long requests in flight may take to finish before they are cut. */
   shutdownGraceMs: number;
+  /** Who is using it: nobody in particular (none), accounts (users), or a sign-in proxy's header (proxy). */
+  auth: { mode: AuthMode; trustedProxies: AddressList; proxyHeader: string };
+  /** postgres://… for a team on many servers; otherwise PGlite in dataDir (or beside the app). */
+  databaseUrl?: string;
+  dataDir?: string;
+  /** Each user's default limits (0: none); an admin may change them per user. */
+  limits: UserLimits;
+}
+
+export interface UserLimits {
+  inFlight: number;
+  perMinute: number;
+  perDay: number;
 }
 
 export class ConfigError extends Error {
@@ -210,9 +236,12 @@ export function loadConfig(env: Record<string, string | undefined>, localEngine:
   if (base.username || base.password) {
     problems.push('FRIENDLI_BASE_URL must not contain a user name or password (user:pass@): remove them; the API is authenticated with FRIENDLI_TOKEN');
   }
-  if (!isLoopback(e.HOST) && !e.APP_ACCESS_KEY) {
-    problems.push(`HOST is ${e.HOST}, beyond loopback: set APP_ACCESS_KEY (16+ characters) so that nobody else on the network can spend the token`);
+  if (!isLoopback(e.HOST) && !e.APP_ACCESS_KEY && e.AUTH === 'none') {
+    problems.push(`HOST is ${e.HOST}, beyond loopback: set AUTH=users (or AUTH=proxy), or APP_ACCESS_KEY (16+ characters), so that nobody else on the network can spend the token`);
   }
+  const trusted = parseAddressList(e.TRUSTED_PROXIES);
+  if (trusted.bad.length) problems.push(`TRUSTED_PROXIES must list addresses or networks (e.g. 10.0.0.5, 10.1.0.0/16): not ${trusted.bad.map((b) => JSON.stringify(b)).join(', ')}`);
+  if (e.AUTH === 'proxy' && !trusted.list.length) problems.push('AUTH=proxy needs TRUSTED_PROXIES: the addresses of the sign-in proxy, the only ones whose user header is believed');
   const steps = { min: e.STEPS_MIN, max: e.STEPS_MAX, default: e.STEPS_DEFAULT };
   let endpoints: EndpointInfo[];
   if (!e.FRIENDLI_TOKEN) {
@@ -255,5 +284,9 @@ export function loadConfig(env: Record<string, string | undefined>, localEngine:
     upstreamQueue: e.UPSTREAM_QUEUE,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS ?? e.FRIENDLI_TIMEOUT_MS + SHUTDOWN_MARGIN_MS,
+    auth: { mode: e.AUTH, trustedProxies: trusted.list, proxyHeader: e.PROXY_USER_HEADER.toLowerCase() },
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    limits: { inFlight: e.LIMIT_IN_FLIGHT, perMinute: e.LIMIT_IMAGES_PER_MINUTE, perDay: e.LIMIT_IMAGES_PER_DAY },
   };
 }

@@ -60,3 +60,15 @@ export interface GenerateResponse {
 export interface ErrorBody {
   error: { code: string; message: string; details?: string[]; retry_after_seconds?: number };
 }
+
+/** Who may use the studio: anyone who reaches it (none), accounts (users), or a sign-in proxy's header (proxy). */
+export type AuthMode = 'none' | 'users' | 'proxy';
+export type Role = 'admin' | 'designer';
+
+/** `GET /api/auth/session`: the mode, and the signed-in user (null: the sign-in page is shown). */
+export interface SessionInfo {
+  mode: AuthMode;
+  user: { name: string; role: Role } | null;
+  /** Names the browser's stores for this user ('' with AUTH=none: the stores as they always were). */
+  space: string;
+}

@@ -5,8 +5,11 @@ import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp, loadAppConfig } from './app';
+import { resolve } from 'node:path';
 import { ConfigError } from './config';
-import { createLogger } from './errors';
+import { claimDataDir } from './db/data-dir';
+import { openDatabase } from './db/open';
+import { createLogger, redact } from './errors';
 import { installGracefulShutdown } from './http/shutdown';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -22,9 +25,30 @@ try {
   throw err;
 }
 
-const logger = createLogger(config.token ? [config.token] : []);
+// The database URL and its password (a driver's message may quote either) are redacted like the token.
+const dbPassword = config.databaseUrl ? decodeURIComponent(new URL(config.databaseUrl).password) : '';
+const secrets = [config.token, config.databaseUrl, dbPassword].filter((s): s is string => !!s);
+const logger = createLogger(secrets);
 const webRoot = fileURLToPath(new URL('../dist', import.meta.url));
-const { app, engine, startDraining } = createApp({ config, logger, webRoot: existsSync(webRoot) ? webRoot : undefined });
+
+// The one database: PostgreSQL (DATABASE_URL), or PGlite in DATA_DIR (default: data/ beside the
+// app; `memory` keeps nothing, for tests), which one server claims for itself.
+const dataDir = config.dataDir === 'memory' ? undefined : resolve(config.dataDir ?? fileURLToPath(new URL('../data', import.meta.url)));
+let database;
+let releaseDataDir = () => {};
+try {
+  if (!config.databaseUrl && dataDir) releaseDataDir = claimDataDir(dataDir);
+  database = await openDatabase({
+    url: config.databaseUrl,
+    dir: dataDir,
+    onIdleError: (err) => logger.warn('a database connection failed while idle; it will be replaced', { error: err.message }),
+  });
+} catch (err) {
+  releaseDataDir();
+  console.error(redact((err as Error).message, secrets));
+  process.exit(1);
+}
+const { app, engine, startDraining } = createApp({ config, logger, database, webRoot: existsSync(webRoot) ? webRoot : undefined });
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
@@ -37,4 +61,14 @@ const server = serve({ fetch: app.fetch, hostname: config.host, port: config.por
   if (!existsSync(webRoot)) console.log('(no web build found: run `npm run build`, or use `npm run dev`)');
 });
 
-installGracefulShutdown({ server: server as Server, graceMs: config.shutdownGraceMs, startDraining, onClosed: () => engine.close(), logger });
+installGracefulShutdown({
+  server: server as Server,
+  graceMs: config.shutdownGraceMs,
+  startDraining,
+  onClosed: async () => {
+    await engine.close();
+    await database.close();
+    releaseDataDir();
+  },
+  logger,
+});

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startServerProcess } from './test/server-process';
 
-const env = { FRIENDLI_TOKEN: '', RATE_LIMIT_PER_MINUTE: '0', LOCAL_ENGINE_SIZE: '64' };
+const env = { FRIENDLI_TOKEN: '', RATE_LIMIT_PER_MINUTE: '0', LOCAL_ENGINE_SIZE: '64', DATA_DIR: 'memory' };
 
 function alive(pid: number): boolean {
   try {

@@ -4,13 +4,15 @@
 import { zValidator } from '@hono/zod-validator';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
+import type { AuthEnv } from '../auth/guard';
 import type { EndpointInfo, GenerateResponse, GeneratedImage } from '../contract';
 import type { Config } from '../config';
 import { AppError } from '../errors';
 import type { FriendliClient } from '../friendli/client';
 import type { ImageStore } from '../image-store';
 import type { Limiter } from '../http/limiter';
-import { clip, firstProblems, moreProblems } from '../protocol/limits';
+import { invalid, refuseInvalid } from '../http/invalid';
+import { firstProblems, moreProblems } from '../protocol/limits';
 import { DEFAULT_FORMAT } from '../protocol/fields';
 import type { ImageItem } from '../protocol/generations';
 import { editRequestSchema, generateRequestSchema } from '../protocol/studio-requests';
@@ -25,14 +27,6 @@ export interface GenerateRouteDeps {
   limiter: Limiter;
   /** Reads the body under the server's byte budget (http/image-body.ts), shared with /local. */
   readImageBody: MiddlewareHandler;
-}
-
-/** A 400 naming at most 10 problems (the rest counted), each cut short: never the whole input echoed back. */
-function invalid(issues: readonly { path: readonly PropertyKey[]; message: string }[]): AppError {
-  const { shown, more } = firstProblems(issues);
-  const details = shown.map((i) => clip(i.path.length && !i.message.startsWith(String(i.path[0])) ? `${i.path.map(String).join('.')}: ${i.message}` : i.message));
-  if (more) details.push(moreProblems(more));
-  return new AppError(400, 'invalid_request', details.join('; '), { details });
 }
 
 /** At most 10 ids, for a message (FRIENDLI_ENDPOINTS may list up to 100). */
@@ -63,11 +57,6 @@ const parsedBody: MiddlewareHandler = async (c, next) => {
   if (!read || !('json' in read)) throw new AppError(400, 'invalid_json', 'The request body is not valid JSON.');
   c.req.json = <T>() => Promise.resolve(read.json as T);
   await next();
-};
-
-/** A 400 in today's shape for the validator's failures (its hook). */
-const refuseInvalid = (result: { success: true } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } }) => {
-  if (!result.success) throw invalid(result.error.issues);
 };
 
 /**
@@ -129,7 +118,7 @@ export function generateRoutes({ config, client, store, rateLimit, limiter, read
   const modelFor = (endpoint: EndpointInfo, adapter: string | null | undefined) => (config.sendModel ? { model: adapter ? `${endpoint.id}:${adapter}` : endpoint.id } : {});
 
   /** Runs one upstream call and stores its images, each with the parameters it was made with. */
-  async function answer(c: Context, endpoint: EndpointInfo, adapter: string | null | undefined, request: { num_inference_steps: number; response_format: GeneratedImage['response_format']; guidance_scale?: number }, call: (signal: AbortSignal) => Promise<ImageItem[]>) {
+  async function answer(c: Context<AuthEnv>, endpoint: EndpointInfo, adapter: string | null | undefined, request: { num_inference_steps: number; response_format: GeneratedImage['response_format']; guidance_scale?: number }, call: (signal: AbortSignal) => Promise<ImageItem[]>) {
     const signal = c.req.raw.signal;
     const started = performance.now();
     const items = await limiter.run(() => call(signal), signal);
@@ -139,7 +128,7 @@ export function generateRoutes({ config, client, store, rateLimit, limiter, read
         const bytes = 'b64_json' in item ? Buffer.from(item.b64_json, 'base64') : await client.download(item.url, signal);
         const info = sniffImage(bytes);
         if (!info) throw new AppError(502, 'upstream_bad_response', 'FriendliAI returned bytes that are not a PNG, JPEG or WebP image.');
-        const id = await store.put({ bytes, mime: info.mime });
+        const id = await store.put({ bytes, mime: info.mime }, c.get('user')?.id);
         return {
           id,
           url: `/api/images/${id}`,
@@ -158,7 +147,7 @@ export function generateRoutes({ config, client, store, rateLimit, limiter, read
     return c.json(response);
   }
 
-  return new Hono()
+  return new Hono<AuthEnv>()
     .post('/generate', rateLimit, readImageBody, parsedBody, validGenerate, async (c) => {
       const body = c.req.valid('json');
       const endpoint = endpointOf(body.endpoint);

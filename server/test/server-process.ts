@@ -55,7 +55,8 @@ export async function startServerProcess({
   installExitHook();
   const host = env.HOST ?? '127.0.0.1';
   const child = spawn(command[0], command.slice(1), {
-    env: { ...process.env, HOST: host, PORT: '0', ...env },
+    // An embedded database in memory unless the test gives a folder: nothing is left behind.
+    env: { ...process.env, HOST: host, PORT: '0', DATA_DIR: 'memory', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group: stopping it reaches everything it started.
     detached: true,

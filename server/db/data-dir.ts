@@ -1,0 +1,35 @@
+// The embedded database's folder is one server's alone: PGlite has no lock of its own, and two
+// processes writing one folder would corrupt it. A pid file claims the folder; a claim whose
+// process is gone (a crash, a kill -9) is taken over. Hand-written: proper-lockfile and its kin
+// lock a file by mtime polling, which is more than a one-owner folder needs.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Claims `dir` for this process; throws a clear error when another live studio holds it. Returns the release. */
+export function claimDataDir(dir: string): () => void {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'studio.pid');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => rmSync(file, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = Number(readFileSync(file, 'utf8').trim());
+      if (Number.isSafeInteger(holder) && holder > 0 && holder !== process.pid && alive(holder)) {
+        throw new Error(`Another studio (process ${holder}) is using the data folder ${dir}. Stop it, or give this one its own DATA_DIR.`, { cause: err });
+      }
+      rmSync(file, { force: true });
+    }
+  }
+  throw new Error(`Could not claim the data folder ${dir}.`);
+}
