@@ -24,6 +24,8 @@ const password = z.string().max(PASSWORD_MAX_LENGTH).refine((p) => !passwordProb
 const limit = z.int().min(0).max(1_000_000).nullable();
 
 const signInBody = z.object({ name: z.string().trim().min(1).max(128), password: z.string().min(1).max(PASSWORD_MAX_LENGTH) });
+/** Writes are JSON (the Origin and content-type guards): those with nothing to say send `{}`. */
+const emptyBody = z.object({});
 const keyBody = z.object({ name: z.string().trim().min(1).max(64) });
 const newUserBody = z.object({ name: userName, role: z.enum(['admin', 'designer']), password });
 const userChangeBody = z
@@ -96,7 +98,7 @@ export function authRoutes({ mode, accounts, throttle, trustedProxies, onSignInR
       setCookie(c, SPACE_COOKIE, userSpace(user.id), { sameSite: 'Lax', secure, path: '/', maxAge: SESSION_DAYS * 24 * 3600 });
       return c.json({ user: { name: user.name, role: user.role } });
     })
-    .post('/auth/sign-out', async (c) => {
+    .post('/auth/sign-out', zValidator('json', emptyBody, refuseInvalid), async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
       if (token && accounts) await accounts.endSession(token);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
@@ -111,7 +113,7 @@ export function authRoutes({ mode, accounts, throttle, trustedProxies, onSignInR
       const made = await need().createKey(c.get('user')!.id, c.req.valid('json').name);
       return c.json(made, 201);
     })
-    .post('/auth/keys/:id/revoke', requireUser(), async (c) => {
+    .post('/auth/keys/:id/revoke', requireUser(), zValidator('json', emptyBody, refuseInvalid), async (c) => {
       if (!(await need().revokeKey(c.get('user')!.id, c.req.param('id')))) throw new AppError(404, 'not_found', 'No such key.');
       return c.json({ ok: true as const });
     })

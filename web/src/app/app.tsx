@@ -4,6 +4,7 @@
 import { Suspense, useEffect } from 'react';
 import { ErrorBoundary } from '@/components/ui/error-boundary';
 import { lazyRetry } from '@/lib/lazy-retry';
+import { AccountMenu } from '@/features/account/components/account-menu';
 import { DropZone, ImportButton, ImportMessage } from '@/features/gallery/components/drop-zone';
 import { ResultView } from '@/features/gallery/components/result-view';
 import { SaveFailedAlert } from '@/features/gallery/components/save-failed-alert';
@@ -35,7 +36,10 @@ export function App() {
     <div className="min-h-screen bg-zinc-50 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-zinc-200 px-5 py-3 dark:border-zinc-800">
         <h1 className="text-lg font-semibold tracking-tight">Friendli Image Studio</h1>
-        <EngineBadge />
+        <div className="flex flex-wrap items-center gap-3">
+          <EngineBadge />
+          <AccountMenu />
+        </div>
       </header>
       {/* On wide screens the panel keeps to the window and scrolls inside itself, its action bar
           pinned (its height leaves room for the page header above it before the page scrolls); on a

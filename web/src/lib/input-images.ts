@@ -9,13 +9,14 @@ import { INPUT_IMAGE_MAX_SIDE, PLAIN_BODY_MAX_BYTES } from '@server/contract';
 import type { InputRef } from './params';
 import { imageSize } from './image-size';
 import { sniffMime } from './image-type';
+import { spaced } from '@/lib/user-space';
 
 export { sniffMime };
 
 /** The API's limit on a side of an input image (the server checks it again). */
 export const INPUT_MAX_SIDE = INPUT_IMAGE_MAX_SIDE;
 
-const inputs = createStore('friendli-studio-inputs', 'inputs');
+const inputs = createStore(spaced('friendli-studio-inputs'), 'inputs');
 
 export class InputImageError extends Error {
   constructor(message: string) {

@@ -5,6 +5,7 @@ import { useQuery, useQueryClient, type QueryClient, type QueryFunctionContext }
 import { useEffect } from 'react';
 import type { GalleryEntry } from '@/lib/params';
 import { getImage, getThumb, listEntries, listNewest } from '@/features/gallery/storage/gallery-db';
+import { spaced } from '@/lib/user-space';
 
 // What a failed read or write means, for the components that say it.
 export { GalleryUpgradeBlockedError, StorageFullError } from '@/features/gallery/storage/gallery-db';
@@ -88,7 +89,7 @@ export const useImageBlob = (id: string | undefined) =>
   useQuery({ queryKey: galleryKeys.image(id ?? ''), queryFn: async () => (await getImage(id!)) ?? null, enabled: !!id, gcTime: 30_000 });
 
 // Tabs share one IndexedDB: a change in one tab tells the others to read the list again.
-const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('friendli-studio-gallery');
+const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(spaced('friendli-studio-gallery'));
 
 /** Tells other tabs the gallery changed. */
 const announceChange = () => channel?.postMessage('changed');

@@ -6,12 +6,13 @@
 // An entry is written last, so it never points at bytes that are not there.
 import { clear, createStore, del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import type { GalleryEntry } from '@/lib/params';
+import { spaced } from '@/lib/user-space';
 
 // The record schema (zod/mini, ~5 KB) loads beside the first read instead of in the first paint's
 // script; zip import imports it directly.
 const schema = () => import('@/lib/schema');
 
-const ENTRIES_DB = 'friendli-studio-entries';
+const ENTRIES_DB = spaced('friendli-studio-entries');
 const ENTRIES = 'entries';
 const BY_TIME = 'createdAt';
 /** Version 1 (idb-keyval's default) had the store alone; 2 adds the createdAt index. */
@@ -66,8 +67,8 @@ function openEntries(): Promise<IDBDatabase> {
 
 /** The entries store for idb-keyval's get/set/del/clear, always through the versioned connection. */
 const entries: UseStore = (mode, callback) => openEntries().then((db) => callback(db.transaction(ENTRIES, mode).objectStore(ENTRIES)));
-const images = createStore('friendli-studio-images', 'images');
-const thumbs = createStore('friendli-studio-thumbs', 'thumbs');
+const images = createStore(spaced('friendli-studio-images'), 'images');
+const thumbs = createStore(spaced('friendli-studio-thumbs'), 'thumbs');
 
 export class StorageFullError extends Error {
   constructor() {

@@ -3,8 +3,9 @@
 // Every read is checked with the plot schema, loaded beside it (not in the first paint).
 import { clear, createStore, get, set, update } from 'idb-keyval';
 import type { PlotRecord } from '@/lib/plot';
+import { spaced } from '@/lib/user-space';
 
-const plots = createStore('friendli-studio-plots', 'plots');
+const plots = createStore(spaced('friendli-studio-plots'), 'plots');
 const schema = () => import('@/lib/schema');
 
 export const savePlot = (plot: PlotRecord) => set(plot.id, plot, plots);

@@ -3,6 +3,7 @@
 // was the last thing running comes back with Resume on screen; a plot whose record was refused is not.
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import { spaced } from '@/lib/user-space';
 
 interface PlotState {
   shownPlotId: string | null;
@@ -21,7 +22,7 @@ export const usePlotStore = create<PlotState>()(
       refuse: (refusedId) => set({ refusedId }),
     }),
     {
-      name: 'friendli-studio-plot-shown',
+      name: spaced('friendli-studio-plot-shown'),
       storage: createJSONStorage(() => sessionStorage),
       partialize: (s) => ({ shownPlotId: s.shownPlotId !== null && s.shownPlotId === s.refusedId ? null : s.shownPlotId }),
       // A stored value is untrusted: anything but a plausible id shows the latest image instead.

@@ -4,16 +4,17 @@
 // whose jobs are alive; claiming one is a compare-and-set in one readwrite transaction.
 import { createStore, del, entries, promisifyRequest } from 'idb-keyval';
 import { claimRecord, LEASE_MS, newRecord, type JournalRecord, type JournalSpec } from './journal-logic';
+import { spaced } from '@/lib/user-space';
 
-const store = createStore('friendli-studio-jobs', 'jobs');
-const PREFIX = 'friendli-studio-tab:';
+const store = createStore(spaced('friendli-studio-jobs'), 'jobs');
+const PREFIX = `${spaced('friendli-studio-tab')}:`;
 /** This page load: the owner of every job it runs. */
 export const ME = crypto.randomUUID();
 const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
 /** Held until the page goes: a job is never written under this owner before the lock is held. */
 const held: Promise<void> = locks ? new Promise((resolve) => void locks.request(PREFIX + ME, () => (resolve(), new Promise<never>(() => {})))) : Promise.resolve();
 
-const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('friendli-studio-jobs');
+const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(spaced('friendli-studio-jobs'));
 const changed = () => channel?.postMessage('changed');
 /** Called when another tab changes the journal (claims, stores or discards a job). */
 export function onJournalChange(listener: () => void) {

@@ -13,6 +13,7 @@ import { DRAFT_DEFAULTS, draftOf, type Draft } from './form-fields';
 import { restored, type Restore } from './form-restore';
 import { remembered, toggled } from './prompt-history';
 import { tabDraftStorage } from './form-storage';
+import { spaced } from '@/lib/user-space';
 
 export { randomSeed, type Restore };
 export { restorePrompt } from './form-restore';
@@ -112,7 +113,7 @@ export const useFormStore = create<FormState>()(
       submitted: (seedUsed) => set((s) => (s.seedLocked ? { seed: seedUsed ?? s.seed } : { seed: null })),
     }),
     {
-      name: 'friendli-studio-form',
+      name: spaced('friendli-studio-form'),
       version: DRAFT_VERSION,
       migrate: (persisted, version) => migrateDraft(persisted, version) as FormState,
       storage: createJSONStorage(() => tabDraftStorage),

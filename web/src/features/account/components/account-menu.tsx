@@ -1,0 +1,46 @@
+// The signed-in user in the header (with accounts only): their API keys, the admin's Users page,
+// and sign out.
+import { useState } from 'react';
+import { useSession, useSignOut } from '../api/session';
+import { KeysDialog } from './keys-dialog';
+import { UsersDialog } from './users-dialog';
+
+const item = 'w-full rounded-md px-3 py-1.5 text-left text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-violet-500 dark:hover:bg-zinc-800';
+
+export function AccountMenu() {
+  const { data } = useSession();
+  const signOut = useSignOut();
+  const [open, setOpen] = useState<'keys' | 'users' | null>(null);
+  if (!data?.user || data.mode === 'none') return null;
+  const { name, role } = data.user;
+  return (
+    <>
+      <details className="relative">
+        <summary className="flex cursor-pointer list-none items-center gap-2 rounded-full border border-zinc-300 px-3 py-1 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-violet-500 dark:border-zinc-700 dark:hover:bg-zinc-800">
+          <span aria-label="Signed in as">{name}</span>
+          {role === 'admin' && <span className="rounded-full bg-violet-100 px-1.5 text-xs text-violet-900 dark:bg-violet-950 dark:text-violet-200">admin</span>}
+        </summary>
+        <div className="absolute right-0 z-30 mt-1 flex w-44 flex-col gap-0.5 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+          <button type="button" className={item} onClick={() => setOpen('keys')}>
+            API keys
+          </button>
+          {role === 'admin' && (
+            <button type="button" className={item} onClick={() => setOpen('users')}>
+              Users
+            </button>
+          )}
+          <button type="button" className={item} onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+            Sign out
+          </button>
+        </div>
+      </details>
+      {signOut.error && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {signOut.error.message}
+        </p>
+      )}
+      <KeysDialog open={open === 'keys'} onClose={() => setOpen(null)} />
+      {role === 'admin' && <UsersDialog open={open === 'users'} onClose={() => setOpen(null)} />}
+    </>
+  );
+}
