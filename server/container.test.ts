@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, loadAppConfig } from './app';
 import { createLogger } from './errors';
+import { describeUpstreams } from './friendli/upstreams';
 import { CONTAINER_EDITS_PATH, CONTAINER_GENERATIONS_PATH } from './protocol/container';
 import { GENERATIONS_PATH } from './protocol/generations';
 import { containerSpecSchema } from './test/friendli-spec';
@@ -118,5 +119,13 @@ describe('generating and editing on a container endpoint', () => {
     const text = await res.text();
     expect(text).toContain('The Friendli Container of endpoint box-locked rejected the request');
     expect(text).not.toContain('ContainerSecret');
+  });
+});
+
+describe('the start-up line (describeUpstreams)', () => {
+  it('names FriendliAI and each container at its address, never a token', () => {
+    const line = describeUpstreams(loadAppConfig({ FRIENDLI_TOKEN: TOKEN, FRIENDLI_ENDPOINTS: JSON.stringify([{ id: 'ep-a' }, { id: 'box', kind: 'container', token_env: 'BOX_TOKEN' }]), BOX_TOKEN }));
+    expect(line).toBe('FriendliAI at https://api.friendli.ai, endpoint ep-a; Friendli Container box at http://localhost:8000 (with its token)');
+    expect(describeUpstreams(loadAppConfig({ FRIENDLI_ENDPOINTS: '[{"id": "box", "kind": "container"}]' }))).toBe('Friendli Container box at http://localhost:8000');
   });
 });

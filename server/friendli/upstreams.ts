@@ -24,3 +24,16 @@ export const upstreamSecrets = (config: Pick<Config, 'containers' | 'token'>): s
   ...(config.token ? [config.token] : []),
   ...Object.values(config.containers).flatMap((c) => (c.token ? [c.token] : [])),
 ];
+
+/**
+ * What the start-up line says answers (never a token): FriendliAI at its base URL and each
+ * container endpoint at its own, e.g. "FriendliAI at https://api.friendli.ai, endpoint ep-1;
+ * Friendli Container box at http://localhost:8000".
+ */
+export function describeUpstreams(config: Pick<Config, 'engine' | 'baseUrl' | 'endpointId' | 'endpoints' | 'containers'>): string {
+  if (config.engine === 'local') return 'local (offline preview engine; set FRIENDLI_TOKEN to use FriendliAI)';
+  const parts: string[] = [];
+  if (config.endpoints.some((e) => e.kind === 'dedicated')) parts.push(`FriendliAI at ${config.baseUrl}${config.endpointId && config.endpoints[0]!.kind === 'dedicated' ? `, endpoint ${config.endpointId}` : ''}`);
+  for (const [id, target] of Object.entries(config.containers)) parts.push(`Friendli Container ${id} at ${target.baseUrl}${target.token ? ' (with its token)' : ''}`);
+  return parts.join('; ');
+}
