@@ -3,7 +3,7 @@
 // disabled, with the reason in view), and a generation and an edit made with the form reach it as
 // POST /v1/images/generations and /v1/images/edits and land in the gallery.
 import { expect, test } from '@playwright/test';
-import { CONTAINER_APP, resetUpstream, upstreamBodies, upstreamStats } from './servers';
+import { CONTAINER_APP, injectFaults, resetUpstream, upstreamBodies, upstreamStats } from './servers';
 import { entries, generate } from './studio';
 
 test.use({ baseURL: CONTAINER_APP });
@@ -43,4 +43,17 @@ test('a container endpoint generates and edits from the form, which disables the
   expect(sent.body).toMatchObject({ prompt: 'make it winter', model: 'watercolor', response_format: 'raw' });
   expect(sent.body.image).toMatchObject({ image: expect.stringMatching(/^<\d+ characters>$/) });
   await expect(page.getByRole('img', { name: /make it winter/ })).toBeVisible();
+});
+
+test("the container's failures reach the form as FriendliAI's do: retried when passing, explained when not", async ({ page }) => {
+  await page.goto('/');
+  // A 503 then a success: retried, the image arrives.
+  await injectFaults({ path: '/v1/images/generations', status: 503 });
+  await generate(page, { prompt: 'a red kite', seed: 2 });
+  // A validation error: shown, naming the container.
+  await injectFaults({ path: '/v1/images/generations', status: 422, body: { detail: [{ loc: ['body', 'prompt'], msg: 'prompt is not allowed here', type: 'value_error' }] } });
+  await page.getByLabel('Prompt', { exact: true }).fill('a blue kite');
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The Friendli Container of endpoint box rejected the request: prompt: prompt is not allowed here' })).toBeVisible();
+  await expect(entries(page)).toHaveCount(1);
 });
