@@ -1,7 +1,7 @@
 // End-to-end tests: real Chromium against the real server, started here on loopback ports.
 import { defineConfig, devices } from '@playwright/test';
 import { launchOptions } from './browser';
-import { E2E_TOKEN, ENDPOINTS, ENDPOINTS_APP, FRIENDLI_APP, LOCAL_APP, UPSTREAM } from './servers';
+import { CONTAINER_APP, CONTAINER_ENDPOINTS, E2E_TOKEN, ENDPOINTS, ENDPOINTS_APP, FRIENDLI_APP, LOCAL_APP, UPSTREAM } from './servers';
 
 const port = (url: string) => new URL(url).port;
 const server = (url: string, command: string, env: Record<string, string>) => ({
@@ -41,5 +41,7 @@ export default defineConfig({
     server(FRIENDLI_APP, 'npx tsx server/index.ts', { FRIENDLI_TOKEN: E2E_TOKEN, FRIENDLI_BASE_URL: UPSTREAM, FRIENDLI_ENDPOINT_ID: 'e2e-endpoint' }),
     // The same upstream behind a list of two endpoints (the endpoint and adapter choices).
     server(ENDPOINTS_APP, 'npx tsx server/index.ts', { FRIENDLI_TOKEN: E2E_TOKEN, FRIENDLI_BASE_URL: UPSTREAM, FRIENDLI_ENDPOINTS: JSON.stringify(ENDPOINTS) }),
+    // A team's own Friendli Container (the same test server at base_url): no FRIENDLI_TOKEN at all.
+    server(CONTAINER_APP, 'npx tsx server/index.ts', { FRIENDLI_TOKEN: '', FRIENDLI_ENDPOINTS: JSON.stringify(CONTAINER_ENDPOINTS) }),
   ],
 });

@@ -10,6 +10,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { loadConfig, type Config } from './config';
 import { AppError, CLIENT_CLOSED, silentLogger, type Logger } from './errors';
 import { createFriendliClient, type FriendliClientOptions } from './friendli/client';
+import { createUpstreams, upstreamSecrets, type ClientFor } from './friendli/upstreams';
 import { createMemoryImageStore, type ImageStore } from './image-store';
 import { createLocalEngineApp } from './local-engine/app';
 import { LOCAL_ENGINE_CAPABILITIES } from './local-engine/capabilities';
@@ -17,6 +18,7 @@ import { createLocalEngine, EngineBusyError, type LocalEngine } from './local-en
 import { bodyTooLarge, createByteBudget, imageBody } from './http/image-body';
 import { createLimiter } from './http/limiter';
 import { rateLimit } from './http/rate-limit';
+import { CONTAINER_EDITS_PATH, CONTAINER_GENERATIONS_PATH } from './protocol/container';
 import { EDITS_PATH } from './protocol/edits';
 import { GENERATIONS_PATH } from './protocol/generations';
 import { PLAIN_BODY_MAX_BYTES } from './protocol/studio';
@@ -57,16 +59,16 @@ type GenerationGuards = Pick<Parameters<typeof generateRoutes>[0], 'rateLimit' |
 /** Whether a parsed body carries images: an edit's `image`, or a non-empty `control_images` list. */
 function carriesImages(json: unknown, path: string): boolean {
   if (json === null || typeof json !== 'object') return false;
-  if (path.endsWith('/edit') || path.endsWith(EDITS_PATH)) return 'image' in json;
+  if (path.endsWith('/edit') || path.endsWith(EDITS_PATH) || path === `/local${CONTAINER_EDITS_PATH}`) return 'image' in json;
   const controls = (json as { control_images?: unknown }).control_images;
   return Array.isArray(controls) && controls.length > 0;
 }
 
-function createApi(config: Config, client: ReturnType<typeof createFriendliClient>, store: ImageStore, guards: GenerationGuards, auth: AuthRouteDeps) {
+function createApi(config: Config, clientFor: ClientFor, store: ImageStore, guards: GenerationGuards, auth: AuthRouteDeps) {
   return new Hono<AuthEnv>()
     .route('/', metaRoutes(config))
     .route('/', authRoutes(auth))
-    .route('/', generateRoutes({ config, client, store, ...guards }))
+    .route('/', generateRoutes({ config, clientFor, store, ...guards }))
     .route('/', imageRoutes(store));
 }
 
@@ -82,7 +84,7 @@ function toAppError(err: Error): AppError {
 }
 
 export function createApp({ config, engine, store, logger = silentLogger, webRoot, clientOptions, database, signInPolicy }: AppDeps) {
-  const secrets = config.token ? [config.token] : [];
+  const secrets = upstreamSecrets(config);
   if (config.auth.mode !== 'none' && !database) throw new Error(`AUTH=${config.auth.mode} needs the database (openDatabase) handed to createApp.`);
   const team = database && { accounts: accounts(database.db), throttle: signInThrottle(database.db, { ...DEFAULT_THROTTLE, ...signInPolicy }) };
   // The engine's in-process app uses it too, but without the "client left" line: the /api request logs that.
@@ -112,6 +114,8 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
       ? // The same client and protocol as for FriendliAI, handed the engine's own fetch: no socket.
         createFriendliClient({ baseUrl: 'http://local-engine', fetch: async (input, init) => localApp.fetch(new Request(input, init)), logger, ...clientOptions })
       : createFriendliClient({ baseUrl: config.baseUrl, imageHosts: config.imageHosts, token: config.token, team: config.team, timeoutMs: config.timeoutMs, logger, ...clientOptions });
+  // Container endpoints (FRIENDLI_ENDPOINTS "kind": "container") each have their own client.
+  const clientFor = createUpstreams(config, client, { logger, ...clientOptions });
   // One per-client bucket and one server-wide limit for every generation: /api/generate, and
   // /local over HTTP. The studio's own in-process calls to the engine pass neither (they are
   // already counted by /api/generate).
@@ -175,17 +179,18 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
     if (Number(c.req.header('content-length')) > config.imageInputBytes) throw bodyTooLarge(config.imageInputBytes, ' (IMAGE_INPUT_MB)');
     await next();
   };
-  const imagePaths = new Set(['/api/generate', '/api/edit', `/local${GENERATIONS_PATH}`, `/local${EDITS_PATH}`]);
+  // The engine's two protocols under /local: dedicated (/local/dedicated/v1/…) and container (/local/v1/…).
+  const localPaths = [GENERATIONS_PATH, EDITS_PATH, CONTAINER_GENERATIONS_PATH, CONTAINER_EDITS_PATH].map((p) => `/local${p}`);
+  const imagePaths = new Set(['/api/generate', '/api/edit', ...localPaths]);
   for (const prefix of ['/api/*', '/local/*']) app.use(prefix, originGuard, requireJson, (c, next) => (imagePaths.has(c.req.path) ? imageLimit(c, next) : limit(c, next)));
   // Who is asking, on every route that does anything: the API (but what the sign-in page needs)
   // and the local engine's protocol mount (scripts and SDKs send an API key as their bearer token).
   const identify = resolveUser({ mode: config.auth.mode, accounts: team?.accounts, trustedProxies: config.auth.trustedProxies, proxyHeader: config.auth.proxyHeader });
   const signedIn = requireUser();
   for (const prefix of ['/api/*', '/local/*']) app.use(prefix, identify, (c, next) => (PUBLIC_API_PATHS.has(c.req.path) ? next() : signedIn(c, next)));
-  app.post(`/local${GENERATIONS_PATH}`, guards.rateLimit, guards.readImageBody, (c, next) => guards.limiter.run(next, c.req.raw.signal));
-  app.post(`/local${EDITS_PATH}`, guards.rateLimit, guards.readImageBody, (c, next) => guards.limiter.run(next, c.req.raw.signal));
+  for (const path of localPaths) app.post(path, guards.rateLimit, guards.readImageBody, (c, next) => guards.limiter.run(next, c.req.raw.signal));
 
-  app.route('/api', createApi(config, client, imageStore, guards, { mode: config.auth.mode, ...team, trustedProxies: config.auth.trustedProxies }));
+  app.route('/api', createApi(config, clientFor, imageStore, guards, { mode: config.auth.mode, ...team, trustedProxies: config.auth.trustedProxies }));
   app.route('/local', localHttpApp);
   // Before the studio's catch-all page: an unknown API path is a 404, never the page.
   app.all('/api/*', notFound);

@@ -101,8 +101,8 @@ describe('loadConfig', () => {
     it('reads a list, filling every field but id with its documented default', () => {
       const config = loadAppConfig(withToken([{ id: 'ep-1' }, { id: 'ep-2', name: 'Sketch', adapters: ['ink'], steps: { min: 2, max: 30, default: 10 }, guidance_range: false, edit: true, control_images: 2 }]));
       expect(config.endpoints).toEqual([
-        { id: 'ep-1', name: 'ep-1', adapters: [], steps: { min: 1, max: 50, default: 20 }, guidance_range: { min: 0, max: 20, default: 7.5 }, edit: false, control_images: 0 },
-        { id: 'ep-2', name: 'Sketch', adapters: ['ink'], steps: { min: 2, max: 30, default: 10 }, guidance_range: false, edit: true, control_images: 2 },
+        { id: 'ep-1', name: 'ep-1', adapters: [], steps: { min: 1, max: 50, default: 20 }, guidance_range: { min: 0, max: 20, default: 7.5 }, edit: false, control_images: 0, kind: 'dedicated', formats: ['url', 'raw', 'png', 'jpeg', 'jpg'], default_format: 'url' },
+        { id: 'ep-2', name: 'Sketch', adapters: ['ink'], steps: { min: 2, max: 30, default: 10 }, guidance_range: false, edit: true, control_images: 2, kind: 'dedicated', formats: ['url', 'raw', 'png', 'jpeg', 'jpg'], default_format: 'url' },
       ]);
       expect(config).toMatchObject({ endpointId: 'ep-1', steps: { min: 1, max: 50, default: 20 }, sendModel: true });
     });
@@ -115,7 +115,7 @@ describe('loadConfig', () => {
 
     it('keeps FRIENDLI_ENDPOINT_ID with STEPS_* working as a one-endpoint list', () => {
       const config = loadAppConfig({ FRIENDLI_TOKEN: 'a-test-token-123456789', FRIENDLI_ENDPOINT_ID: 'ep-xyz', STEPS_MAX: '30', STEPS_DEFAULT: '12' });
-      expect(config.endpoints).toEqual([{ id: 'ep-xyz', name: 'ep-xyz', adapters: [], steps: { min: 1, max: 30, default: 12 }, guidance_range: { min: 0, max: 20, default: 7.5 }, edit: false, control_images: 0 }]);
+      expect(config.endpoints).toEqual([{ id: 'ep-xyz', name: 'ep-xyz', adapters: [], steps: { min: 1, max: 30, default: 12 }, guidance_range: { min: 0, max: 20, default: 7.5 }, edit: false, control_images: 0, kind: 'dedicated', formats: ['url', 'raw', 'png', 'jpeg', 'jpg'], default_format: 'url' }]);
       expect(config.sendModel).toBe(true);
       // No endpoint id at all: the product's original API, where no model is sent.
       expect(loadAppConfig({ FRIENDLI_TOKEN: 'a-test-token-123456789' })).toMatchObject({ sendModel: false, endpointId: undefined });
@@ -123,7 +123,7 @@ describe('loadConfig', () => {
 
     it('describes the local engine as one endpoint that supports everything', () => {
       expect(loadAppConfig({}).endpoints).toEqual([
-        { id: 'local-engine', name: 'Local preview engine', adapters: ['watercolor', 'blueprint'], steps: { min: 1, max: 10, default: 4 }, guidance_range: { min: 0, max: 20, default: 7.5 }, edit: true, control_images: 2 },
+        { id: 'local-engine', name: 'Local preview engine', adapters: ['watercolor', 'blueprint'], steps: { min: 1, max: 10, default: 4 }, guidance_range: { min: 0, max: 20, default: 7.5 }, edit: true, control_images: 2, kind: 'dedicated', formats: ['url', 'raw', 'png', 'jpeg', 'jpg'], default_format: 'url' },
       ]);
     });
 
@@ -162,6 +162,47 @@ describe('loadConfig', () => {
       expect(problem).not.toMatch(/[\u0000-\u001f\u202e]/);
       expect(problems(withToken([{ id: 'ok-1', adapters: ['fine', `x${id}`] }]))[0]).toMatch(/^FRIENDLI_ENDPOINTS entry 0 \(id "ok-1"\): adapters\.1: must be 1 to 64 letters/);
       expect(problems({ FRIENDLI_TOKEN: 'a-test-token-123456789', FRIENDLI_ENDPOINT_ID: id })[0]).toMatch(/^FRIENDLI_ENDPOINT_ID must be 1 to 64 letters/);
+    });
+
+    it('reads container entries: base_url (default http://localhost:8000), raw and jpeg only, no token unless token_env names one', () => {
+      const config = loadAppConfig({
+        FRIENDLI_ENDPOINTS: JSON.stringify([
+          { id: 'box', kind: 'container', base_url: 'http://10.0.0.5:8000/', edit: true, control_images: 1, adapters: ['ink'] },
+          { id: 'box-2', kind: 'container', token_env: 'BOX_TOKEN' },
+        ]),
+        BOX_TOKEN: 'a-container-token-0123456789',
+      });
+      // No FRIENDLI_TOKEN: a list of containers alone is served (not the local engine).
+      expect(config.engine).toBe('friendli');
+      expect(config.endpoints[0]).toEqual({ id: 'box', name: 'box', kind: 'container', adapters: ['ink'], steps: { min: 1, max: 50, default: 20 }, guidance_range: { min: 0, max: 20, default: 7.5 }, edit: true, control_images: 1, formats: ['raw', 'jpeg'], default_format: 'jpeg' });
+      expect(config.containers).toEqual({ box: { baseUrl: 'http://10.0.0.5:8000' }, 'box-2': { baseUrl: 'http://localhost:8000', token: 'a-container-token-0123456789' } });
+      // What the browser is told names neither the address nor the token.
+      expect(JSON.stringify(config.endpoints)).not.toMatch(/10\.0\.0\.5|localhost|a-container-token/);
+    });
+
+    it('refuses a container base_url that is not http(s), carries credentials, a query or a fragment, and a token_env that is unset', () => {
+      const list = (entry: object) => ({ FRIENDLI_ENDPOINTS: JSON.stringify([{ id: 'box', kind: 'container', ...entry }]) });
+      expect(problems(list({ base_url: 'ftp://box:8000' }))).toEqual(['FRIENDLI_ENDPOINTS entry 0 (id "box"): base_url: base_url must be an http(s) URL']);
+      expect(problems(list({ base_url: 'not a url' }))).toEqual(['FRIENDLI_ENDPOINTS entry 0 (id "box"): base_url: base_url must be an http(s) URL']);
+      const withCredentials = problems(list({ base_url: 'http://admin:hunter2@box:8000' }));
+      expect(withCredentials).toEqual(['FRIENDLI_ENDPOINTS entry 0 (id "box"): base_url: base_url must not contain a user name or password (user:pass@): remove them']);
+      expect(withCredentials.join()).not.toContain('hunter2');
+      expect(problems(list({ base_url: 'http://box:8000/?key=1' }))[0]).toMatch(/base_url must not have a query/);
+      expect(problems(list({ token_env: 'BOX_TOKEN' }))).toEqual(['FRIENDLI_ENDPOINTS entry 0 (id "box"): token_env: the variable BOX_TOKEN is not set (or empty)']);
+      expect(problems(list({ token_env: 'box token' }))[0]).toMatch(/token_env must name an environment variable/);
+      expect(problems(list({ kind: 'triton' }))[0]).toMatch(/kind must be "dedicated" \(the default\) or "container"/);
+    });
+
+    it('keeps base_url and token_env to containers, and FRIENDLI_TOKEN required for dedicated entries', () => {
+      expect(problems(withToken([{ id: 'ep-1', base_url: 'http://box:8000' }]))).toEqual(['FRIENDLI_ENDPOINTS entry 0 (id "ep-1"): base_url: is for "kind": "container" only (dedicated endpoints are reached at FRIENDLI_BASE_URL)']);
+      expect(problems(withToken([{ id: 'ep-1', token_env: 'X' }]))[0]).toMatch(/token_env: is for "kind": "container" only/);
+      expect(problems({ FRIENDLI_ENDPOINTS: JSON.stringify([{ id: 'box', kind: 'container' }, { id: 'ep-1' }]) })).toEqual([
+        'FRIENDLI_ENDPOINTS entry 1 (id "ep-1"): a dedicated endpoint needs FRIENDLI_TOKEN (set it, or make the entry "kind": "container")',
+      ]);
+      // Both kinds side by side with a token.
+      const mixed = loadAppConfig(withToken([{ id: 'ep-1' }, { id: 'box', kind: 'container' }]));
+      expect(mixed.endpoints.map((e) => [e.kind, e.default_format])).toEqual([['dedicated', 'url'], ['container', 'jpeg']]);
+      expect(Object.keys(mixed.containers)).toEqual(['box']);
     });
 
     it('accepts letters, digits, ".", "_" and "-" in ids and routes', () => {

@@ -3,7 +3,7 @@
 import { networkInterfaces } from 'node:os';
 import { z } from 'zod';
 import { LOCAL_ENDPOINT_ID, type AuthMode, type EndpointInfo, type EngineName, type StepRange } from './contract';
-import { STEPS_BOUNDS } from './protocol/fields';
+import { CONTAINER_DEFAULT_FORMAT, CONTAINER_FORMATS, DEFAULT_FORMAT, RESPONSE_FORMATS, STEPS_BOUNDS } from './protocol/fields';
 import { MAX_PROBLEMS, cappedList, moreProblems } from './protocol/limits';
 import type { EngineCapabilities } from './protocol/studio';
 import { parseAddressList, type AddressList } from './http/address-list';
@@ -22,6 +22,34 @@ export const ENDPOINT_DEFAULTS = {
   control_images: 0,
 } as const;
 
+/** Where a container entry is served when it gives no base_url: the Friendli Container's own default. */
+export const CONTAINER_DEFAULT_BASE_URL = 'http://localhost:8000';
+
+/** What each kind of endpoint answers with (the container's spec offers raw and jpeg only). */
+const KIND_FORMATS = {
+  dedicated: { formats: [...RESPONSE_FORMATS], default_format: DEFAULT_FORMAT },
+  container: { formats: [...CONTAINER_FORMATS], default_format: CONTAINER_DEFAULT_FORMAT },
+} as const;
+
+/** The formats of a dedicated endpoint (the local engine's and FRIENDLI_ENDPOINT_ID's), as fresh lists. */
+const dedicatedFormats = () => ({ formats: [...KIND_FORMATS.dedicated.formats], default_format: KIND_FORMATS.dedicated.default_format });
+
+/** How the server reaches one container endpoint (never sent to the browser: /api/config lists EndpointInfo only). */
+export interface ContainerTarget {
+  baseUrl: string;
+  /** Sent as `Authorization: Bearer` only when the entry's token_env names a variable that holds it. */
+  token?: string;
+}
+
+/** A base URL the server may call: http(s), with no user name or password in it (they would be logged and shown). */
+const baseUrl = (name: string) =>
+  z
+    .url({ protocol: /^https?$/, error: `${name} must be an http(s) URL`, abort: true })
+    .refine((u) => {
+      const url = new URL(u);
+      return !url.username && !url.password;
+    }, { message: `${name} must not contain a user name or password (user:pass@): remove them`, abort: true })
+    .refine((u) => !new URL(u).search && !new URL(u).hash, `${name} must not have a query (?…) or fragment (#…)`);
 const range = (lo: number, hi: number, whole: boolean) => {
   const n = whole ? z.int() : z.number();
   return z
@@ -43,6 +71,11 @@ const endpointSchema = z
   .object({
     id: safeName,
     name: z.string().trim().min(1).max(200).optional(),
+    kind: z.enum(['dedicated', 'container'], { error: 'kind must be "dedicated" (the default) or "container"' }).default('dedicated'),
+    /** A container's address (default http://localhost:8000); a dedicated endpoint uses FRIENDLI_BASE_URL. */
+    base_url: baseUrl('base_url').optional(),
+    /** The name of the environment variable holding a container's bearer token (none: no Authorization is sent). */
+    token_env: z.string().regex(/^[A-Z_][A-Z0-9_]{0,63}$/, 'token_env must name an environment variable (capital letters, digits and _)').optional(),
     adapters: cappedList(safeName, 64, 'adapters: at most 64 routes').default([]),
     steps: range(STEPS_BOUNDS.min, STEPS_BOUNDS.max, true).default(ENDPOINT_DEFAULTS.steps),
     guidance_range: guidanceRange.optional(),
@@ -53,10 +86,16 @@ const endpointSchema = z
   })
   .strict()
   .refine((e) => e.guidance_range === undefined || e.guidance === undefined, { path: ['guidance'], message: 'is the old name of guidance_range: give one of them' })
+  .refine((e) => e.kind === 'container' || e.base_url === undefined, { path: ['base_url'], message: 'is for "kind": "container" only (dedicated endpoints are reached at FRIENDLI_BASE_URL)' })
+  .refine((e) => e.kind === 'container' || e.token_env === undefined, { path: ['token_env'], message: 'is for "kind": "container" only (dedicated endpoints use FRIENDLI_TOKEN)' })
   .transform(({ guidance, guidance_range, ...rest }) => ({ ...rest, guidance_range: guidance_range ?? guidance ?? { ...ENDPOINT_DEFAULTS.guidance_range } }));
 
-/** FRIENDLI_ENDPOINTS: a JSON list of endpoints; problems name the variable and the entry. */
-export function parseEndpoints(text: string): { endpoints?: EndpointInfo[]; problems: string[] } {
+/**
+ * FRIENDLI_ENDPOINTS: a JSON list of endpoints; problems name the variable and the entry. `env` is
+ * read for the variables container entries name in token_env (and for FRIENDLI_TOKEN, which
+ * dedicated entries need).
+ */
+export function parseEndpoints(text: string, env: Record<string, string | undefined> = {}): { endpoints?: EndpointInfo[]; containers?: Record<string, ContainerTarget>; problems: string[] } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -68,6 +107,7 @@ export function parseEndpoints(text: string): { endpoints?: EndpointInfo[]; prob
   if (raw.length > MAX_ENDPOINTS) return { problems: [`FRIENDLI_ENDPOINTS lists ${raw.length} endpoints: at most ${MAX_ENDPOINTS}`] };
   const problems: string[] = [];
   const endpoints: EndpointInfo[] = [];
+  const containers: Record<string, ContainerTarget> = {};
   const seen = new Set<string>();
   raw.forEach((entry, index) => {
     const id = entry && typeof entry === 'object' && typeof (entry as { id?: unknown }).id === 'string' ? (entry as { id: string }).id : undefined;
@@ -80,12 +120,20 @@ export function parseEndpoints(text: string): { endpoints?: EndpointInfo[]; prob
     }
     if (seen.has(parsed.data.id)) problems.push(`${where}: id is listed twice`);
     seen.add(parsed.data.id);
-    const { name, adapters, ...rest } = parsed.data;
+    const { name, adapters, base_url, token_env, ...rest } = parsed.data;
     if (new Set(adapters).size !== adapters.length) problems.push(`${where}: adapters: a route is listed twice`);
-    endpoints.push({ ...rest, name: name ?? parsed.data.id, adapters });
+    if (rest.kind === 'container') {
+      // The token itself never sits in the list (which is shown and copied around), only its variable's name.
+      const token = token_env ? env[token_env]?.trim() : undefined;
+      if (token_env && !token) problems.push(`${where}: token_env: the variable ${token_env} is not set (or empty)`);
+      containers[rest.id] = { baseUrl: (base_url ?? CONTAINER_DEFAULT_BASE_URL).replace(/\/+$/, ''), ...(token ? { token } : {}) };
+    } else if (!env.FRIENDLI_TOKEN?.trim()) {
+      problems.push(`${where}: a dedicated endpoint needs FRIENDLI_TOKEN (set it, or make the entry "kind": "container")`);
+    }
+    endpoints.push({ ...rest, name: name ?? parsed.data.id, adapters, ...KIND_FORMATS[rest.kind], formats: [...KIND_FORMATS[rest.kind].formats] });
   });
   if (problems.length > MAX_PROBLEMS) problems.splice(MAX_PROBLEMS, Infinity, moreProblems(problems.length - MAX_PROBLEMS));
-  return problems.length ? { problems } : { endpoints, problems };
+  return problems.length ? { problems } : { endpoints, containers, problems };
 }
 
 const envSchema = z.object({
@@ -140,6 +188,8 @@ export interface Config {
   endpointId?: string;
   /** The endpoints the studio may send to; the first is the default. Never empty. */
   endpoints: EndpointInfo[];
+  /** How to reach each `kind: "container"` endpoint, by id (server-side only). */
+  containers: Record<string, ContainerTarget>;
   /** Whether `model` is sent upstream (not to the product's original API with no endpoint id). */
   sendModel: boolean;
   /** Largest body that carries images (edits, control images), in bytes, in total. */
@@ -244,28 +294,33 @@ export function loadConfig(env: Record<string, string | undefined>, localEngine:
   if (e.AUTH === 'proxy' && !trusted.list.length) problems.push('AUTH=proxy needs TRUSTED_PROXIES: the addresses of the sign-in proxy, the only ones whose user header is believed');
   const steps = { min: e.STEPS_MIN, max: e.STEPS_MAX, default: e.STEPS_DEFAULT };
   let endpoints: EndpointInfo[];
-  if (!e.FRIENDLI_TOKEN) {
-    // The local engine: one endpoint, with the steps the environment sets and what the engine offers.
-    const { adapters, guidance_range, edit, control_images } = localEngine;
-    endpoints = [{ id: LOCAL_ENDPOINT_ID, name: 'Local preview engine', adapters: [...adapters], steps, guidance_range: guidance_range && { ...guidance_range }, edit, control_images }];
-  } else if (e.FRIENDLI_ENDPOINTS) {
-    const listed = parseEndpoints(e.FRIENDLI_ENDPOINTS);
+  let containers: Record<string, ContainerTarget> = {};
+  // FRIENDLI_ENDPOINTS is read with or without a token: a list of containers alone needs none.
+  const upstream = !!e.FRIENDLI_TOKEN || !!e.FRIENDLI_ENDPOINTS;
+  if (e.FRIENDLI_ENDPOINTS) {
+    const listed = parseEndpoints(e.FRIENDLI_ENDPOINTS, present);
     problems.push(...listed.problems);
     endpoints = listed.endpoints ?? [];
+    containers = listed.containers ?? {};
+  } else if (!e.FRIENDLI_TOKEN) {
+    // The local engine: one endpoint, with the steps the environment sets and what the engine offers.
+    const { adapters, guidance_range, edit, control_images } = localEngine;
+    endpoints = [{ id: LOCAL_ENDPOINT_ID, name: 'Local preview engine', kind: 'dedicated', adapters: [...adapters], steps, guidance_range: guidance_range && { ...guidance_range }, edit, control_images, ...dedicatedFormats() }];
   } else {
     // FRIENDLI_ENDPOINT_ID with STEPS_*: a one-endpoint list (with no id, the product's original API: no model sent).
     const id = e.FRIENDLI_ENDPOINT_ID ?? 'default';
-    endpoints = [{ id, name: e.FRIENDLI_ENDPOINT_ID ?? 'FriendliAI', adapters: [], steps, guidance_range: { ...ENDPOINT_DEFAULTS.guidance_range }, edit: ENDPOINT_DEFAULTS.edit, control_images: ENDPOINT_DEFAULTS.control_images }];
+    endpoints = [{ id, name: e.FRIENDLI_ENDPOINT_ID ?? 'FriendliAI', kind: 'dedicated', adapters: [], steps, guidance_range: { ...ENDPOINT_DEFAULTS.guidance_range }, edit: ENDPOINT_DEFAULTS.edit, control_images: ENDPOINT_DEFAULTS.control_images, ...dedicatedFormats() }];
   }
   if (problems.length) throw new ConfigError(problems);
-  const sendModel = !e.FRIENDLI_TOKEN || !!e.FRIENDLI_ENDPOINTS || !!e.FRIENDLI_ENDPOINT_ID;
+  const sendModel = !upstream || !!e.FRIENDLI_ENDPOINTS || !!e.FRIENDLI_ENDPOINT_ID;
   const extraHosts = e.ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean);
   return {
-    engine: e.FRIENDLI_TOKEN ? 'friendli' : 'local',
+    engine: upstream ? 'friendli' : 'local',
     token: e.FRIENDLI_TOKEN,
     team: e.FRIENDLI_TEAM,
-    endpointId: e.FRIENDLI_TOKEN ? (sendModel ? endpoints[0]!.id : undefined) : undefined,
+    endpointId: upstream ? (sendModel ? endpoints[0]!.id : undefined) : undefined,
     endpoints,
+    containers,
     sendModel,
     imageInputBytes: e.IMAGE_INPUT_MB * 1024 * 1024,
     imageInputBudgetBytes: budgetMb * 1024 * 1024,

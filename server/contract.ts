@@ -10,14 +10,16 @@ import type { EngineName, ImageMime } from './protocol/studio';
 import type { editRequestSchema, generateRequestSchema } from './protocol/studio-requests';
 
 // The protocol's names the browser uses, from here so that it imports one module for the API.
-export { CONTROLNET_WEIGHT_BOUNDS, INPUT_IMAGE_MAX_BYTES, INPUT_IMAGE_MAX_SIDE, RESPONSE_FORMATS, SEED_MAX, STEPS_BOUNDS, type ResponseFormat } from './protocol/bounds';
+export { CONTAINER_FORMATS, CONTROLNET_WEIGHT_BOUNDS, INPUT_IMAGE_MAX_BYTES, INPUT_IMAGE_MAX_SIDE, RESPONSE_FORMATS, SEED_MAX, STEPS_BOUNDS, type ResponseFormat } from './protocol/bounds';
 export {
+  ENDPOINT_KINDS,
   IMAGE_MIMES,
   LOCAL_ENDPOINT_ID,
   MIME_EXTENSION,
   PLAIN_BODY_MAX_BYTES,
   PROMPT_MAX_LENGTH,
   type EndpointInfo,
+  type EndpointKind,
   type EngineName,
   type GuidanceRange,
   type ImageMime,

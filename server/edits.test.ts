@@ -55,8 +55,8 @@ describe('GET /api/config with FRIENDLI_ENDPOINTS', () => {
     expect(body.endpoint).toBe('ep-a');
     expect(body.steps).toEqual({ min: 1, max: 8, default: 4 });
     expect(body.endpoints).toEqual([
-      { id: 'ep-a', name: 'Fast', adapters: [], steps: { min: 1, max: 8, default: 4 }, guidance_range: false, edit: false, control_images: 0 },
-      { id: 'ep-b', name: 'ep-b', adapters: ['watercolor'], steps: { min: 1, max: 50, default: 20 }, guidance_range: { min: 1, max: 10, default: 5 }, edit: true, control_images: 1 },
+      { id: 'ep-a', name: 'Fast', adapters: [], steps: { min: 1, max: 8, default: 4 }, guidance_range: false, edit: false, control_images: 0, kind: 'dedicated', formats: ['url', 'raw', 'png', 'jpeg', 'jpg'], default_format: 'url' },
+      { id: 'ep-b', name: 'ep-b', adapters: ['watercolor'], steps: { min: 1, max: 50, default: 20 }, guidance_range: { min: 1, max: 10, default: 5 }, edit: true, control_images: 1, kind: 'dedicated', formats: ['url', 'raw', 'png', 'jpeg', 'jpg'], default_format: 'url' },
     ]);
     expect(JSON.stringify(body)).not.toContain(TOKEN);
   });

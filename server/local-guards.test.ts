@@ -134,3 +134,41 @@ describe('/local over HTTP', () => {
     expect((await app.request(path, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"prompt":"p"}' })).status).toBe(415);
   });
 });
+
+describe('/local/v1 (the engine as a Friendli Container) over HTTP', () => {
+  const viaContainer = (app: App) => app.request('/local/v1/images/generations', { method: 'POST', headers, body: JSON.stringify({ prompt: 'p', seed: 1, response_format: 'raw' }) });
+  const viaContainerEdit = (app: App, image = `data:image/png;base64,${png.toString('base64')}`) =>
+    app.request('/local/v1/images/edits', { method: 'POST', headers, body: JSON.stringify({ prompt: 'p', image: { image }, response_format: 'raw' }) });
+
+  it('answers both operations, and shares the per-client bucket with /api/generate and the dedicated routes', async () => {
+    const { app } = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '3' }), engine: instant });
+    const answers = [await viaApi(app), await viaContainer(app), await viaContainerEdit(app)];
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(Buffer.from((await answers[1]!.json()).image, 'base64')).toEqual(png);
+    for (const refused of [await viaContainer(app), await viaContainerEdit(app), await viaLocal(app)]) {
+      expect(refused.status).toBe(429);
+      expect((await refused.json()).error.code).toBe('too_many_requests');
+    }
+  });
+
+  it('takes its turn under the server-wide upstream limit, with the same clear busy', async () => {
+    const gate = gatedEngine();
+    const { app } = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '0', UPSTREAM_CONCURRENCY: '1', UPSTREAM_QUEUE: '0' }), engine: gate.engine });
+    const running = viaApi(app);
+    await expect.poll(() => gate.waiting.length).toBe(1);
+    for (const busy of [await viaContainer(app), await viaContainerEdit(app)]) {
+      expect(busy.status).toBe(503);
+      expect((await busy.json()).error.code).toBe('busy');
+    }
+    gate.releaseAll();
+    expect((await running).status).toBe(200);
+  });
+
+  it('takes edits beyond 64 KiB, up to IMAGE_INPUT_MB, and plain bodies only up to 64 KiB', async () => {
+    const { app } = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '0', IMAGE_INPUT_MB: '1' }), engine: instant });
+    expect((await viaContainerEdit(app, `data:image/png;base64,${'A'.repeat(100 * 1024)}`)).status).not.toBe(413);
+    expect((await viaContainerEdit(app, `data:image/png;base64,${'A'.repeat(1024 * 1024)}`)).status).toBe(413);
+    const padded = await app.request('/local/v1/images/generations', { method: 'POST', headers, body: JSON.stringify({ prompt: 'p'.repeat(100 * 1024) }) });
+    expect(padded.status).toBe(413);
+  });
+});

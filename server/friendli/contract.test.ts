@@ -1,11 +1,15 @@
-// Contract: the client's requests validate against the official description of the protocol
-// (server/protocol/friendli-images.openapi.yaml). That file is today's API, where `model` is
-// required; the product's original API has no `model`, so both shapes are checked.
+// Contract: the client's requests validate against the official descriptions of the protocols
+// (server/protocol/friendli-images.openapi.yaml; friendli-container-images.openapi.yaml for a
+// Friendli Container). The dedicated file is today's API, where `model` is required; the
+// product's original API has no `model`, so both shapes are checked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { originalRequestBody, specSchema } from '../test/friendli-spec';
+import { containerSpecFields, containerSpecSchema, originalRequestBody, specSchema } from '../test/friendli-spec';
 import { startFriendliTestServer } from '../test/friendli-test-server';
+import { CONTAINER_EDITS_PATH, CONTAINER_GENERATIONS_PATH } from '../protocol/container';
 import { EDITS_PATH } from '../protocol/edits';
+import { sniffImage } from '../sniff';
 import { createFriendliClient } from './client';
+import { containerNames } from './upstream-errors';
 
 const requestBody = specSchema('DedicatedImageGenerationBody');
 
@@ -89,5 +93,112 @@ describe("the client's generate and edit requests, with and without each optiona
     });
     await client.edit({ prompt: 'p', image: { image: png } });
     expect(paths).toEqual([EDITS_PATH]);
+  });
+});
+
+describe('the client speaking to a Friendli Container (protocol: container)', () => {
+  const generationsBody = containerSpecSchema('ContainerImageGenerationBody');
+  const editBody = containerSpecSchema('ContainerImageEditBody');
+  const png = 'data:image/png;base64,iVBORw0KGgo=';
+  let upstream: Awaited<ReturnType<typeof startFriendliTestServer>>;
+  beforeAll(async () => {
+    upstream = await startFriendliTestServer({ size: 64 });
+  });
+  afterAll(() => upstream.close());
+  const container = (options: Partial<Parameters<typeof createFriendliClient>[0]> = {}) =>
+    createFriendliClient({ baseUrl: upstream.url, protocol: 'container', names: containerNames('box'), retryBaseMs: 1, retryMaxMs: 2, ...options });
+
+  it('generates at POST /v1/images/generations with a body the spec describes, no token, and reports the seed it sent', async () => {
+    const [item] = await container().generate({ prompt: 'a quiet lake', num_inference_steps: 3, guidance_scale: 2, response_format: 'jpeg' });
+    const sent = upstream.requests.at(-1)!;
+    expect(sent.path).toBe(CONTAINER_GENERATIONS_PATH);
+    expect(generationsBody(sent.body), JSON.stringify(generationsBody.errors)).toBe(true);
+    expect(Object.keys(sent.body as object).every((k) => containerSpecFields('ContainerImageGenerationBody').includes(k))).toBe(true);
+    expect(sent.headers).not.toHaveProperty('authorization');
+    expect(sent.headers).not.toHaveProperty('x-friendli-team');
+    // The container's answer carries no seed: the one sent (chosen here when none was asked for) is the one reported.
+    const seed = (sent.body as { seed: number }).seed;
+    expect(Number.isInteger(seed)).toBe(true);
+    expect(item).toMatchObject({ seed, response_format: 'jpeg' });
+    expect(sniffImage(Buffer.from((item as { b64_json: string }).b64_json, 'base64'))?.mime).toBe('image/jpeg');
+  });
+
+  it('edits at POST /v1/images/edits, sending Authorization only when given a token', async () => {
+    const token = ['flp', 'ContainerToken0123456789'].join('_');
+    const source = (await container().generate({ prompt: 'a source', seed: 1, response_format: 'raw' }))[0] as { b64_json: string };
+    const [item] = await container({ token }).edit({ prompt: 'make it violet', image: { image: `data:image/png;base64,${source.b64_json}` }, seed: 4, response_format: 'raw' });
+    const sent = upstream.requests.at(-1)!;
+    expect(sent.path).toBe(CONTAINER_EDITS_PATH);
+    expect(editBody(sent.body), JSON.stringify(editBody.errors)).toBe(true);
+    expect(sent.headers.authorization).toBe(`Bearer ${token}`);
+    expect(item).toMatchObject({ seed: 4, response_format: 'raw' });
+    expect(sniffImage(Buffer.from((item as { b64_json: string }).b64_json, 'base64'))?.mime).toBe('image/png');
+  });
+
+  /** A container client whose fetch records the body it sends and answers with one image. */
+  function recording() {
+    const sent: unknown[] = [];
+    const client = createFriendliClient({
+      baseUrl: 'http://container.test',
+      protocol: 'container',
+      model: 'ep-1', // a dedicated endpoint id: never sent to a container
+      fetch: async (_input, init) => {
+        sent.push(JSON.parse(String(init?.body)));
+        return Response.json({ image: 'iVBORw0KGgo=' });
+      },
+    });
+    return { client, sent };
+  }
+
+  it.each([
+    ['only the prompt', { prompt: 'p' }],
+    ['steps, seed and format', { prompt: 'p', num_inference_steps: 4, seed: 1, response_format: 'raw' as const }],
+    ['an adapter route in model', { prompt: 'p', model: 'watercolor' }],
+    ['guidance', { prompt: 'p', guidance_scale: 7.5 }],
+    ['control images and weights', { prompt: 'p', control_images: [{ image: png }, { image: png }], controlnet_weights: [0, 1] }],
+  ])('generate with %s validates against the container spec', async (_, params) => {
+    const { client, sent } = recording();
+    await client.generate(params);
+    expect(generationsBody(sent[0]), JSON.stringify(generationsBody.errors)).toBe(true);
+    expect(sent[0]).toMatchObject(params);
+    if (!('model' in params)) expect(sent[0]).not.toHaveProperty('model');
+  });
+
+  it.each([
+    ['one image', { prompt: 'p', image: { image: png } }],
+    ['a list of images', { prompt: 'p', image: [{ image: png }, { image: png }] }],
+    ['steps, seed, format and an adapter', { prompt: 'p', image: { image: png }, num_inference_steps: 4, seed: 1, response_format: 'jpeg' as const, model: 'watercolor' }],
+  ])('edit with %s validates against the container spec', async (_, params) => {
+    const { client, sent } = recording();
+    await client.edit(params);
+    expect(editBody(sent[0]), JSON.stringify(editBody.errors)).toBe(true);
+    expect(sent[0]).toMatchObject(params);
+  });
+
+  it.each([
+    ['a url format', { prompt: 'p', response_format: 'url' as const }, /response_format/],
+    ['a png format', { prompt: 'p', response_format: 'png' as const }, /response_format/],
+    ['a null guidance', { prompt: 'p', guidance_scale: null }, /guidance_scale/],
+  ])('refuses %s before sending anything, rather than dropping it', async (_, params, field) => {
+    const { client, sent } = recording();
+    const error = await client.generate(params).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 400, code: 'invalid_request', message: expect.stringMatching(field) });
+    expect(sent).toEqual([]);
+  });
+
+  it('maps its errors as for FriendliAI, naming the container and where it is configured', async () => {
+    upstream.inject({ path: CONTAINER_GENERATIONS_PATH, status: 503 }, { path: CONTAINER_GENERATIONS_PATH, status: 503 });
+    // Retried, as a dedicated upstream's 503 is.
+    await expect(container().generate({ prompt: 'p' })).resolves.toHaveLength(1);
+    upstream.inject({ path: CONTAINER_GENERATIONS_PATH, status: 422, body: { detail: [{ loc: ['body', 'prompt'], msg: 'too long', type: 'value_error' }] } });
+    await expect(container().generate({ prompt: 'p' })).rejects.toMatchObject({ status: 422, code: 'upstream_validation', message: 'The Friendli Container of endpoint box rejected the request: prompt: too long' });
+    upstream.inject({ path: CONTAINER_GENERATIONS_PATH, status: 401 });
+    await expect(container().generate({ prompt: 'p' })).rejects.toMatchObject({ code: 'upstream_auth', message: expect.stringContaining('token_env of endpoint box') });
+    upstream.inject({ path: CONTAINER_GENERATIONS_PATH, status: 200, body: { data: [{ seed: 1, response_format: 'png', b64_json: 'x' }] } });
+    await expect(container().generate({ prompt: 'p' })).rejects.toMatchObject({ status: 502, code: 'upstream_bad_response', message: expect.stringContaining('image') });
+    const refused = async () => {
+      throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
+    };
+    await expect(container({ fetch: refused, maxRetries: 0 }).generate({ prompt: 'p' })).rejects.toMatchObject({ code: 'upstream_unreachable', message: expect.stringContaining('base_url of endpoint box') });
   });
 });

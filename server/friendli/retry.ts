@@ -3,7 +3,7 @@
 // timeout per attempt through AbortSignal, all under one overall deadline.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError, type Logger } from '../errors';
-import { cancelled, errorFromResponse, networkFailure } from './upstream-errors';
+import { FRIENDLI_NAMES, cancelled, errorFromResponse, networkFailure, type UpstreamNames } from './upstream-errors';
 import { isBeforeSend, networkCode, parseRetryAfter, type Fetch } from './transport';
 
 /** Why a status is worth another attempt; anything not listed is final. */
@@ -25,9 +25,12 @@ export interface RetryOptions {
   secrets: readonly string[];
   logger: Logger;
   random: () => number;
+  /** How messages name the upstream (FriendliAI by default). */
+  names?: UpstreamNames;
 }
 
 export function createRetrier(o: RetryOptions) {
+  const names = o.names ?? FRIENDLI_NAMES;
   /**
    * Runs one logical request with retries. A POST is repeated only when it surely did not arrive
    * (the connection was never made) or the answer asks for it; a GET (`idempotent`) on any failure.
@@ -44,15 +47,15 @@ export function createRetrier(o: RetryOptions) {
       try {
         response = await via(url, { ...init, signal: attemptSignal });
         if (response.ok || !shouldRetry(response.status)) return response;
-        failure = await errorFromResponse(response, { maxBodyBytes: o.maxErrorBodyBytes, secrets: o.secrets });
+        failure = await errorFromResponse(response, { maxBodyBytes: o.maxErrorBodyBytes, secrets: o.secrets, names });
       } catch (err) {
-        if (signal?.aborted) throw cancelled();
+        if (signal?.aborted) throw cancelled(names);
         const timedOut = attemptTimeout.aborted;
         const code = networkCode(err);
         // The request may have reached the upstream: a second one could be billed twice.
         const final = !idempotent && (timedOut || !isBeforeSend(err));
         if (final) o.logger.warn('upstream request interrupted after it was sent; not repeated', { url: where, code: timedOut ? 'timeout' : code, attempts: attempt + 1 });
-        failure = networkFailure({ timedOut, seconds: Math.round(Math.min(o.timeoutMs, remaining) / 1000), code, final });
+        failure = networkFailure({ timedOut, seconds: Math.round(Math.min(o.timeoutMs, remaining) / 1000), code, final }, names);
         if (final) throw failure;
       }
       const retryAfter = response ? parseRetryAfter(response.headers.get('retry-after')) : undefined;
@@ -69,7 +72,7 @@ export function createRetrier(o: RetryOptions) {
       try {
         await sleep(wait, undefined, { signal });
       } catch {
-        throw cancelled();
+        throw cancelled(names);
       }
     }
   };

@@ -1,13 +1,17 @@
 // The local engine as a FriendliAI dedicated endpoint: a Hono sub-app speaking the same protocol
 // (POST /dedicated/v1/images/generations and /edits, and GET for their `url` results). The studio
-// calls it in-process; it is also served over HTTP under /local for any Friendli SDK.
+// calls it in-process; it is also served over HTTP under /local for any Friendli SDK. It speaks a
+// Friendli Container's protocol too (POST /v1/images/generations and /edits, answered with one
+// `{ image }`; `model` is an adapter route), with the same engine: the same request renders the
+// same bytes under either protocol.
 import { randomInt } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { parseJsonBytes } from '../http/image-body';
 import type { ImageStore } from '../image-store';
+import { CONTAINER_EDITS_PATH, CONTAINER_GENERATIONS_PATH, containerEditsRequestSchema, containerGenerationsRequestSchema } from '../protocol/container';
 import { EDITS_PATH, editsRequestSchema } from '../protocol/edits';
-import { CONTROLNET_WEIGHT_BOUNDS, DEFAULT_FORMAT, SEED_MAX, imageInput, numInferenceSteps, type ResponseFormat } from '../protocol/fields';
+import { CONTAINER_DEFAULT_FORMAT, CONTROLNET_WEIGHT_BOUNDS, DEFAULT_FORMAT, SEED_MAX, imageInput, numInferenceSteps, type ResponseFormat } from '../protocol/fields';
 import { cappedList, clip } from '../protocol/limits';
 import { GENERATIONS_PATH, generationsRequestSchema } from '../protocol/generations';
 import { validationError } from '../protocol/validation-error';
@@ -32,15 +36,17 @@ const engineFields = {
   prompt: z.string().min(1, 'prompt must not be empty').max(ENGINE_PROMPT_MAX, `prompt must be at most ${ENGINE_PROMPT_MAX} characters`),
   num_inference_steps: numInferenceSteps.default(4),
 };
-const requestSchema = generationsRequestSchema.extend({
-  ...engineFields,
+const controlFields = {
   control_images: cappedList(imageInput, MAX_CONTROL_IMAGES, `control_images: this endpoint takes at most ${MAX_CONTROL_IMAGES}`).nullish(),
   controlnet_weights: cappedList(controlnetWeight, MAX_CONTROL_IMAGES, `controlnet_weights: one per control image, at most ${MAX_CONTROL_IMAGES}`).nullish(),
-});
-const editSchema = editsRequestSchema.extend({
-  ...engineFields,
-  image: z.union([imageInput, cappedList(imageInput, MAX_EDIT_IMAGES, `image: at most ${MAX_EDIT_IMAGES} images`).refine((l) => l.length > 0, 'image must not be an empty list')]),
-});
+};
+const editImage = { image: z.union([imageInput, cappedList(imageInput, MAX_EDIT_IMAGES, `image: at most ${MAX_EDIT_IMAGES} images`).refine((l) => l.length > 0, 'image must not be an empty list')]) };
+const requestSchema = generationsRequestSchema.extend({ ...engineFields, ...controlFields });
+const editSchema = editsRequestSchema.extend({ ...engineFields, ...editImage });
+// The container's bodies, bounded the same way; its `model` may be null, as its spec says.
+const containerModel = { model: engineFields.model.nullable() };
+const containerRequestSchema = containerGenerationsRequestSchema.extend({ ...engineFields, ...containerModel, ...controlFields });
+const containerEditSchema = containerEditsRequestSchema.extend({ ...engineFields, ...containerModel, ...editImage });
 
 type Issue = { path: (string | number)[]; message: string; code: string };
 /** A request the engine refuses after the schema: answered as a 422 in the API's own shape. */
@@ -57,6 +63,13 @@ function adapterOf(model: string | undefined): LocalEngineRequest['adapter'] {
   const route = model.slice(colon + 1);
   if (isAdapterRoute(route)) return route;
   throw new RequestProblem({ path: ['model'], code: 'value_error', message: `unknown adapter route "${clip(route, 40)}": this endpoint has ${ADAPTER_ROUTES.join(', ')}` });
+}
+
+/** A container's `model`: the adapter route itself (none: the base model); an unknown route is a problem. */
+function containerAdapterOf(model: string | null | undefined): LocalEngineRequest['adapter'] {
+  if (!model) return undefined;
+  if (isAdapterRoute(model)) return model;
+  throw new RequestProblem({ path: ['model'], code: 'value_error', message: `unknown adapter route "${clip(model, 40)}": this container has ${ADAPTER_ROUTES.join(', ')}` });
 }
 
 /** An input image's data: URL as a luminance map; anything else is a problem naming the field. */
@@ -81,24 +94,57 @@ async function readBody(c: Context): Promise<unknown> {
   }
 }
 
+type Fields = { prompt: string; num_inference_steps: number; guidance_scale?: number | null; seed?: number | null; response_format?: ResponseFormat | null };
+type Extra = Omit<LocalEngineRequest, 'prompt' | 'seed' | 'num_inference_steps' | 'guidance_scale' | 'encoding'>;
+
+/** The control images of a generations body as luminance maps with their weights (either protocol). */
+async function controlsOf(body: { control_images?: { image: string }[] | null; controlnet_weights?: number[] | null }) {
+  const images = body.control_images ?? [];
+  const weights = body.controlnet_weights;
+  if (weights && weights.length !== images.length) {
+    throw new RequestProblem({ path: ['controlnet_weights'], code: 'value_error', message: `controlnet_weights has ${weights.length} weights for ${images.length} control images: give one per control image` });
+  }
+  const controls = [];
+  for (const [i, { image }] of images.entries()) {
+    const weight = weights?.[i] ?? 1;
+    // A control image at weight 0 does nothing: not even decoded.
+    if (weight > 0) controls.push({ map: await mapOf(image, ['control_images', i, 'image']), weight });
+  }
+  return controls;
+}
+
+/** An edit body's first source image as a luminance map (the engine edits the first of a list). */
+function sourceOf(image: { image: string } | { image: string }[]) {
+  const [first, path] = Array.isArray(image) ? [image[0]!, ['image', 0, 'image']] : [image, ['image', 'image']];
+  return mapOf(first.image, path);
+}
+
 export function createLocalEngineApp(engine: LocalEngine, store: ImageStore) {
-  /** Renders and answers as the protocol does, in the format asked for. */
-  async function answer(
-    c: Context,
-    fields: { prompt: string; num_inference_steps: number; guidance_scale?: number | null; seed?: number | null; response_format?: ResponseFormat | null },
-    extra: Omit<LocalEngineRequest, 'prompt' | 'seed' | 'num_inference_steps' | 'guidance_scale' | 'encoding'>,
-  ) {
-    // As the real API does, a missing seed is chosen here and reported back.
+  /** Renders in the format asked for (`defaultFormat` when none is): the bytes, and the seed used. */
+  async function render(c: Context, fields: Fields, extra: Extra, defaultFormat: ResponseFormat) {
+    // As the real API does, a missing seed is chosen here (the dedicated protocol reports it back).
     const seed = fields.seed ?? randomInt(0, SEED_MAX);
-    const format = fields.response_format ?? DEFAULT_FORMAT;
-    const encoding = format === 'jpeg' || format === 'jpg' ? 'jpeg' : 'png';
+    const format = fields.response_format ?? defaultFormat;
+    const encoding = format === 'jpeg' || format === 'jpg' ? ('jpeg' as const) : ('png' as const);
     const bytes = await engine.generate({ prompt: fields.prompt, seed, num_inference_steps: fields.num_inference_steps, guidance_scale: fields.guidance_scale, encoding, ...extra }, c.req.raw.signal);
+    return { bytes, seed, format, encoding };
+  }
+
+  /** Renders and answers as the dedicated protocol does, in the format asked for. */
+  async function answer(c: Context, fields: Fields, extra: Extra) {
+    const { bytes, seed, format, encoding } = await render(c, fields, extra, DEFAULT_FORMAT);
     if (format === 'url') {
       const id = await store.put({ bytes, mime: encoding === 'png' ? 'image/png' : 'image/jpeg' });
       // Relative to this request's own URL, so it is right under any mount prefix or host.
       return c.json({ data: [{ seed, response_format: format, url: new URL(`files/${id}`, c.req.url).href }] });
     }
     return c.json({ data: [{ seed, response_format: format, b64_json: bytes.toString('base64') }] });
+  }
+
+  /** Renders and answers as a Friendli Container does: `{ image }`, jpeg unless raw (PNG bytes) is asked for. */
+  async function answerAsContainer(c: Context, fields: Fields, extra: Extra) {
+    const { bytes } = await render(c, fields, extra, CONTAINER_DEFAULT_FORMAT);
+    return c.json({ image: bytes.toString('base64') });
   }
 
   const refused = (c: Context, error: unknown) => {
@@ -113,18 +159,7 @@ export function createLocalEngineApp(engine: LocalEngine, store: ImageStore) {
         if (!parsed.success) return c.json(validationError(parsed.error.issues), 422);
         const body = parsed.data;
         const adapter = adapterOf(body.model);
-        const images = body.control_images ?? [];
-        const weights = body.controlnet_weights;
-        if (weights && weights.length !== images.length) {
-          throw new RequestProblem({ path: ['controlnet_weights'], code: 'value_error', message: `controlnet_weights has ${weights.length} weights for ${images.length} control images: give one per control image` });
-        }
-        const controls = [];
-        for (const [i, { image }] of images.entries()) {
-          const weight = weights?.[i] ?? 1;
-          // A control image at weight 0 does nothing: not even decoded.
-          if (weight > 0) controls.push({ map: await mapOf(image, ['control_images', i, 'image']), weight });
-        }
-        return await answer(c, body, { controls, adapter });
+        return await answer(c, body, { controls: await controlsOf(body), adapter });
       } catch (error) {
         return refused(c, error);
       }
@@ -135,10 +170,29 @@ export function createLocalEngineApp(engine: LocalEngine, store: ImageStore) {
         if (!parsed.success) return c.json(validationError(parsed.error.issues), 422);
         const body = parsed.data;
         const adapter = adapterOf(body.model);
-        // One image or a list: the engine edits the first.
-        const [first, path] = Array.isArray(body.image) ? [body.image[0]!, ['image', 0, 'image']] : [body.image, ['image', 'image']];
-        const source = await mapOf(first.image, path);
-        return await answer(c, body, { source, adapter });
+        return await answer(c, body, { source: await sourceOf(body.image), adapter });
+      } catch (error) {
+        return refused(c, error);
+      }
+    })
+    .post(CONTAINER_GENERATIONS_PATH, async (c) => {
+      try {
+        const parsed = containerRequestSchema.safeParse(await readBody(c));
+        if (!parsed.success) return c.json(validationError(parsed.error.issues), 422);
+        const body = parsed.data;
+        const adapter = containerAdapterOf(body.model);
+        return await answerAsContainer(c, body, { controls: await controlsOf(body), adapter });
+      } catch (error) {
+        return refused(c, error);
+      }
+    })
+    .post(CONTAINER_EDITS_PATH, async (c) => {
+      try {
+        const parsed = containerEditSchema.safeParse(await readBody(c));
+        if (!parsed.success) return c.json(validationError(parsed.error.issues), 422);
+        const body = parsed.data;
+        const adapter = containerAdapterOf(body.model);
+        return await answerAsContainer(c, body, { source: await sourceOf(body.image), adapter });
       } catch (error) {
         return refused(c, error);
       }

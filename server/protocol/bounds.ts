@@ -17,3 +17,8 @@ export const RESPONSE_FORMATS = ['url', 'raw', 'png', 'jpeg', 'jpg'] as const;
 export type ResponseFormat = (typeof RESPONSE_FORMATS)[number];
 /** What the protocol answers with when no response_format is given. */
 export const DEFAULT_FORMAT: ResponseFormat = 'url';
+
+/** What a Friendli Container answers with (friendli-container-images.openapi.yaml): no `url`, `png` or `jpg`. */
+export const CONTAINER_FORMATS = ['raw', 'jpeg'] as const satisfies readonly ResponseFormat[];
+/** The container's own default when no response_format is given. */
+export const CONTAINER_DEFAULT_FORMAT: ResponseFormat = 'jpeg';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 import { RESPONSE_FORMATS, SEED_MAX, STEPS_BOUNDS } from './bounds';
 
-export { CONTROLNET_WEIGHT_BOUNDS, DEFAULT_FORMAT, RESPONSE_FORMATS, SEED_MAX, STEPS_BOUNDS, type ResponseFormat } from './bounds';
+export { CONTAINER_DEFAULT_FORMAT, CONTAINER_FORMATS, CONTROLNET_WEIGHT_BOUNDS, DEFAULT_FORMAT, RESPONSE_FORMATS, SEED_MAX, STEPS_BOUNDS, type ResponseFormat } from './bounds';
 
 export const responseFormat = z.enum(RESPONSE_FORMATS);
 export const numInferenceSteps = z.int('num_inference_steps must be an integer').min(STEPS_BOUNDS.min).max(STEPS_BOUNDS.max);

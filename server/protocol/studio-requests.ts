@@ -51,8 +51,10 @@ function sharedFields(endpoint: EndpointInfo) {
       .min(0, `seed must be a whole number from 0 to ${SEED_MAX}`)
       .max(SEED_MAX, `seed must be a whole number from 0 to ${SEED_MAX}`)
       .nullish(),
+    // What the endpoint answers with: every format of the protocol, or a container's raw and jpeg.
     response_format: z
       .enum(RESPONSE_FORMATS, { error: `response_format must be one of ${RESPONSE_FORMATS.join(', ')}` })
+      .refine((f) => endpoint.formats.includes(f), `response_format: endpoint ${endpoint.id}${endpoint.kind === 'container' ? ' (a Friendli Container)' : ''} answers with ${endpoint.formats.join(' or ')} only`)
       .optional(),
   };
 }

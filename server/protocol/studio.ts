@@ -1,6 +1,7 @@
 // The studio's own API over the protocol, as plain values and types (no zod: the browser imports
 // them through server/contract.ts, and its first paint's script must not carry schemas): what an
 // endpoint offers, the prompt's limit, the image types and the bodies' limits, each written once.
+import type { ResponseFormat } from './bounds';
 
 /** Characters (UTF-16 code units) a prompt may hold; long enough for any real prompt. */
 export const PROMPT_MAX_LENGTH = 2000;
@@ -16,6 +17,13 @@ export interface StepRange {
 
 export type EngineName = 'local' | 'friendli';
 
+/**
+ * The protocol an endpoint speaks: `dedicated`, FriendliAI's dedicated endpoints (and the local
+ * engine); `container`, a self-hosted Friendli Container (POST /v1/images/generations and /edits).
+ */
+export const ENDPOINT_KINDS = ['dedicated', 'container'] as const;
+export type EndpointKind = (typeof ENDPOINT_KINDS)[number];
+
 /** A guidance_scale range an endpoint accepts, and the value the studio starts from. */
 export interface GuidanceRange {
   min: number;
@@ -27,6 +35,7 @@ export interface GuidanceRange {
 export interface EndpointInfo {
   id: string;
   name: string;
+  kind: EndpointKind;
   /** LoRA adapter routes, sent as `model: "<id>:<route>"`. */
   adapters: string[];
   steps: StepRange;
@@ -36,6 +45,9 @@ export interface EndpointInfo {
   edit: boolean;
   /** How many control images one generation may carry (0: none). */
   control_images: number;
+  /** The response formats it answers with (a container: raw and jpeg only), and the one sent when none is chosen. */
+  formats: ResponseFormat[];
+  default_format: ResponseFormat;
 }
 
 /** The local engine's endpoint id (its capabilities are the engine's own, local-engine/capabilities.ts). */

@@ -8,19 +8,19 @@ import type { AuthEnv } from '../auth/guard';
 import type { EndpointInfo, GenerateResponse, GeneratedImage } from '../contract';
 import type { Config } from '../config';
 import { AppError } from '../errors';
-import type { FriendliClient } from '../friendli/client';
+import type { ClientFor } from '../friendli/upstreams';
 import type { ImageStore } from '../image-store';
 import type { Limiter } from '../http/limiter';
 import { invalid, refuseInvalid } from '../http/invalid';
 import { firstProblems, moreProblems } from '../protocol/limits';
-import { DEFAULT_FORMAT } from '../protocol/fields';
 import type { ImageItem } from '../protocol/generations';
 import { editRequestSchema, generateRequestSchema } from '../protocol/studio-requests';
 import { sniffImage } from '../sniff';
 
 export interface GenerateRouteDeps {
   config: Config;
-  client: FriendliClient;
+  /** The client that speaks to an endpoint (its own for a container endpoint). */
+  clientFor: ClientFor;
   store: ImageStore;
   /** The per-client rate limit and the server-wide upstream limiter, shared with /local. */
   rateLimit: MiddlewareHandler;
@@ -100,12 +100,12 @@ function upstreamBody<E extends object>(endpoint: EndpointInfo, fields: Upstream
     num_inference_steps: fields.num_inference_steps ?? endpoint.steps.default,
     ...(fields.guidance_scale != null ? { guidance_scale: fields.guidance_scale } : {}),
     ...(fields.seed != null ? { seed: fields.seed } : {}),
-    response_format: fields.response_format ?? DEFAULT_FORMAT,
+    response_format: fields.response_format ?? endpoint.default_format,
     ...extra,
   };
 }
 
-export function generateRoutes({ config, client, store, rateLimit, limiter, readImageBody }: GenerateRouteDeps) {
+export function generateRoutes({ config, clientFor, store, rateLimit, limiter, readImageBody }: GenerateRouteDeps) {
   const generate = perEndpoint(config, (e) => generateRequestSchema(e, config.imageInputBytes));
   const edit = perEndpoint(
     config,
@@ -115,7 +115,9 @@ export function generateRoutes({ config, client, store, rateLimit, limiter, read
   const validGenerate = zValidator('json', generate.schema, refuseInvalid, generate.options);
   const validEdit = zValidator('json', edit.schema, refuseInvalid, edit.options);
   const endpointOf = (id: string | undefined) => chooseEndpoint(config, { endpoint: id });
-  const modelFor = (endpoint: EndpointInfo, adapter: string | null | undefined) => (config.sendModel ? { model: adapter ? `${endpoint.id}:${adapter}` : endpoint.id } : {});
+  // A container's `model` is the adapter route alone (none: the base model); a dedicated one's, the endpoint id.
+  const modelFor = (endpoint: EndpointInfo, adapter: string | null | undefined) =>
+    endpoint.kind === 'container' ? (adapter ? { model: adapter } : {}) : config.sendModel ? { model: adapter ? `${endpoint.id}:${adapter}` : endpoint.id } : {};
 
   /** Runs one upstream call and stores its images, each with the parameters it was made with. */
   async function answer(c: Context<AuthEnv>, endpoint: EndpointInfo, adapter: string | null | undefined, request: { num_inference_steps: number; response_format: GeneratedImage['response_format']; guidance_scale?: number }, call: (signal: AbortSignal) => Promise<ImageItem[]>) {
@@ -125,7 +127,7 @@ export function generateRoutes({ config, client, store, rateLimit, limiter, read
     const images = await Promise.all(
       items.map(async (item): Promise<GeneratedImage> => {
         // Only a URL the upstream itself returned is ever fetched: this is not an open proxy.
-        const bytes = 'b64_json' in item ? Buffer.from(item.b64_json, 'base64') : await client.download(item.url, signal);
+        const bytes = 'b64_json' in item ? Buffer.from(item.b64_json, 'base64') : await clientFor(endpoint).download(item.url, signal);
         const info = sniffImage(bytes);
         if (!info) throw new AppError(502, 'upstream_bad_response', 'FriendliAI returned bytes that are not a PNG, JPEG or WebP image.');
         const id = await store.put({ bytes, mime: info.mime }, c.get('user')?.id);
@@ -153,13 +155,13 @@ export function generateRoutes({ config, client, store, rateLimit, limiter, read
       const endpoint = endpointOf(body.endpoint);
       const controls = body.control_images?.length ? { control_images: body.control_images, ...(body.controlnet_weights?.length ? { controlnet_weights: body.controlnet_weights } : {}) } : {};
       const request = upstreamBody(endpoint, body, controls);
-      return answer(c, endpoint, body.adapter, request, (signal) => client.generate({ ...modelFor(endpoint, body.adapter), ...request }, signal));
+      return answer(c, endpoint, body.adapter, request, (signal) => clientFor(endpoint).generate({ ...modelFor(endpoint, body.adapter), ...request }, signal));
     })
     .post('/edit', rateLimit, readImageBody, parsedBody, validEdit, async (c) => {
       const body = c.req.valid('json');
       const endpoint = endpointOf(body.endpoint);
       // One source is sent as one {image}, as the protocol's simplest form; several as a list.
       const request = upstreamBody(endpoint, body, { image: body.image.length === 1 ? body.image[0]! : body.image });
-      return answer(c, endpoint, body.adapter, request, (signal) => client.edit({ ...modelFor(endpoint, body.adapter), ...request }, signal));
+      return answer(c, endpoint, body.adapter, request, (signal) => clientFor(endpoint).edit({ ...modelFor(endpoint, body.adapter), ...request }, signal));
     });
 }

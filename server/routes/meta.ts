@@ -1,14 +1,14 @@
 // GET /health and GET /config: what the browser needs to draw the form (never the token).
 import { Hono } from 'hono';
-import { DEFAULT_FORMAT, RESPONSE_FORMATS } from '../protocol/fields';
 import type { Config } from '../config';
 
 export function metaRoutes(config: Config) {
   const body = {
     engine: config.engine,
     steps: config.steps,
-    formats: [...RESPONSE_FORMATS],
-    default_format: DEFAULT_FORMAT,
+    // The default endpoint's (each endpoint lists its own: a container answers raw and jpeg only).
+    formats: config.endpoints[0]!.formats,
+    default_format: config.endpoints[0]!.default_format,
     /** The browser queue's limit: the server decides, so a burst never trips upstream rate limits. */
     concurrency: config.browserConcurrency,
     // Which FriendliAI endpoint answers (an id, not a secret), so the studio can record it.

@@ -1,6 +1,7 @@
 // A stand-in for FriendliAI in tests: speaks the dedicated image protocol on 127.0.0.1 (backed by
-// the local engine, so images are real), records every request it receives, and plays faults
-// injected by the test first. Run directly (`tsx server/test/friendli-test-server.ts`) it serves
+// the local engine, so images are real), and a Friendli Container's too (/v1/images/generations and
+// /edits: the engine serves both), records every request it receives, and plays faults injected by
+// the test first. Run directly (`tsx server/test/friendli-test-server.ts`) it serves
 // on $PORT with /__control endpoints, so a browser test in another process can inject faults too.
 import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,7 +16,10 @@ import { createLocalEngine } from '../local-engine/engine';
 import { GENERATIONS_PATH } from '../protocol/generations';
 
 export interface Fault {
-  /** Which requests it applies to (a substring of the path); the generations endpoint by default. */
+  /**
+   * Which requests it applies to (a substring of the path); the dedicated generations endpoint by
+   * default. `/v1/images/generations` matches both protocols' (a container test sends only to its own).
+   */
   path?: string;
   /** Answer with this status and body instead of generating. */
   status?: number;

@@ -1,5 +1,6 @@
 // Which engine answers: always visible, and plain about what the local engine is; on FriendliAI
-// with several endpoints, the one the form sends to (and its adapter, when one is chosen).
+// with several endpoints, the one the form sends to (and its adapter, when one is chosen), and
+// whether it is a team's own Friendli Container.
 import { useConfig } from '@/features/generate/api/get-config';
 import { useFormStore } from '@/features/generate/stores/form-store';
 
@@ -16,7 +17,7 @@ export function EngineBadge() {
     const route = adapter && current?.adapters.includes(adapter) ? adapter : null;
     return (
       <p className="rounded-full bg-emerald-100 px-3 py-1 text-xs font-medium text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">
-        FriendliAI{endpoint ? ` · endpoint ${endpoint}` : ''}{route ? ` · adapter ${route}` : ''}
+        {current?.kind === 'container' ? 'Friendli Container' : 'FriendliAI'}{endpoint ? ` · endpoint ${endpoint}` : ''}{route ? ` · adapter ${route}` : ''}
       </p>
     );
   }

@@ -43,7 +43,9 @@ export function GenerateForm({ onGenerated, onPlot, notices }: { onGenerated: Do
   const setResponseFormat = useFormStore((s) => s.setResponseFormat);
   // Whether Generate can run, not the text: typing does not re-render the form.
   const ready = useFormStore((s) => s.prompt.trim().length > 0 && (s.mode !== 'ab' || s.promptB.trim().length > 0) && s.seedDraft === null);
-  const response_format = config.data && (formatChosen && config.data.formats.includes(formatChosen) ? formatChosen : config.data.default_format);
+  // The format chosen, if the chosen endpoint answers with it; its own default otherwise.
+  const formatEndpoint = config.data && resolveForm(choices, config.data.endpoints).endpoint;
+  const response_format = formatEndpoint && (formatChosen && formatEndpoint.formats.includes(formatChosen) ? formatChosen : formatEndpoint.default_format);
   const plot = usePlotCheck(modeChosen === 'plot' && !!config.data, config.data?.endpoints, response_format ?? null);
   // Why the last start failed (a plot's plan failed as it started, or it could not be kept).
   const [startError, setStartError] = useState<string | null>(null);
@@ -61,7 +63,7 @@ export function GenerateForm({ onGenerated, onPlot, notices }: { onGenerated: Do
   if (config.isError) {
     return <p role="alert" className="text-sm text-red-700 dark:text-red-400">Could not load the studio’s settings: {config.error.message} Reload the page to try again.</p>;
   }
-  const { formats, endpoints, image_input_bytes } = config.data;
+  const { endpoints, image_input_bytes } = config.data;
   const format = response_format!;
   const chosen = resolveForm(choices, endpoints);
   const mode = effectiveMode(modeChosen, chosen.guidanceRange);
@@ -119,7 +121,7 @@ export function GenerateForm({ onGenerated, onPlot, notices }: { onGenerated: Do
       {chosen.guidanceRange && mode !== 'guidance' && <GuidanceField range={chosen.guidanceRange} guidance_scale={chosen.guidance_scale} />}
       {chosen.endpoint.control_images > 0 && <ControlImagesField limit={chosen.endpoint.control_images} maxBytes={image_input_bytes} />}
       <SeedField />
-      <FormatSelect formats={formats} value={format} onChange={setResponseFormat} />
+      <FormatSelect endpoint={chosen.endpoint} value={format} onChange={setResponseFormat} />
       <StylesField />
       <QueuePanel />
       <div className="fixed inset-x-0 bottom-0 z-30 flex flex-col gap-2 border-t border-zinc-200 bg-white/95 px-4 py-3 shadow-[0_-4px_12px_rgb(0_0_0/0.06)] backdrop-blur lg:sticky lg:inset-x-auto lg:-bottom-5 lg:-mx-5 lg:-mb-5 lg:rounded-b-2xl lg:px-5 lg:pb-5 dark:border-zinc-800 dark:bg-zinc-900/95">

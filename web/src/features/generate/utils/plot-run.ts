@@ -51,7 +51,17 @@ export function planFromForm({ state: s, endpoints, response_format, randomSeed,
   };
   const { x, y, z } = s.plot;
   const on = new Set([x, y, z].flatMap((a) => (a ? [a.kind] : [])));
-  return planPlot(s.plot, base, ctx, { id, now, fixed: fixedText(base, on) });
+  const plan = planPlot(s.plot, base, ctx, { id, now, fixed: fixedText(base, on) });
+  if (!plan.ok) return plan;
+  // Across endpoints, one format for every cell: an endpoint that does not answer with it (a
+  // Friendli Container: raw and jpeg only) is named before the plot starts, not failed cell by cell.
+  for (const cell of plan.toRun) {
+    const endpoint = endpoints.find((e) => e.id === cell.request.endpoint);
+    if (endpoint && !endpoint.formats.includes(response_format)) {
+      return { ok: false, error: `${endpoint.name} answers with ${endpoint.formats.join(' or ')} only, not ${response_format}: choose one of those formats to plot across it.` };
+    }
+  }
+  return plan;
 }
 
 /** The form's plot, as Generate starts it: its record, and the cells switched on. */

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { EndpointInfo } from '@server/contract';
 import { resolveForm, type FormChoices } from './resolve-form';
 
-const a: EndpointInfo = { id: 'a', name: 'A', adapters: ['ink'], steps: { min: 1, max: 10, default: 4 }, guidance_range: { min: 0, max: 20, default: 7.5 }, edit: true, control_images: 2 };
-const b: EndpointInfo = { id: 'b', name: 'B', adapters: [], steps: { min: 1, max: 50, default: 20 }, guidance_range: false, edit: false, control_images: 0 };
+const a: EndpointInfo = { id: 'a', name: 'A', adapters: ['ink'], steps: { min: 1, max: 10, default: 4 }, guidance_range: { min: 0, max: 20, default: 7.5 }, edit: true, control_images: 2, kind: 'dedicated', formats: ['url', 'raw', 'png', 'jpeg', 'jpg'], default_format: 'url' };
+const b: EndpointInfo = { id: 'b', name: 'B', adapters: [], steps: { min: 1, max: 50, default: 20 }, guidance_range: false, edit: false, control_images: 0, kind: 'container', formats: ['raw', 'jpeg'], default_format: 'jpeg' };
 const image = { hash: 'e'.repeat(64), mime: 'image/png' as const, width: 8, height: 8 };
 const choices: FormChoices = { endpoint: null, adapter: null, num_inference_steps: null, guidance_scale: null, modelDefaultGuidance: true, source: null, controls: [] };
 
