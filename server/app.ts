@@ -7,7 +7,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { loadConfig, type Config } from './config';
+import { configSecrets, loadConfig, type Config } from './config';
 import { AppError, CLIENT_CLOSED, silentLogger, type Logger } from './errors';
 import { createFriendliClient, type FriendliClientOptions } from './friendli/client';
 import { createMemoryImageStore, type ImageStore } from './image-store';
@@ -16,11 +16,14 @@ import { LOCAL_ENGINE_CAPABILITIES } from './local-engine/capabilities';
 import { createLocalEngine, EngineBusyError, type LocalEngine } from './local-engine/engine';
 import { bodyTooLarge, createByteBudget, imageBody } from './http/image-body';
 import { createLimiter } from './http/limiter';
+import { createMetrics, instrumentClient, metricsRoutes, type Metrics } from './http/metrics';
+import { requestLog } from './http/request-log';
 import { rateLimit } from './http/rate-limit';
 import { EDITS_PATH } from './protocol/edits';
 import { GENERATIONS_PATH } from './protocol/generations';
 import { PLAIN_BODY_MAX_BYTES } from './protocol/studio';
 import { generateRoutes } from './routes/generate';
+import { healthRoutes, type ReadinessCheck } from './routes/health';
 import { imageRoutes } from './routes/images';
 import { metaRoutes } from './routes/meta';
 import { accessKeyGuard, hostGuard, originGuard, requireJson } from './http/security';
@@ -37,6 +40,10 @@ export interface AppDeps {
   webRoot?: string;
   /** Client tuning (retry waits and so on); tests shorten them. */
   clientOptions?: Partial<FriendliClientOptions>;
+  /** The registry /metrics serves (server/index.ts' adds the process metrics); a new one by default. */
+  metrics?: Metrics;
+  /** Named checks /readyz runs beside "the upstream is configured" (the database, …). */
+  readiness?: ReadinessCheck[];
 }
 
 type GenerationGuards = Pick<Parameters<typeof generateRoutes>[0], 'rateLimit' | 'limiter' | 'readImageBody'>;
@@ -67,8 +74,8 @@ function toAppError(err: Error): AppError {
   return new AppError(500, 'internal', 'Something went wrong on the server; the details are in its log.');
 }
 
-export function createApp({ config, engine, store, logger = silentLogger, webRoot, clientOptions }: AppDeps) {
-  const secrets = config.token ? [config.token] : [];
+export function createApp({ config, engine, store, logger = silentLogger, webRoot, clientOptions, metrics = createMetrics(), readiness = [] }: AppDeps) {
+  const secrets = configSecrets(config);
   // The engine's in-process app uses it too, but without the "client left" line: the /api request logs that.
   const handleError = (logClientLeft: boolean): ErrorHandler => (err, c) => {
     const appError = toAppError(err);
@@ -89,7 +96,7 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
   const localStore = createMemoryImageStore({ maxBytes: 128 * 1024 * 1024 });
   const localApp = createLocalEngineApp(localEngine, localStore).onError(handleError(false));
   const localHttpApp = createLocalEngineApp(localEngine, localStore).onError(onError);
-  const client =
+  const plainClient =
     config.engine === 'local'
       ? // The same client and protocol as for FriendliAI, handed the engine's own fetch: no socket.
         createFriendliClient({ baseUrl: 'http://local-engine', fetch: async (input, init) => localApp.fetch(new Request(input, init)), logger, ...clientOptions })
@@ -109,6 +116,8 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
       carriesImages: (json, c) => carriesImages(json, c.req.path),
     }),
   };
+  metrics.watchJobs(() => ({ running: guards.limiter.active, waiting: guards.limiter.waiting }));
+  const client = instrumentClient(plainClient, metrics, config);
   let draining = false;
 
   const app = new Hono();
@@ -116,7 +125,9 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
   const notFound: NotFoundHandler = (c) => c.json(new AppError(404, 'not_found', `Nothing at ${c.req.method} ${c.req.path}.`).toBody(), 404);
   app.notFound(notFound);
 
-  // First, so that every answer carries them, the guards' own refusals included.
+  // First: every request gets its id, log scope, access log line and metrics, refusals included.
+  app.use(requestLog({ logger, metrics }));
+  // So that every answer carries them, the guards' own refusals included.
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -141,6 +152,9 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
     throw new AppError(503, 'shutting_down', 'The studio server is shutting down; try again in a moment.', { retryAfterSeconds: 5 });
   });
   app.use(hostGuard(config.allowedHosts));
+  // Before the access key (and sign-in): probes hold neither; /metrics has its own guard.
+  app.route('/', healthRoutes({ config, checks: readiness, logger }));
+  app.route('/', metricsRoutes(metrics, { allow: config.metricsAllow, token: config.metricsToken }));
   if (config.accessKey) {
     const guard = accessKeyGuard(config.accessKey);
     app.use((c, next) => (c.req.path === '/api/health' ? next() : guard(c, next)));
@@ -176,6 +190,7 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
     engine: localEngine,
     store: imageStore,
     client,
+    metrics,
     /** From now on every new request is refused with 503 `shutting_down` (see server/http/shutdown.ts). */
     startDraining() {
       draining = true;

@@ -1,8 +1,10 @@
 // The environment, parsed and validated once at start (zod). A bad value stops start-up with a
 // message that names the variable; nothing else in the server reads process.env.
 import { networkInterfaces } from 'node:os';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { LOCAL_ENDPOINT_ID, type EndpointInfo, type EngineName, type StepRange } from './contract';
+import { LOG_LEVELS, type LogLevel } from './errors';
 import { STEPS_BOUNDS } from './protocol/fields';
 import { MAX_PROBLEMS, cappedList, moreProblems } from './protocol/limits';
 import type { EngineCapabilities } from './protocol/studio';
@@ -87,6 +89,22 @@ export function parseEndpoints(text: string): { endpoints?: EndpointInfo[]; prob
   return problems.length ? { problems } : { endpoints, problems };
 }
 
+const addressList = (v: string) => v.split(',').map((a) => a.trim()).filter(Boolean);
+
+/** An IP address or a CIDR range as a CIDR (`10.0.0.1` is `10.0.0.1/32`), or undefined when it is neither. */
+function toCidr(text: string): string | undefined {
+  try {
+    if (text.includes('/')) {
+      const [address, bits] = ipaddr.parseCIDR(text);
+      return `${address.toString()}/${bits}`;
+    }
+    const address = ipaddr.parse(text);
+    return `${address.toString()}/${address.kind() === 'ipv4' ? 32 : 128}`;
+  } catch {
+    return undefined;
+  }
+}
+
 const envSchema = z.object({
   FRIENDLI_ENDPOINTS: text,
   FRIENDLI_TOKEN: text,
@@ -114,6 +132,16 @@ const envSchema = z.object({
   UPSTREAM_QUEUE: whole('UPSTREAM_QUEUE', 0, 1000).default(32),
   RATE_LIMIT_PER_MINUTE: whole('RATE_LIMIT_PER_MINUTE', 0, 100_000).default(120),
   SHUTDOWN_GRACE_MS: whole('SHUTDOWN_GRACE_MS', 0, 3_600_000).optional(),
+  // Running it as a service: log level, and who may read /metrics beyond loopback.
+  LOG_LEVEL: z
+    .preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }))
+    .default('info'),
+  METRICS_ALLOW: z
+    .string()
+    .max(4096, 'METRICS_ALLOW must be at most 4096 characters')
+    .default('')
+    .refine((v) => addressList(v).every((a) => toCidr(a) !== undefined), 'METRICS_ALLOW must be IP addresses or CIDR ranges (10.0.0.0/8, fd00::/8), comma-separated'),
+  METRICS_TOKEN: z.string().trim().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
 });
 
 /** Beyond one upstream attempt's timeout: time for the answer's images to be fetched and stored. */
@@ -155,6 +183,12 @@ export interface Config {
   rateLimitPerMinute: number;
   /** On SIGTERM/SIGINT, how long requests in flight may take to finish before they are cut. */
   shutdownGraceMs: number;
+  /** The quietest level logged (LOG_LEVEL). */
+  logLevel: LogLevel;
+  /** Beyond loopback, the peers (CIDR ranges) that may read /metrics without METRICS_TOKEN. */
+  metricsAllow: string[];
+  /** A bearer token that opens /metrics from anywhere. */
+  metricsToken?: string;
 }
 
 export class ConfigError extends Error {
@@ -255,5 +289,13 @@ export function loadConfig(env: Record<string, string | undefined>, localEngine:
     upstreamQueue: e.UPSTREAM_QUEUE,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS ?? e.FRIENDLI_TIMEOUT_MS + SHUTDOWN_MARGIN_MS,
+    logLevel: e.LOG_LEVEL,
+    metricsAllow: addressList(e.METRICS_ALLOW).map((a) => toCidr(a)!),
+    metricsToken: e.METRICS_TOKEN,
   };
+}
+
+/** Every secret the configuration holds, for the logger and error answers to redact. */
+export function configSecrets(config: Pick<Config, 'token' | 'accessKey' | 'metricsToken'>): string[] {
+  return [config.token, config.accessKey, config.metricsToken].filter((s): s is string => !!s);
 }

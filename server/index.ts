@@ -1,12 +1,15 @@
 // The server's entry point: reads the environment (and .env), builds the app, serves it, prints
 // the URL, and on SIGINT/SIGTERM finishes requests in flight before it exits (server/http/shutdown.ts).
+// Runs as TypeScript (npm start: tsx server/index.ts) or built (npm run serve: node
+// dist-server/index.js); in both, the web build is ../dist from this file's folder.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp, loadAppConfig } from './app';
-import { ConfigError } from './config';
+import { ConfigError, configSecrets } from './config';
 import { createLogger } from './errors';
+import { createMetrics } from './http/metrics';
 import { installGracefulShutdown } from './http/shutdown';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -22,9 +25,14 @@ try {
   throw err;
 }
 
-const logger = createLogger(config.token ? [config.token] : []);
+const logger = createLogger(configSecrets(config), undefined, { level: config.logLevel });
 const webRoot = fileURLToPath(new URL('../dist', import.meta.url));
-const { app, engine, startDraining } = createApp({ config, logger, webRoot: existsSync(webRoot) ? webRoot : undefined });
+const { app, engine, startDraining } = createApp({
+  config,
+  logger,
+  webRoot: existsSync(webRoot) ? webRoot : undefined,
+  metrics: createMetrics({ processMetrics: true }),
+});
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
