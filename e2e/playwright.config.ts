@@ -9,7 +9,8 @@ const server = (url: string, command: string, env: Record<string, string>) => ({
   cwd: '..',
   url: `${url}${url === UPSTREAM ? '/__control/requests' : '/api/health'}`,
   // Every test comes from one address; the per-client limit has its own unit tests.
-  env: { HOST: '127.0.0.1', PORT: port(url), RATE_LIMIT_PER_MINUTE: '0', ...env },
+  // Warnings and errors only: an access line per request would bury the test output.
+  env: { HOST: '127.0.0.1', PORT: port(url), RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn', ...env },
   reuseExistingServer: false,
   stdout: 'ignore' as const,
   stderr: 'pipe' as const,
