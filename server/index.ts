@@ -42,6 +42,8 @@ const server = serve({ fetch: app.fetch, hostname: config.host, port: config.por
       ? 'engine: local (offline preview engine; set FRIENDLI_TOKEN to use FriendliAI)'
       : `engine: FriendliAI at ${config.baseUrl}${config.endpointId ? `, endpoint ${config.endpointId}` : ''}`;
   console.log(`Friendli Image Studio is running at http://${shown}:${info.port}/\n${engineLine}`);
+  // The same, as a log line for collectors that read JSON only (never a token: ids and addresses).
+  logger.info('listening', { address: info.address, port: info.port, engine: config.engine, endpoints: config.endpoints.map((e) => e.id), log_level: config.logLevel });
   if (!existsSync(webRoot)) console.log('(no web build found: run `npm run build`, or use `npm run dev`)');
 });
 
