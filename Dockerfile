@@ -30,4 +30,4 @@ EXPOSE 8787
 # Slim images have no curl: Node's own fetch asks /healthz (no key or sign-in needed) on loopback.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT || 8787}/healthz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "dist-server/index.js"]
+CMD ["node", "--enable-source-maps", "dist-server/index.js"]
