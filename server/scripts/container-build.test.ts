@@ -6,7 +6,8 @@
 // passes), serves the web build, and makes an image on the local engine. Slow (two installs and a
 // build): every wait is on a condition, within generous limits.
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { promisify } from 'node:util';
@@ -33,7 +34,8 @@ async function step(cwd: string, command: string, args: string[]) {
   }
 }
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+// Two installs' worth of files: their removal may take a while on a busy machine.
+afterAll(() => rm(work, { recursive: true, force: true }), STEP_MS);
 
 describe("the Dockerfile's steps, without Docker", () => {
   it('build, install production dependencies only, start the built server with node: it is healthy and makes an image', async () => {
