@@ -9,8 +9,9 @@ const server = (url: string, command: string, env: Record<string, string>) => ({
   cwd: '..',
   url: `${url}${url === UPSTREAM ? '/__control/requests' : '/api/health'}`,
   // Every test comes from one address; the per-client limit has its own unit tests. Each server's
-  // embedded database is in memory: a run starts empty and leaves nothing behind.
-  env: { HOST: '127.0.0.1', PORT: port(url), RATE_LIMIT_PER_MINUTE: '0', DATA_DIR: 'memory', ...env },
+  // embedded database is in memory: a run starts empty and leaves nothing behind. Warnings and
+  // errors only: an access line per request would bury the test output.
+  env: { HOST: '127.0.0.1', PORT: port(url), RATE_LIMIT_PER_MINUTE: '0', DATA_DIR: 'memory', LOG_LEVEL: 'warn', ...env },
   reuseExistingServer: false,
   stdout: 'ignore' as const,
   stderr: 'pipe' as const,

@@ -7,22 +7,25 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { loadConfig, type Config } from './config';
+import { configSecrets, loadConfig, type Config } from './config';
 import { AppError, CLIENT_CLOSED, silentLogger, type Logger } from './errors';
 import { createFriendliClient, type FriendliClientOptions } from './friendli/client';
-import { createUpstreams, upstreamSecrets, type ClientFor } from './friendli/upstreams';
+import { createUpstreams, type ClientFor } from './friendli/upstreams';
 import { createMemoryImageStore, type ImageStore } from './image-store';
 import { createLocalEngineApp } from './local-engine/app';
 import { LOCAL_ENGINE_CAPABILITIES } from './local-engine/capabilities';
 import { createLocalEngine, EngineBusyError, type LocalEngine } from './local-engine/engine';
 import { bodyTooLarge, createByteBudget, imageBody } from './http/image-body';
 import { createLimiter } from './http/limiter';
+import { createMetrics, instrumentClient, metricsRoutes, type Metrics } from './http/metrics';
+import { requestLog } from './http/request-log';
 import { rateLimit } from './http/rate-limit';
 import { CONTAINER_EDITS_PATH, CONTAINER_GENERATIONS_PATH } from './protocol/container';
 import { EDITS_PATH } from './protocol/edits';
 import { GENERATIONS_PATH } from './protocol/generations';
 import { PLAIN_BODY_MAX_BYTES } from './protocol/studio';
 import { generateRoutes } from './routes/generate';
+import { healthRoutes, type ReadinessCheck } from './routes/health';
 import { imageRoutes } from './routes/images';
 import { metaRoutes } from './routes/meta';
 import { accessKeyGuard, hostGuard, originGuard, requireJson } from './http/security';
@@ -49,6 +52,10 @@ export interface AppDeps {
   database?: StudioDatabase;
   /** How failed sign-ins are limited (server/auth/throttle.ts' defaults otherwise). */
   signInPolicy?: Partial<ThrottlePolicy>;
+  /** The registry /metrics serves (server/index.ts' adds the process metrics); a new one by default. */
+  metrics?: Metrics;
+  /** Named checks /readyz runs beside "the upstream is configured" (the database, …). */
+  readiness?: ReadinessCheck[];
 }
 
 /** /api paths that answer without a user: the load balancer's health, and what the sign-in page needs. */
@@ -83,8 +90,8 @@ function toAppError(err: Error): AppError {
   return new AppError(500, 'internal', 'Something went wrong on the server; the details are in its log.');
 }
 
-export function createApp({ config, engine, store, logger = silentLogger, webRoot, clientOptions, database, signInPolicy }: AppDeps) {
-  const secrets = upstreamSecrets(config);
+export function createApp({ config, engine, store, logger = silentLogger, webRoot, clientOptions, database, signInPolicy, metrics = createMetrics(), readiness = [] }: AppDeps) {
+  const secrets = configSecrets(config);
   if (config.auth.mode !== 'none' && !database) throw new Error(`AUTH=${config.auth.mode} needs the database (openDatabase) handed to createApp.`);
   const team = database && { accounts: accounts(database.db), throttle: signInThrottle(database.db, { ...DEFAULT_THROTTLE, ...signInPolicy }) };
   // The engine's in-process app uses it too, but without the "client left" line: the /api request logs that.
@@ -109,13 +116,16 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
   const localStore = createMemoryImageStore({ maxBytes: 128 * 1024 * 1024 });
   const localApp = createLocalEngineApp(localEngine, localStore).onError(handleError(false));
   const localHttpApp = createLocalEngineApp(localEngine, localStore).onError(onError);
-  const client =
+  const plainClient =
     config.engine === 'local'
       ? // The same client and protocol as for FriendliAI, handed the engine's own fetch: no socket.
         createFriendliClient({ baseUrl: 'http://local-engine', fetch: async (input, init) => localApp.fetch(new Request(input, init)), logger, ...clientOptions })
       : createFriendliClient({ baseUrl: config.baseUrl, imageHosts: config.imageHosts, token: config.token, team: config.team, timeoutMs: config.timeoutMs, logger, ...clientOptions });
-  // Container endpoints (FRIENDLI_ENDPOINTS "kind": "container") each have their own client.
-  const clientFor = createUpstreams(config, client, { logger, ...clientOptions });
+  const client = instrumentClient(plainClient, metrics, config);
+  // Container endpoints (FRIENDLI_ENDPOINTS "kind": "container") each have their own client, counted under its id.
+  const upstreams = createUpstreams(config, client, { logger, ...clientOptions });
+  const containerClients = new Map(config.endpoints.filter((e) => upstreams(e) !== client).map((e) => [e.id, instrumentClient(upstreams(e), metrics, config, e.id)]));
+  const clientFor: ClientFor = (endpoint) => containerClients.get(endpoint.id) ?? client;
   // One per-client bucket and one server-wide limit for every generation: /api/generate, and
   // /local over HTTP. The studio's own in-process calls to the engine pass neither (they are
   // already counted by /api/generate).
@@ -131,6 +141,7 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
       carriesImages: (json, c) => carriesImages(json, c.req.path),
     }),
   };
+  metrics.watchJobs(() => ({ running: guards.limiter.active, waiting: guards.limiter.waiting }));
   let draining = false;
 
   const app = new Hono();
@@ -138,7 +149,9 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
   const notFound: NotFoundHandler = (c) => c.json(new AppError(404, 'not_found', `Nothing at ${c.req.method} ${c.req.path}.`).toBody(), 404);
   app.notFound(notFound);
 
-  // First, so that every answer carries them, the guards' own refusals included.
+  // First: every request gets its id, log scope, access log line and metrics, refusals included.
+  app.use(requestLog({ logger, metrics }));
+  // So that every answer carries them, the guards' own refusals included.
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -163,6 +176,9 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
     throw new AppError(503, 'shutting_down', 'The studio server is shutting down; try again in a moment.', { retryAfterSeconds: 5 });
   });
   app.use(hostGuard(config.allowedHosts));
+  // Before the access key (and sign-in): probes hold neither; /metrics has its own guard.
+  app.route('/', healthRoutes({ config, checks: readiness, logger }));
+  app.route('/', metricsRoutes(metrics, { allow: config.metricsAllow, token: config.metricsToken }));
   if (config.accessKey) {
     const guard = accessKeyGuard(config.accessKey);
     app.use((c, next) => (c.req.path === '/api/health' ? next() : guard(c, next)));
@@ -190,7 +206,7 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
   for (const prefix of ['/api/*', '/local/*']) app.use(prefix, identify, (c, next) => (PUBLIC_API_PATHS.has(c.req.path) ? next() : signedIn(c, next)));
   for (const path of localPaths) app.post(path, guards.rateLimit, guards.readImageBody, (c, next) => guards.limiter.run(next, c.req.raw.signal));
 
-  app.route('/api', createApi(config, clientFor, imageStore, guards, { mode: config.auth.mode, ...team, trustedProxies: config.auth.trustedProxies }));
+  app.route('/api', createApi(config, clientFor, imageStore, guards, { mode: config.auth.mode, ...team, trustedProxies: config.auth.trustedProxies, onSignInRefused: () => metrics.signInsRefused.inc() }));
   app.route('/local', localHttpApp);
   // Before the studio's catch-all page: an unknown API path is a 404, never the page.
   app.all('/api/*', notFound);
@@ -204,6 +220,7 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
     engine: localEngine,
     store: imageStore,
     client,
+    metrics,
     /** From now on every new request is refused with 503 `shutting_down` (see server/http/shutdown.ts). */
     startDraining() {
       draining = true;

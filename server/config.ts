@@ -1,8 +1,10 @@
 // The environment, parsed and validated once at start (zod). A bad value stops start-up with a
 // message that names the variable; nothing else in the server reads process.env.
 import { networkInterfaces } from 'node:os';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { LOCAL_ENDPOINT_ID, type AuthMode, type EndpointInfo, type EngineName, type StepRange } from './contract';
+import { LOG_LEVELS, type LogLevel } from './errors';
 import { CONTAINER_DEFAULT_FORMAT, CONTAINER_FORMATS, DEFAULT_FORMAT, RESPONSE_FORMATS, STEPS_BOUNDS } from './protocol/fields';
 import { MAX_PROBLEMS, cappedList, moreProblems } from './protocol/limits';
 import type { EngineCapabilities } from './protocol/studio';
@@ -136,6 +138,22 @@ export function parseEndpoints(text: string, env: Record<string, string | undefi
   return problems.length ? { problems } : { endpoints, containers, problems };
 }
 
+const addressList = (v: string) => v.split(',').map((a) => a.trim()).filter(Boolean);
+
+/** An IP address or a CIDR range as a CIDR (`10.0.0.1` is `10.0.0.1/32`), or undefined when it is neither. */
+function toCidr(text: string): string | undefined {
+  try {
+    if (text.includes('/')) {
+      const [address, bits] = ipaddr.parseCIDR(text);
+      return `${address.toString()}/${bits}`;
+    }
+    const address = ipaddr.parse(text);
+    return `${address.toString()}/${address.kind() === 'ipv4' ? 32 : 128}`;
+  } catch {
+    return undefined;
+  }
+}
+
 const envSchema = z.object({
   FRIENDLI_ENDPOINTS: text,
   FRIENDLI_TOKEN: text,
@@ -175,6 +193,16 @@ const envSchema = z.object({
   LIMIT_IN_FLIGHT: whole('LIMIT_IN_FLIGHT', 0, 1000).default(8),
   LIMIT_IMAGES_PER_MINUTE: whole('LIMIT_IMAGES_PER_MINUTE', 0, 100_000).default(60),
   LIMIT_IMAGES_PER_DAY: whole('LIMIT_IMAGES_PER_DAY', 0, 10_000_000).default(0),
+  // Running it as a service: log level, and who may read /metrics beyond loopback.
+  LOG_LEVEL: z
+    .preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }))
+    .default('info'),
+  METRICS_ALLOW: z
+    .string()
+    .max(4096, 'METRICS_ALLOW must be at most 4096 characters')
+    .default('')
+    .refine((v) => addressList(v).every((a) => toCidr(a) !== undefined), 'METRICS_ALLOW must be IP addresses or CIDR ranges (10.0.0.0/8, fd00::/8), comma-separated'),
+  METRICS_TOKEN: z.string().trim().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
 });
 
 /** Beyond one upstream attempt's timeout: time for the answer's images to be fetched and stored. */
@@ -225,6 +253,12 @@ export interface Config {
   dataDir?: string;
   /** Each user's default limits (0: none); an admin may change them per user. */
   limits: UserLimits;
+  /** The quietest level logged (LOG_LEVEL). */
+  logLevel: LogLevel;
+  /** Beyond loopback, the peers (CIDR ranges) that may read /metrics without METRICS_TOKEN. */
+  metricsAllow: string[];
+  /** A bearer token that opens /metrics from anywhere. */
+  metricsToken?: string;
 }
 
 export interface UserLimits {
@@ -343,5 +377,16 @@ export function loadConfig(env: Record<string, string | undefined>, localEngine:
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     limits: { inFlight: e.LIMIT_IN_FLIGHT, perMinute: e.LIMIT_IMAGES_PER_MINUTE, perDay: e.LIMIT_IMAGES_PER_DAY },
+    logLevel: e.LOG_LEVEL,
+    metricsAllow: addressList(e.METRICS_ALLOW).map((a) => toCidr(a)!),
+    metricsToken: e.METRICS_TOKEN,
   };
+}
+
+/** Every secret the configuration holds, for the logger and error answers to redact. */
+export function configSecrets(config: Pick<Config, 'token' | 'accessKey' | 'metricsToken' | 'containers' | 'databaseUrl'>): string[] {
+  // The database URL and its password: a driver's message may quote either.
+  const dbPassword = config.databaseUrl ? decodeURIComponent(new URL(config.databaseUrl).password) : '';
+  const containerTokens = Object.values(config.containers).flatMap((c) => (c.token ? [c.token] : []));
+  return [config.token, config.accessKey, config.metricsToken, config.databaseUrl, dbPassword, ...containerTokens].filter((s): s is string => !!s);
 }

@@ -1,6 +1,7 @@
 // Application errors, secret redaction and the logger. Every error leaves the server as
 // `{ error: { code, message } }` with a fitting status, and with no secret in it. Used by the
 // client, the routes and the guards alike, so it sits at the server's root rather than in http/.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody } from './contract';
 import { MAX_ERROR_BODY_BYTES, MAX_PROBLEMS, clip, jsonBytes } from './protocol/limits';
@@ -88,16 +89,41 @@ export function redact(text: string, secrets: readonly string[]): string {
 }
 
 export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void;
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-/** One JSON line per event, redacted on the way out, to the given sink (stderr by default). */
-export function createLogger(secrets: readonly string[], sink: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Logger {
-  const write = (level: string) => (message: string, fields: Record<string, unknown> = {}) =>
-    sink(redact(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }), secrets));
-  return { info: write('info'), warn: write('warn'), error: write('error') };
+/** The log levels, quietest last: a logger at one level writes it and those after it. */
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+const RANK: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+
+/**
+ * The request a line is logged for: server/http/request-log.ts runs each request inside it, so that
+ * every line logged while it is handled (by a route, the client, a guard) carries its request id and
+ * user, with no logger handed down. A function, read when the line is written: the user is known
+ * only once sign-in has run, after the request id was made.
+ */
+export const logScope = new AsyncLocalStorage<() => Record<string, unknown>>();
+
+/**
+ * One JSON line per event at `level` or above, redacted on the way out (each secret in every form
+ * redact() knows, and any bearer credential), to the given sink (stderr by default). Within a
+ * request (logScope) the line carries its `request_id` and `user`.
+ */
+export function createLogger(
+  secrets: readonly string[],
+  sink: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+  { level = 'debug' }: { level?: LogLevel } = {},
+): Logger {
+  const write = (lineLevel: LogLevel) => (message: string, fields: Record<string, unknown> = {}) => {
+    if (RANK[lineLevel] < RANK[level]) return;
+    const scope = logScope.getStore()?.();
+    sink(redact(JSON.stringify({ time: new Date().toISOString(), level: lineLevel, message, ...scope, ...fields }), secrets));
+  };
+  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }
 
-export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

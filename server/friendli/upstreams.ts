@@ -19,12 +19,6 @@ export function createUpstreams(config: Pick<Config, 'containers' | 'timeoutMs'>
   return (endpoint) => containers.get(endpoint.id) ?? dedicated;
 }
 
-/** Every token the upstreams hold (FRIENDLI_TOKEN and the containers'), for redacting messages. */
-export const upstreamSecrets = (config: Pick<Config, 'containers' | 'token'>): string[] => [
-  ...(config.token ? [config.token] : []),
-  ...Object.values(config.containers).flatMap((c) => (c.token ? [c.token] : [])),
-];
-
 /**
  * What the start-up line says answers (never a token): FriendliAI at its base URL and each
  * container endpoint at its own, e.g. "FriendliAI at https://api.friendli.ai, endpoint ep-1;

@@ -48,14 +48,16 @@ const DEFAULT_MAX_QUEUE = 64;
 export function createLocalEngine({ size = 1024, threads = availableParallelism(), maxQueue = DEFAULT_MAX_QUEUE } = {}): LocalEngine {
   // Started on first use, so a server that talks to FriendliAI never spawns these threads.
   let pool: Piscina | undefined;
-  const workerUrl = new URL('./worker.ts', import.meta.url);
+  // From source (tsx, vitest) the worker is TypeScript, loaded through tsx; built (npm run build),
+  // it is dist-server/worker.js beside this code, run by plain node.
+  const built = !import.meta.url.endsWith('.ts');
+  const workerUrl = new URL(built ? './worker.js' : './worker.ts', import.meta.url);
   return {
     size,
     async generate({ prompt, seed, num_inference_steps, encoding, guidance_scale, source, controls, adapter }, signal) {
       pool ??= new Piscina({
         filename: workerUrl.href,
-        // The worker is TypeScript wherever this runs (tsx, vitest): let Node load it through tsx.
-        execArgv: ['--import', 'tsx'],
+        execArgv: built ? [] : ['--import', 'tsx'],
         maxThreads: Math.max(1, threads),
         minThreads: 1,
         idleTimeout: 60_000,

@@ -46,8 +46,11 @@ export async function startServerProcess({
   env = {},
   command = [process.execPath, '--import', 'tsx', 'server/index.ts'],
   startTimeoutMs = 30_000,
+  cwd,
 }: {
   env?: Record<string, string>;
+  /** Its working folder (this process's by default). */
+  cwd?: string;
   /** The program and its arguments; the server itself by default. */
   command?: [string, ...string[]];
   startTimeoutMs?: number;
@@ -55,6 +58,7 @@ export async function startServerProcess({
   installExitHook();
   const host = env.HOST ?? '127.0.0.1';
   const child = spawn(command[0], command.slice(1), {
+    cwd,
     // An embedded database in memory unless the test gives a folder: nothing is left behind.
     env: { ...process.env, HOST: host, PORT: '0', DATA_DIR: 'memory', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
