@@ -1,7 +1,7 @@
 // End-to-end tests: real Chromium against the real server, started here on loopback ports.
 import { defineConfig, devices } from '@playwright/test';
 import { launchOptions } from './browser';
-import { CONTAINER_APP, CONTAINER_ENDPOINTS, E2E_TOKEN, ENDPOINTS, ENDPOINTS_APP, FRIENDLI_APP, LOCAL_APP, UPSTREAM } from './servers';
+import { CONTAINER_APP, USERS_APP, CONTAINER_ENDPOINTS, E2E_TOKEN, ENDPOINTS, ENDPOINTS_APP, FRIENDLI_APP, LOCAL_APP, UPSTREAM } from './servers';
 
 const port = (url: string) => new URL(url).port;
 const server = (url: string, command: string, env: Record<string, string>) => ({
@@ -44,5 +44,7 @@ export default defineConfig({
     server(ENDPOINTS_APP, 'npx tsx server/index.ts', { FRIENDLI_TOKEN: E2E_TOKEN, FRIENDLI_BASE_URL: UPSTREAM, FRIENDLI_ENDPOINTS: JSON.stringify(ENDPOINTS) }),
     // A team's own Friendli Container (the same test server at base_url): no FRIENDLI_TOKEN at all.
     server(CONTAINER_APP, 'npx tsx server/index.ts', { FRIENDLI_TOKEN: '', FRIENDLI_ENDPOINTS: JSON.stringify(CONTAINER_ENDPOINTS) }),
+    // Accounts (AUTH=users) on the local engine, in a database of its own that starts with one admin.
+    server(USERS_APP, 'npx tsx e2e/users-server.ts', { FRIENDLI_TOKEN: '', LOCAL_ENGINE_SIZE: '256' }),
   ],
 });

@@ -2,7 +2,8 @@
 // the app on the local engine, a Friendli-protocol test server, and the app on "FriendliAI" (that
 // test server, whose faults a test injects over HTTP), once with one endpoint and once with two,
 // and the app on a "Friendli Container" (the same test server, which speaks that protocol too).
-// E2E_PORT_BASE moves all five (default 8811), so two checkouts can run their tests side by side.
+// and the app with accounts (AUTH=users, e2e/users-server.ts).
+// E2E_PORT_BASE moves all six (default 8811), so two checkouts can run their tests side by side.
 const base = Number(process.env.E2E_PORT_BASE ?? 8811);
 export const LOCAL_APP = `http://127.0.0.1:${base}`;
 export const UPSTREAM = `http://127.0.0.1:${base + 1}`;
@@ -18,6 +19,9 @@ export const CONTAINER_APP = `http://127.0.0.1:${base + 4}`;
 export const CONTAINER_ENDPOINTS = [
   { id: 'box', name: 'Team box', kind: 'container', base_url: UPSTREAM, adapters: ['watercolor'], steps: { min: 1, max: 8, default: 3 }, edit: true, control_images: 1 },
 ];
+/** The app with accounts (AUTH=users) on the local engine, holding one admin (E2E_ADMIN) at start. */
+export const USERS_APP = `http://127.0.0.1:${base + 5}`;
+export const E2E_ADMIN = { name: 'admin', password: 'e2e-admin-password' };
 // Built at run time so no token-shaped string is committed (secret scanners look for them).
 export const E2E_TOKEN = ['flp', 'e2eSecretToken0123456789'].join('_');
 

@@ -6,6 +6,9 @@ import type { ErrorBody } from '@server/contract';
 
 export const api = hc<AppType>('/api');
 
+/** Dispatched on window when the server answers that no one is signed in. */
+export const SESSION_ENDED = 'studio-session-ended';
+
 export class ApiError extends Error {
   constructor(
     readonly code: string,
@@ -25,6 +28,8 @@ export async function call<T extends ClientResponse<unknown>>(request: Promise<T
       // parseResponse puts the parsed body under detail.data.
       const body = (err.detail as { data?: Partial<ErrorBody> } | undefined)?.data;
       const status = Number(err.statusCode) || undefined;
+      // The session ended (signed out elsewhere, disabled, expired): the session gate shows the sign-in page.
+      if (status === 401 && body?.error?.code === 'sign_in_required' && typeof window !== 'undefined') window.dispatchEvent(new Event(SESSION_ENDED));
       throw new ApiError(body?.error?.code ?? 'http_error', body?.error?.message ?? `The server answered HTTP ${status ?? '?'}.`, status);
     }
     if (err instanceof DOMException && err.name === 'AbortError') throw new ApiError('cancelled', 'Cancelled.');

@@ -17,7 +17,10 @@ export function AccountMenu() {
     <>
       <details className="relative">
         <summary className="flex cursor-pointer list-none items-center gap-2 rounded-full border border-zinc-300 px-3 py-1 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-violet-500 dark:border-zinc-700 dark:hover:bg-zinc-800">
-          <span aria-label="Signed in as">{name}</span>
+          <span>
+            <span className="sr-only">Signed in as </span>
+            {name}
+          </span>
           {role === 'admin' && <span className="rounded-full bg-violet-100 px-1.5 text-xs text-violet-900 dark:bg-violet-950 dark:text-violet-200">admin</span>}
         </summary>
         <div className="absolute right-0 z-30 mt-1 flex w-44 flex-col gap-0.5 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">

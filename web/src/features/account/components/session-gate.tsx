@@ -2,6 +2,7 @@
 // otherwise. When the page's stores were opened for another user than the session's (a sign-in in
 // another tab, a proxy user changed), the page reloads so that every store opens in the right space.
 import { useEffect, type ReactNode } from 'react';
+import { SESSION_ENDED } from '@/lib/api-client';
 import { userSpace } from '@/lib/user-space';
 import { useSession } from '../api/session';
 import { SignInPage } from './sign-in-page';
@@ -18,6 +19,12 @@ export function SessionGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (wrongSpace) window.location.reload();
   }, [wrongSpace]);
+  // Any call answered "sign in" asks again who is signed in: the sign-in page replaces the studio.
+  useEffect(() => {
+    const ask = () => void refetch();
+    window.addEventListener(SESSION_ENDED, ask);
+    return () => window.removeEventListener(SESSION_ENDED, ask);
+  }, [refetch]);
 
   // A page that opened its stores in a user's space shows the studio at once; the answer confirms it.
   if (isPending) return userSpace ? children : <Shell />;

@@ -71,6 +71,7 @@ export function UsersDialog({ open, onClose }: { open: boolean; onClose: () => v
               <tr>
                 <th className="py-1 pr-2 font-medium">Name</th>
                 <th className="py-1 pr-2 font-medium">Role</th>
+                <th className="py-1 pr-2 font-medium">Status</th>
                 {LIMITS.map(([, label]) => (
                   <th key={label} className="py-1 pr-2 font-medium">
                     {label}
@@ -84,10 +85,8 @@ export function UsersDialog({ open, onClose }: { open: boolean; onClose: () => v
             <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
               {users.data.users.map((u) => (
                 <tr key={u.id} className={u.disabled ? 'text-zinc-400' : ''}>
-                  <td className="py-1.5 pr-2 font-medium">
-                    {u.name}
-                    {u.disabled && <span className="ml-1 text-xs">(disabled)</span>}
-                  </td>
+                  <td className="py-1.5 pr-2 font-medium">{u.name}</td>
+                  <td className="py-1.5 pr-2">{u.disabled ? 'Disabled' : 'Active'}</td>
                   <td className="py-1.5 pr-2">
                     <select aria-label={`Role of ${u.name}`} className={fieldClass} value={u.role} onChange={(e) => apply(u.id, { role: e.target.value as 'admin' | 'designer' })}>
                       <option value="designer">designer</option>
