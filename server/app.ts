@@ -35,6 +35,9 @@ import { DEFAULT_THROTTLE, signInThrottle, type ThrottlePolicy } from './auth/th
 import { createDatabaseImageStore } from './db/image-store';
 import type { StudioDatabase } from './db/open';
 import { authRoutes, type AuthRouteDeps } from './routes/auth';
+import { usageRoutes } from './routes/usage';
+import { createShares, type Shares } from './team/shares';
+import { createUsage, type Usage } from './team/usage';
 
 /** The configuration from the environment, the local endpoint described by the engine's own export. */
 export const loadAppConfig = (env: Record<string, string | undefined>): Config => loadConfig(env, LOCAL_ENGINE_CAPABILITIES);
@@ -58,6 +61,8 @@ export interface AppDeps {
   readiness?: ReadinessCheck[];
 }
 
+type TeamDeps = { shares?: Shares; usage?: Usage; logger: Logger };
+
 /** /api paths that answer without a user: the load balancer's health, and what the sign-in page needs. */
 const PUBLIC_API_PATHS = new Set(['/api/health', '/api/auth/session', '/api/auth/sign-in', '/api/auth/sign-out']);
 
@@ -71,11 +76,12 @@ function carriesImages(json: unknown, path: string): boolean {
   return Array.isArray(controls) && controls.length > 0;
 }
 
-function createApi(config: Config, clientFor: ClientFor, store: ImageStore, guards: GenerationGuards, auth: AuthRouteDeps) {
+function createApi(config: Config, clientFor: ClientFor, store: ImageStore, guards: GenerationGuards, auth: AuthRouteDeps, team: TeamDeps) {
   return new Hono<AuthEnv>()
     .route('/', metaRoutes(config))
     .route('/', authRoutes(auth))
-    .route('/', generateRoutes({ config, clientFor, store, ...guards }))
+    .route('/', usageRoutes({ mode: config.auth.mode, ...team }))
+    .route('/', generateRoutes({ config, clientFor, store, ...guards, ...team }))
     .route('/', imageRoutes(store));
 }
 
@@ -93,7 +99,12 @@ function toAppError(err: Error): AppError {
 export function createApp({ config, engine, store, logger = silentLogger, webRoot, clientOptions, database, signInPolicy, metrics = createMetrics(), readiness = [] }: AppDeps) {
   const secrets = configSecrets(config);
   if (config.auth.mode !== 'none' && !database) throw new Error(`AUTH=${config.auth.mode} needs the database (openDatabase) handed to createApp.`);
-  const team = database && { accounts: accounts(database.db), throttle: signInThrottle(database.db, { ...DEFAULT_THROTTLE, ...signInPolicy }) };
+  const team = database && {
+    accounts: accounts(database.db),
+    throttle: signInThrottle(database.db, { ...DEFAULT_THROTTLE, ...signInPolicy }),
+    shares: createShares(database.db, config.limits),
+    usage: createUsage(database.db),
+  };
   // The engine's in-process app uses it too, but without the "client left" line: the /api request logs that.
   const handleError = (logClientLeft: boolean): ErrorHandler => (err, c) => {
     const appError = toAppError(err);
@@ -206,7 +217,7 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
   for (const prefix of ['/api/*', '/local/*']) app.use(prefix, identify, (c, next) => (PUBLIC_API_PATHS.has(c.req.path) ? next() : signedIn(c, next)));
   for (const path of localPaths) app.post(path, guards.rateLimit, guards.readImageBody, (c, next) => guards.limiter.run(next, c.req.raw.signal));
 
-  app.route('/api', createApi(config, clientFor, imageStore, guards, { mode: config.auth.mode, ...team, trustedProxies: config.auth.trustedProxies, onSignInRefused: () => metrics.signInsRefused.inc() }));
+  app.route('/api', createApi(config, clientFor, imageStore, guards, { mode: config.auth.mode, ...team, trustedProxies: config.auth.trustedProxies, onSignInRefused: () => metrics.signInsRefused.inc() }, { shares: team?.shares, usage: team?.usage, logger }));
   app.route('/local', localHttpApp);
   // Before the studio's catch-all page: an unknown API path is a 404, never the page.
   app.all('/api/*', notFound);

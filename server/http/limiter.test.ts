@@ -54,4 +54,58 @@ describe('limiter', () => {
     await expect(running).resolves.toBe('done');
     await expect.poll(() => limiter.active).toBe(0);
   });
+
+  it('serves waiting users in turn: one image of a second user starts after at most one job of the first, not after their whole batch', async () => {
+    const limiter = createLimiter({ concurrency: 1, maxWaiting: 200 });
+    const started: string[] = [];
+    const gate = deferred();
+    // Ana's 100-job plot: the first runs (held), 99 wait; then Bo asks for one image.
+    const job = (user: string, i: number) => limiter.run(async () => {
+      started.push(`${user}${i}`);
+      if (started.length === 1) await gate.promise;
+    }, undefined, { user, endpoint: 'ep' });
+    const runs = Array.from({ length: 100 }, (_, i) => job('ana', i));
+    runs.push(job('bo', 0));
+    expect(limiter.waiting).toBe(100);
+    gate.resolve();
+    await Promise.all(runs);
+    expect(started.slice(0, 3)).toEqual(['ana0', 'ana1', 'bo0']);
+    expect(started).toHaveLength(101);
+  });
+
+  it('takes the endpoints’ lines in turn too', async () => {
+    const limiter = createLimiter({ concurrency: 1, maxWaiting: 10 });
+    const started: string[] = [];
+    const gate = deferred();
+    const job = (endpoint: string, i: number) => limiter.run(async () => {
+      started.push(`${endpoint}${i}`);
+      if (started.length === 1) await gate.promise;
+    }, undefined, { user: 'ana', endpoint });
+    const runs = [job('a', 0), job('a', 1), job('a', 2), job('b', 0)];
+    gate.resolve();
+    await Promise.all(runs);
+    expect(started).toEqual(['a0', 'a1', 'b0', 'a2']);
+  });
+
+  it('frees a cancelled waiter’s place at once, wherever it stood', async () => {
+    const limiter = createLimiter({ concurrency: 1, maxWaiting: 2 });
+    const gate = deferred();
+    const first = limiter.run(() => gate.promise, undefined, { user: 'ana' });
+    const leaving = new AbortController();
+    const cancelled = limiter.run(async () => 'never', leaving.signal, { user: 'ana' });
+    const other = limiter.run(async () => 'bo ran', undefined, { user: 'bo' });
+    expect(limiter.waiting).toBe(2);
+    leaving.abort();
+    await expect(cancelled).rejects.toMatchObject({ code: 'cancelled' });
+    expect(limiter.waiting).toBe(1);
+    // The freed place takes a new waiter at once.
+    const third = limiter.run(async () => 'cy ran', undefined, { user: 'cy' });
+    gate.resolve();
+    await first;
+    await expect(other).resolves.toBe('bo ran');
+    await expect(third).resolves.toBe('cy ran');
+    expect(limiter.waiting).toBe(0);
+    expect(limiter.active).toBe(0);
+  });
 });
+

@@ -1,42 +1,86 @@
 // Limits concurrent upstream calls across every client of this server (the browser queue is not
 // the only one): a few run, a bounded number wait their turn, and beyond that the answer is a
-// clear "busy" at once rather than a pile-up or a hang.
-// Hand-written, not p-queue (9.x; 10 needs Node 22) or p-limit: neither bounds its line, and p-limit
-// cannot take a waiter out of it. p-queue's signal, once a task runs, settles add() early and frees
-// the slot while the upstream call goes on; and it frees a slot a microtask after the finished caller
-// resumes, so the next upstream call overlaps that caller's image download (app.test.ts' server-wide
-// limit test then sees two calls at once). Here the slot is handed straight to the next in line.
+// clear "busy" at once rather than a pile-up or a hang. Those who wait are served fairly: one line
+// per endpoint, and within it one line per user, taken in turn (round-robin), so that one
+// designer's single image starts after at most one job of each other designer's, never after
+// another's whole 100-image plot. A waiter who leaves (cancel, closed tab) frees their place at once.
+// Hand-written, not p-queue (9.x; 10 needs Node 22) or p-limit: neither bounds its line, nor takes
+// a waiter out of it, nor serves by owner. The slot is handed straight to the next in line, so
+// nobody can jump the queue in between (a p-queue slot frees a microtask late).
 import { AppError, CLIENT_CLOSED } from '../errors';
+
+/** Who waits, and for which endpoint's line ('' for either: one shared line). */
+export interface Turn {
+  user?: string;
+  endpoint?: string;
+}
+
+interface Waiter {
+  turn: () => void;
+}
 
 export function createLimiter({ concurrency, maxWaiting }: { concurrency: number; maxWaiting: number }) {
   let active = 0;
-  const waiting: Array<() => void> = [];
+  let waiting = 0;
+  // Map keeps insertion order: the first key is next; a line served goes to the back.
+  const lines = new Map<string, Map<string, Waiter[]>>();
+
+  function takeNext(): Waiter | undefined {
+    const first = lines.entries().next();
+    if (first.done) return undefined;
+    const [endpoint, users] = first.value;
+    lines.delete(endpoint);
+    const [user, queue] = users.entries().next().value!;
+    users.delete(user);
+    const waiter = queue.shift()!;
+    if (queue.length) users.set(user, queue);
+    if (users.size) lines.set(endpoint, users);
+    waiting--;
+    return waiter;
+  }
+
+  function remove(endpoint: string, user: string, waiter: Waiter) {
+    const queue = lines.get(endpoint)?.get(user);
+    const at = queue?.indexOf(waiter) ?? -1;
+    if (at < 0) return;
+    queue!.splice(at, 1);
+    waiting--;
+    if (!queue!.length) lines.get(endpoint)!.delete(user);
+    if (!lines.get(endpoint)!.size) lines.delete(endpoint);
+  }
 
   function release() {
     // Hand the slot straight to the next in line, so nobody can jump the queue in between.
-    const next = waiting.shift();
-    if (next) next();
+    const next = takeNext();
+    if (next) next.turn();
     else active--;
   }
 
   return {
-    async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    async run<T>(task: () => Promise<T>, signal?: AbortSignal, { user = '', endpoint = '' }: Turn = {}): Promise<T> {
       if (active < concurrency) {
         active++;
       } else {
-        if (waiting.length >= maxWaiting) {
+        if (waiting >= maxWaiting) {
           throw new AppError(503, 'busy', 'The studio server is busy with other images right now; try again in a moment.', { retryAfterSeconds: 2 });
         }
         await new Promise<void>((resolve, reject) => {
-          const turn = () => {
-            signal?.removeEventListener('abort', leave);
-            resolve();
+          const waiter: Waiter = {
+            turn: () => {
+              signal?.removeEventListener('abort', leave);
+              resolve();
+            },
           };
           const leave = () => {
-            waiting.splice(waiting.indexOf(turn), 1);
+            remove(endpoint, user, waiter);
             reject(new AppError(CLIENT_CLOSED, 'cancelled', 'The request was cancelled while it waited its turn.'));
           };
-          waiting.push(turn);
+          const users = lines.get(endpoint) ?? new Map<string, Waiter[]>();
+          lines.set(endpoint, users);
+          const queue = users.get(user) ?? [];
+          users.set(user, queue);
+          queue.push(waiter);
+          waiting++;
           signal?.addEventListener('abort', leave, { once: true });
         });
       }
@@ -50,7 +94,7 @@ export function createLimiter({ concurrency, maxWaiting }: { concurrency: number
       return active;
     },
     get waiting() {
-      return waiting.length;
+      return waiting;
     },
   };
 }

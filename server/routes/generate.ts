@@ -7,7 +7,9 @@ import type { z } from 'zod';
 import type { AuthEnv } from '../auth/guard';
 import type { EndpointInfo, GenerateResponse, GeneratedImage } from '../contract';
 import type { Config } from '../config';
-import { AppError } from '../errors';
+import { AppError, type Logger } from '../errors';
+import type { Shares } from '../team/shares';
+import type { Usage } from '../team/usage';
 import type { ClientFor } from '../friendli/upstreams';
 import type { ImageStore } from '../image-store';
 import type { Limiter } from '../http/limiter';
@@ -27,6 +29,10 @@ export interface GenerateRouteDeps {
   limiter: Limiter;
   /** Reads the body under the server's byte budget (http/image-body.ts), shared with /local. */
   readImageBody: MiddlewareHandler;
+  /** Each user's fair share (with accounts) and the usage record; absent without a database. */
+  shares?: Shares;
+  usage?: Usage;
+  logger?: Logger;
 }
 
 /** At most 10 ids, for a message (FRIENDLI_ENDPOINTS may list up to 100). */
@@ -105,7 +111,10 @@ function upstreamBody<E extends object>(endpoint: EndpointInfo, fields: Upstream
   };
 }
 
-export function generateRoutes({ config, clientFor, store, rateLimit, limiter, readImageBody }: GenerateRouteDeps) {
+/** What an image was made with, as the request ran (the server's defaults filled in). */
+type RanWith = { num_inference_steps: number; response_format: GeneratedImage['response_format']; guidance_scale?: number };
+
+export function generateRoutes({ config, clientFor, store, rateLimit, limiter, readImageBody, shares, usage, logger }: GenerateRouteDeps) {
   const generate = perEndpoint(config, (e) => generateRequestSchema(e, config.imageInputBytes));
   const edit = perEndpoint(
     config,
@@ -120,11 +129,51 @@ export function generateRoutes({ config, clientFor, store, rateLimit, limiter, r
     endpoint.kind === 'container' ? (adapter ? { model: adapter } : {}) : config.sendModel ? { model: adapter ? `${endpoint.id}:${adapter}` : endpoint.id } : {};
 
   /** Runs one upstream call and stores its images, each with the parameters it was made with. */
-  async function answer(c: Context<AuthEnv>, endpoint: EndpointInfo, adapter: string | null | undefined, request: { num_inference_steps: number; response_format: GeneratedImage['response_format']; guidance_scale?: number }, call: (signal: AbortSignal) => Promise<ImageItem[]>) {
+  async function answer(c: Context<AuthEnv>, endpoint: EndpointInfo, adapter: string | null | undefined, request: RanWith, call: (signal: AbortSignal) => Promise<ImageItem[]>) {
     const signal = c.req.raw.signal;
+    const user = c.get('user');
+    // A user's fair share (with accounts): refused with a 429 before it waits for a turn.
+    const finish = shares && user && config.auth.mode !== 'none' ? await shares.admit(user.id, endpoint.id, 1) : undefined;
     const started = performance.now();
-    const items = await limiter.run(() => call(signal), signal);
-    const images = await Promise.all(
+    let outcome = 'ok';
+    let stored: GeneratedImage[] = [];
+    try {
+      const items = await limiter.run(() => call(signal), signal, { user: user?.id, endpoint: endpoint.id });
+      stored = await storeImages(c, endpoint, adapter, request, items, signal);
+    } catch (err) {
+      outcome = err instanceof AppError ? err.code : 'internal';
+      throw err;
+    } finally {
+      const durationMs = Math.round(performance.now() - started);
+      await finish?.(outcome === 'ok').catch((err: Error) => logger?.warn('a job could not be marked finished', { error: err.message }));
+      // Every upstream call, recorded for the Usage page; a failed write never costs the image.
+      if (usage && user) {
+        const first = stored[0];
+        await usage
+          .record({
+            user_id: user.id,
+            endpoint: endpoint.id,
+            adapter: adapter ?? null,
+            kind: c.req.path.endsWith('/edit') ? 'edit' : 'generate',
+            steps: request.num_inference_steps,
+            width: first?.width ?? null,
+            height: first?.height ?? null,
+            response_format: request.response_format,
+            images: stored.length,
+            duration_ms: durationMs,
+            outcome,
+            bytes: stored.reduce((sum, i) => sum + i.bytes, 0),
+          })
+          .catch((err: Error) => logger?.warn('a usage record could not be written', { error: err.message }));
+      }
+    }
+    const response: GenerateResponse = { engine: config.engine, elapsed_ms: Math.round(performance.now() - started), images: stored };
+    return c.json(response);
+  }
+
+  /** Stores an answer's images, each with the parameters it was made with. */
+  async function storeImages(c: Context<AuthEnv>, endpoint: EndpointInfo, adapter: string | null | undefined, request: RanWith, items: ImageItem[], signal: AbortSignal) {
+    return Promise.all(
       items.map(async (item): Promise<GeneratedImage> => {
         // Only a URL the upstream itself returned is ever fetched: this is not an open proxy.
         const bytes = 'b64_json' in item ? Buffer.from(item.b64_json, 'base64') : await clientFor(endpoint).download(item.url, signal);
@@ -145,8 +194,6 @@ export function generateRoutes({ config, clientFor, store, rateLimit, limiter, r
         };
       }),
     );
-    const response: GenerateResponse = { engine: config.engine, elapsed_ms: Math.round(performance.now() - started), images };
-    return c.json(response);
   }
 
   return new Hono<AuthEnv>()
