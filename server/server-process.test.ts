@@ -32,7 +32,8 @@ describe('startServerProcess', () => {
     await server.stop();
     expect(alive(server.pid)).toBe(false);
     expect(await portIsFree(server.port)).toBe(true);
-  });
+    // As long as the next: a start includes the embedded database's (seconds on a busy machine).
+  }, 60_000);
 
   it('stops the whole process tree, also when the server runs under npx', async () => {
     // npx runs the server as a grandchild: killing only the direct child would orphan it.

@@ -45,7 +45,8 @@ export function stopServersOnSignals() {
 export async function startServerProcess({
   env = {},
   command = [process.execPath, '--import', 'tsx', 'server/index.ts'],
-  startTimeoutMs = 30_000,
+  // A start includes opening the embedded database: seconds, more on a busy machine.
+  startTimeoutMs = 60_000,
   cwd,
 }: {
   env?: Record<string, string>;
