@@ -1,6 +1,6 @@
 // The signed-in user in the header (with accounts only): their API keys, the admin's Users page,
 // and sign out.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSession, useSignOut } from '../api/session';
 import { KeysDialog } from './keys-dialog';
 import { UsersDialog } from './users-dialog';
@@ -11,11 +11,29 @@ export function AccountMenu() {
   const { data } = useSession();
   const signOut = useSignOut();
   const [open, setOpen] = useState<'keys' | 'users' | null>(null);
+  const menu = useRef<HTMLDetailsElement>(null);
+  // The menu closes when an item is chosen, on a click elsewhere, and on Escape, as menus do.
+  useEffect(() => {
+    const close = (e: Event) => {
+      const details = menu.current;
+      if (details?.open && (e.type === 'keydown' ? (e as KeyboardEvent).key === 'Escape' : !details.contains(e.target as Node))) details.open = false;
+    };
+    document.addEventListener('pointerdown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, []);
+  const choose = (dialog: 'keys' | 'users') => {
+    if (menu.current) menu.current.open = false;
+    setOpen(dialog);
+  };
   if (!data?.user || data.mode === 'none') return null;
   const { name, role } = data.user;
   return (
     <>
-      <details className="relative">
+      <details ref={menu} className="relative">
         <summary className="flex cursor-pointer list-none items-center gap-2 rounded-full border border-zinc-300 px-3 py-1 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-violet-500 dark:border-zinc-700 dark:hover:bg-zinc-800">
           <span>
             <span className="sr-only">Signed in as </span>
@@ -24,11 +42,11 @@ export function AccountMenu() {
           {role === 'admin' && <span className="rounded-full bg-violet-100 px-1.5 text-xs text-violet-900 dark:bg-violet-950 dark:text-violet-200">admin</span>}
         </summary>
         <div className="absolute right-0 z-30 mt-1 flex w-44 flex-col gap-0.5 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
-          <button type="button" className={item} onClick={() => setOpen('keys')}>
+          <button type="button" className={item} onClick={() => choose('keys')}>
             API keys
           </button>
           {role === 'admin' && (
-            <button type="button" className={item} onClick={() => setOpen('users')}>
+            <button type="button" className={item} onClick={() => choose('users')}>
               Users
             </button>
           )}

@@ -86,13 +86,13 @@ export function UsersDialog({ open, onClose }: { open: boolean; onClose: () => v
               {users.data.users.map((u) => (
                 <tr key={u.id} className={u.disabled ? 'text-zinc-400' : ''}>
                   <td className="py-1.5 pr-2 font-medium">{u.name}</td>
-                  <td className="py-1.5 pr-2">{u.disabled ? 'Disabled' : 'Active'}</td>
                   <td className="py-1.5 pr-2">
                     <select aria-label={`Role of ${u.name}`} className={fieldClass} value={u.role} onChange={(e) => apply(u.id, { role: e.target.value as 'admin' | 'designer' })}>
                       <option value="designer">designer</option>
                       <option value="admin">admin</option>
                     </select>
                   </td>
+                  <td className="py-1.5 pr-2">{u.disabled ? 'Disabled' : 'Active'}</td>
                   {LIMITS.map(([key, label]) => (
                     <td key={key} className="py-1.5 pr-2">
                       <input
