@@ -3,14 +3,13 @@
 // Runs as TypeScript (npm start: tsx server/index.ts) or built (npm run serve: node
 // dist-server/index.js); in both, the web build is ../dist from this file's folder.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp, loadAppConfig } from './app';
 
 import { ConfigError, configSecrets } from './config';
-import { claimDataDir } from './db/data-dir';
+import { claimDataDir, dataDirOf } from './db/data-dir';
 import { openDatabase } from './db/open';
 import { createLogger, redact } from './errors';
 import { describeUpstreams } from './friendli/upstreams';
@@ -36,7 +35,7 @@ const webRoot = fileURLToPath(new URL('../dist', import.meta.url));
 
 // The one database: PostgreSQL (DATABASE_URL), or PGlite in DATA_DIR (default: data/ beside the
 // app; `memory` keeps nothing, for tests), which one server claims for itself.
-const dataDir = config.dataDir === 'memory' ? undefined : resolve(config.dataDir ?? fileURLToPath(new URL('../data', import.meta.url)));
+const dataDir = dataDirOf(config.dataDir);
 let database;
 let releaseDataDir = () => {};
 try {

@@ -2,8 +2,22 @@
 // processes writing one folder would corrupt it. A pid file claims the folder; a claim whose
 // process is gone (a crash, a kill -9) is taken over. Hand-written: proper-lockfile and its kin
 // lock a file by mtime polling, which is more than a one-owner folder needs.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The embedded database's folder: DATA_DIR, or `data/` beside the app (the folder holding its
+ * package.json, found from this module, so the same in server/ under tsx and in the built
+ * dist-server/); undefined for `memory`.
+ */
+export function dataDirOf(configured: string | undefined): string | undefined {
+  if (configured === 'memory') return undefined;
+  if (configured) return resolve(configured);
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, 'data');
+}
 
 function alive(pid: number): boolean {
   try {

@@ -5,14 +5,12 @@
 // (`printf '%s\n' "$PASSWORD" | npm run user -- add ana --role admin`); never from an argument,
 // which the shell's history and `ps` would show.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { accounts } from '../auth/accounts';
 import { passwordProblem } from '../auth/passwords';
 import { loadAppConfig } from '../app';
-import { claimDataDir } from '../db/data-dir';
+import { claimDataDir, dataDirOf } from '../db/data-dir';
 import { openDatabase } from '../db/open';
 import { USER_NAME } from '../routes/auth';
 
@@ -49,7 +47,7 @@ async function main() {
   const { positionals, values } = parseArgs({ allowPositionals: true, options: { role: { type: 'string' } } });
   const [command, name] = positionals;
   const config = loadAppConfig(process.env);
-  const dataDir = config.dataDir === 'memory' ? undefined : resolve(config.dataDir ?? fileURLToPath(new URL('../../data', import.meta.url)));
+  const dataDir = dataDirOf(config.dataDir);
   if (!config.databaseUrl && !dataDir) throw new Error('DATA_DIR=memory keeps nothing: set DATA_DIR or DATABASE_URL.');
   const release = !config.databaseUrl && dataDir ? claimDataDir(dataDir) : () => {};
   const database = await openDatabase({ url: config.databaseUrl, dir: dataDir });
