@@ -2,8 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { AppProvider } from './app/provider';
+import { restoreForm } from './app/restore-form';
 import './index.css';
 
+// The stored draft (and a link) load beside the first paint, which shows the studio loading meanwhile.
+void restoreForm();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <AppProvider>

@@ -1,6 +1,5 @@
 // A file dropped on the page (or chosen): the gallery reads it (an exported zip comes into the
 // gallery, an image's embedded parameters or plot are read); what it restores goes to the form.
-import { importZip } from '@/features/gallery/api/import-gallery';
 import { useImportStore } from '@/features/gallery/stores/import-store';
 import { useFormStore } from '@/features/generate/stores/form-store';
 import { queryClient } from '@/lib/query-client';
@@ -8,7 +7,7 @@ import { queryClient } from '@/lib/query-client';
 /** Never rejects: the import code loads on first use, and a load that fails ends as a message too. */
 export function importFile(file: File) {
   const report = useImportStore.getState().set;
-  const deps = { report, restore: useFormStore.getState().apply, restorePlot: useFormStore.getState().applyPlot, importZip: (zip: File, onProgress: (done: number, total: number) => void) => importZip(queryClient, zip, onProgress) };
+  const deps = { report, restore: useFormStore.getState().apply, restorePlot: useFormStore.getState().applyPlot, importZip: async (zip: File, onProgress: (done: number, total: number) => void) => (await import('@/features/gallery/api/import-gallery')).importZip(queryClient, zip, onProgress) };
   return import('@/features/gallery/utils/import-file').then(
     (m) => m.importFile(file, deps),
     (err: unknown) => report(`Could not read “${file.name}”: ${err instanceof Error ? err.message : String(err)}. Your form is unchanged.`, false),
