@@ -66,6 +66,31 @@ test('Generate sends the form as it was when pressed, even while the planner is 
   await expect(entries(page).first()).toContainText('a meadow at noon');
 });
 
+test('after a reload the form waits for its stored draft: nothing can be typed before the draft is back', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Prompt', { exact: true }).fill('my draft before the reload');
+  await page.getByLabel('Steps', { exact: true }).fill('7');
+  // The code that checks a stored draft arrives late, as on a slow network: held until looked at.
+  let requested!: () => void;
+  let release!: () => void;
+  const checker = new Promise<void>((resolve) => (requested = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/form-draft-*.js', async (route) => {
+    requested();
+    await released;
+    await route.continue();
+  });
+  await page.reload();
+  await checker;
+  // The settings are in (the badge is drawn from them), the draft is not: the form is not there yet.
+  await expect(page.getByText('Local engine', { exact: true })).toBeVisible();
+  await expect(page.getByText('Loading the studio…')).toBeVisible();
+  await expect(page.getByLabel('Prompt', { exact: true })).toHaveCount(0);
+  release();
+  await expect(page.getByLabel('Prompt', { exact: true })).toHaveValue('my draft before the reload');
+  await expect(page.getByLabel('Steps', { exact: true })).toHaveValue('7');
+});
+
 test('a typed seed with Lock seed off: the hint says it is used once, and it is; a non-integer gets a message', async ({ page }) => {
   await page.goto('/');
   const seed = page.getByLabel('Seed', { exact: true });

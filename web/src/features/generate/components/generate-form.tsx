@@ -8,7 +8,7 @@ import { lazyRetry } from '@/lib/lazy-retry';
 import type { PlotRecord } from '@/lib/plot';
 import { useConfig } from '@/features/generate/api/get-config';
 import { useOnGenerated } from '@/features/generate/hooks/use-on-generated';
-import { useFormStore } from '@/features/generate/stores/form-store';
+import { useFormLoad } from '@/features/generate/stores/form-store';
 import type { DoneListener } from '@/features/generate/stores/job-done';
 
 const loadPanel = () => import('./form-panel');
@@ -23,7 +23,7 @@ const loading = <p className="text-sm text-zinc-500">Loading the studio…</p>;
 export function GenerateForm({ onGenerated, onPlot, notices }: { onGenerated: DoneListener; onPlot?: (record: PlotRecord) => Promise<void> | void; notices?: ReactNode }) {
   useOnGenerated(onGenerated);
   const config = useConfig();
-  const loaded = useFormStore((s) => s.loaded);
+  const loaded = useFormLoad((s) => s.loaded);
   // Fetched as the page starts, beside the settings and the draft (a failure shows when it is drawn).
   useEffect(() => void loadPanel().catch(() => undefined), []);
 

@@ -19,11 +19,6 @@ export { restorePrompt } from './form-restore';
 export { DEFAULT_PLOT } from './form-fields';
 
 export interface FormState extends Draft {
-  /**
-   * Whether this tab's stored draft has been read back (hydrateForm): until it is 'ready' the form is
-   * not shown, so nothing typed or chosen can be overwritten by the draft arriving. Not persisted.
-   */
-  loaded: 'pending' | 'ready' | 'failed';
   /** Seed text that is not a valid seed (shown with a message; Generate waits), or null. Not persisted. */
   seedDraft: string | null;
   setSeedDraft(text: string | null): void;
@@ -76,7 +71,6 @@ export const useFormStore = create<FormState>()(
   persist<FormState, [], [], Draft>(
     (set, get) => ({
       ...DRAFT_DEFAULTS,
-      loaded: 'pending',
       seedDraft: null,
       setSeedDraft: (seedDraft) => set({ seedDraft }),
       setPrompt: (prompt) => set({ prompt }),
@@ -131,11 +125,18 @@ export const useFormStore = create<FormState>()(
   ),
 );
 
+/**
+ * Whether this tab's stored draft has been read back (hydrateForm): until it is 'ready' the form is
+ * not shown, so nothing typed or chosen can be overwritten by the draft arriving. A store of its own:
+ * not part of the draft, and setting it writes nothing (a write would share a link's state with tabs).
+ */
+export const useFormLoad = create<{ loaded: 'pending' | 'ready' | 'failed' }>()(() => ({ loaded: 'pending' }));
+
 let hydrating: Promise<void> | undefined;
 
 /**
  * Reads this tab's stored draft back into the form, then runs `after` (a link's parameters go over
- * the draft), then marks the form ready (`loaded`). The draft is untrusted: it is migrated from
+ * the draft), then marks the form ready (useFormLoad). The draft is untrusted: it is migrated from
  * earlier versions' names and its input images and choices checked, by form-draft.ts and the schema
  * module, which load now, beside the first paint rather than in its script. A load that fails leaves
  * the form 'failed' (it says so), never a default form that would overwrite the stored draft.
@@ -150,10 +151,10 @@ export function hydrateForm(after?: () => unknown): Promise<void> {
       });
       await useFormStore.persist.rehydrate();
       await after?.();
-      useFormStore.setState({ loaded: 'ready' });
+      useFormLoad.setState({ loaded: 'ready' });
     })
     .catch(() => {
-      useFormStore.setState({ loaded: 'failed' });
+      useFormLoad.setState({ loaded: 'failed' });
     });
   return hydrating;
 }
