@@ -42,17 +42,23 @@ test('arrow keys pressed faster than the page renders still take one step each',
   await expect(prompt).toHaveValue('first, a meadow');
 });
 
-test('Generate sends the form as it was when pressed, even while the planner is still loading', async ({ page }) => {
-  // The planner's script arrives late, as on a slow or busy machine: held until the prompt has changed.
-  let requested!: () => void;
+/** Holds the scripts `pattern` names until `release()`, as on a slow network; `requested` says one was asked for. */
+async function holdScript(page: Page, pattern: string) {
+  let asked!: () => void;
   let release!: () => void;
-  const planner = new Promise<void>((resolve) => (requested = resolve));
+  const requested = new Promise<void>((resolve) => (asked = resolve));
   const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/assets/plan-jobs-*.js', async (route) => {
-    requested();
+  await page.route(pattern, async (route) => {
+    asked();
     await released;
     await route.continue();
   });
+  return { requested, release };
+}
+
+test('Generate sends the form as it was when pressed, even while the planner is still loading', async ({ page }) => {
+  // The planner's script arrives late, as on a slow or busy machine: held until the prompt has changed.
+  const { requested: planner, release } = await holdScript(page, '**/assets/plan-jobs-*.js');
   await page.goto('/');
   const prompt = page.getByLabel('Prompt', { exact: true });
   await prompt.fill('a meadow at noon');
@@ -71,15 +77,7 @@ test('after a reload the form waits for its stored draft: nothing can be typed b
   await page.getByLabel('Prompt', { exact: true }).fill('my draft before the reload');
   await page.getByLabel('Steps', { exact: true }).fill('7');
   // The code that checks a stored draft arrives late, as on a slow network: held until looked at.
-  let requested!: () => void;
-  let release!: () => void;
-  const checker = new Promise<void>((resolve) => (requested = resolve));
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/assets/form-draft-*.js', async (route) => {
-    requested();
-    await released;
-    await route.continue();
-  });
+  const { requested: checker, release } = await holdScript(page, '**/assets/form-draft-*.js');
   await page.reload();
   await checker;
   // The settings are in (the badge is drawn from them), the draft is not: the form is not there yet.
