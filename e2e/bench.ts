@@ -17,13 +17,16 @@ import { launchOptions } from './browser';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 
-// 1. What the first page load fetches: the entry script and stylesheet named in index.html.
+// 1. What the first page load fetches: every script, module preload and stylesheet named in index.html.
 const html = readFileSync('dist/index.html', 'utf8');
 const assets = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(js|css))"/g)];
 console.log('\nInitial web assets (gzipped; lazily loaded chunks not counted):');
 for (const kind of ['js', 'css']) {
-  const bytes = assets.filter((a) => a[2] === kind).reduce((n, a) => n + gzipSync(readFileSync(`dist/${a[1]}`)).length, 0);
+  const files = assets.filter((a) => a[2] === kind).map((a) => ({ name: a[1]!, bytes: gzipSync(readFileSync(`dist/${a[1]}`)).length }));
+  const bytes = files.reduce((n, f) => n + f.bytes, 0);
   console.log(`  ${kind === 'js' ? 'JavaScript' : 'CSS'}: ${(bytes / 1024).toFixed(1)} KB`);
+  // Each script, largest first: what to look at when the total grows.
+  if (kind === 'js') for (const f of files.sort((a, b) => b.bytes - a.bytes)) console.log(`    ${(f.bytes / 1024).toFixed(1).padStart(6)} KB  ${f.name}`);
 }
 
 // Gallery search: the same filter the studio runs, over 1,000 entries.

@@ -42,17 +42,23 @@ test('arrow keys pressed faster than the page renders still take one step each',
   await expect(prompt).toHaveValue('first, a meadow');
 });
 
-test('Generate sends the form as it was when pressed, even while the planner is still loading', async ({ page }) => {
-  // The planner's script arrives late, as on a slow or busy machine: held until the prompt has changed.
-  let requested!: () => void;
+/** Holds the scripts `pattern` names until `release()`, as on a slow network; `requested` says one was asked for. */
+async function holdScript(page: Page, pattern: string) {
+  let asked!: () => void;
   let release!: () => void;
-  const planner = new Promise<void>((resolve) => (requested = resolve));
+  const requested = new Promise<void>((resolve) => (asked = resolve));
   const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/assets/plan-jobs-*.js', async (route) => {
-    requested();
+  await page.route(pattern, async (route) => {
+    asked();
     await released;
     await route.continue();
   });
+  return { requested, release };
+}
+
+test('Generate sends the form as it was when pressed, even while the planner is still loading', async ({ page }) => {
+  // The planner's script arrives late, as on a slow or busy machine: held until the prompt has changed.
+  const { requested: planner, release } = await holdScript(page, '**/assets/plan-jobs-*.js');
   await page.goto('/');
   const prompt = page.getByLabel('Prompt', { exact: true });
   await prompt.fill('a meadow at noon');
@@ -64,6 +70,23 @@ test('Generate sends the form as it was when pressed, even while the planner is 
   expect((await sent).postDataJSON()).toMatchObject({ prompt: 'a meadow at noon' });
   await expect(entries(page)).toHaveCount(1);
   await expect(entries(page).first()).toContainText('a meadow at noon');
+});
+
+test('after a reload the form waits for its stored draft: nothing can be typed before the draft is back', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Prompt', { exact: true }).fill('my draft before the reload');
+  await page.getByLabel('Steps', { exact: true }).fill('7');
+  // The code that checks a stored draft arrives late, as on a slow network: held until looked at.
+  const { requested: checker, release } = await holdScript(page, '**/assets/form-draft-*.js');
+  await page.reload();
+  await checker;
+  // The settings are in (the badge is drawn from them), the draft is not: the form is not there yet.
+  await expect(page.getByText('Local engine', { exact: true })).toBeVisible();
+  await expect(page.getByText('Loading the studio…')).toBeVisible();
+  await expect(page.getByLabel('Prompt', { exact: true })).toHaveCount(0);
+  release();
+  await expect(page.getByLabel('Prompt', { exact: true })).toHaveValue('my draft before the reload');
+  await expect(page.getByLabel('Steps', { exact: true })).toHaveValue('7');
 });
 
 test('a typed seed with Lock seed off: the hint says it is used once, and it is; a non-integer gets a message', async ({ page }) => {

@@ -47,6 +47,11 @@ test('a shared link sets single images with styles off, and leaves another tabâ€
   await expect(tabB.getByLabel('Prompt', { exact: true })).toHaveValue('a shared lighthouse');
   await expect(tabB.getByRole('radio', { name: 'Images' })).toBeChecked();
   await expect(tabB.getByRole('button', { name: 'Cinematic', exact: true })).toHaveAttribute('aria-pressed', 'false');
+  // A tab opened now starts from tab A's draft: opening the link shared nothing with other tabs.
+  const tabD = await context.newPage();
+  await tabD.goto('/');
+  await expect(tabD.getByLabel('Prompt', { exact: true })).toHaveValue('my draft in tab A');
+  await tabD.close();
 
   // Tab A's draft survives a reload there, and a new tab starts from it, not from the link.
   await tabA.reload();

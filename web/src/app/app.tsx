@@ -11,25 +11,26 @@ import { SaveFailedAlert } from '@/features/gallery/components/save-failed-alert
 import { EngineBadge } from '@/features/generate/components/engine-badge';
 import { GenerateForm } from '@/features/generate/components/generate-form';
 import { useFormStore } from '@/features/generate/stores/form-store';
-import { heldInputs } from '@/features/generate/stores/held-inputs';
-import { enqueuePlotCells } from '@/features/generate/utils/enqueue-plot';
 import { importFile } from './import-file';
 import { Overlays } from './overlays';
-import { PlotView, reloadPlotGrid } from './plot-view';
 import { prefetchChunks } from './prefetch-chunks';
 import { useEntryEdits } from './use-entry-edits';
-import { useLinkRestore } from './use-link-restore';
 import { useResults } from './use-results';
 
 // The gallery is not in the first paint's script: it loads as the page starts, beside the stored
 // list it shows (read from IndexedDB meanwhile); Try again loads it again after a failed load.
 const Gallery = lazyRetry(() => import('@/features/gallery/components/gallery').then((m) => ({ default: m.Gallery })));
+// A plot in the result area, and the input images Clear all keeps, load when first needed.
+let plotView: typeof import('./plot-view') | undefined;
+const PlotView = lazyRetry(() => import('./plot-view').then((m) => ((plotView = m), { default: m.PlotView })));
+/** Try again in the result area loads the plot view's code again, or its grid's, whichever failed. */
+const reloadPlot = () => (PlotView.reload(), plotView?.reloadPlotGrid());
+const heldInputs = () => import('@/features/generate/stores/held-inputs').then((m) => m.heldInputs());
 
 export function App() {
   const apply = useFormStore((s) => s.apply);
   const edits = useEntryEdits();
   const { latest, saveError, onShown, shownPlotId, closePlot, onGenerated, onPlot, openPlot } = useResults();
-  useLinkRestore();
   useEffect(prefetchChunks, []);
 
   return (
@@ -61,9 +62,11 @@ export function App() {
           <ImportButton onFile={importFile} />
         </aside>
         <div className="flex min-w-0 flex-col gap-8">
-          <ErrorBoundary region="the latest image" onRetry={reloadPlotGrid}>
+          <ErrorBoundary region="the latest image" onRetry={reloadPlot}>
             {shownPlotId ? (
-              <PlotView plotId={shownPlotId} onRun={enqueuePlotCells} onClose={closePlot} />
+              <Suspense fallback={<p className="text-sm text-zinc-500">Loading the plot…</p>}>
+                <PlotView plotId={shownPlotId} onClose={closePlot} />
+              </Suspense>
             ) : (
               <ResultView latest={latest} onShown={onShown} />
             )}

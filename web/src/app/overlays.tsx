@@ -5,7 +5,6 @@ import { toRequest, type GalleryEntry, type ReuseParams } from '@/lib/params';
 import type { EntryEdits } from '@/features/gallery/components/entry-actions';
 import { useViewerStore } from '@/features/gallery/stores/viewer-store';
 import { useGalleryViewStore } from '@/features/gallery/stores/gallery-view-store';
-import { generateThroughQueue } from '@/features/generate/stores/queue-store';
 import { LazyOverlay } from './lazy-overlay';
 
 const Viewer = lazyRetry(() => import('@/features/gallery/components/viewer').then((m) => ({ default: m.Viewer })));
@@ -17,6 +16,7 @@ const reproduce = async (entry: GalleryEntry) => {
   // (Loaded with the first check: the first paint's JavaScript stays small.)
   const missing = await (await import('@/features/gallery/api/missing-inputs')).missingInputs(entry);
   if (missing) throw new Error(missing);
+  const { generateThroughQueue } = await import('@/features/generate/stores/queue-store');
   const image = await generateThroughQueue({ request: toRequest(entry), basePrompt: entry.prompt, styles: [], label: 'Reproduce check' });
   return new Uint8Array(await image.arrayBuffer());
 };

@@ -3,12 +3,13 @@
 // the plot's own planned cells again; Download grid sits in its header. A plot whose record is
 // gone or refused says so, and its id is dropped from the tab's memory (a reload shows the latest image).
 import { lazy, Suspense, useEffect } from 'react';
-import { cellId, PLOT_MAX_PLANNED, type CellKey, type PlannedCell, type PlotRecord } from '@/lib/plot';
+import { cellId, PLOT_MAX_PLANNED, type CellKey } from '@/lib/plot';
 import { NO_ENTRIES, useGallery } from '@/features/gallery/api/gallery';
 import { togglePlotValue, usePlot, useTogglePlotValue, type LoadedPlot } from '@/features/gallery/api/plots';
 import type { CellStatus } from '@/features/gallery/components/plot-grid';
 import { lazyRetry } from '@/lib/lazy-retry';
 import { useQueueStore } from '@/features/generate/stores/queue-store';
+import { enqueuePlotCells } from '@/features/generate/utils/enqueue-plot';
 import { usePlotStore } from '@/features/gallery/stores/shown-plot-store';
 
 // The grid itself is not in the first paint: the record is read first anyway (prefetched once idle).
@@ -28,7 +29,7 @@ function notShown({ refused, cells }: LoadedPlot) {
 
 const closeButton = 'rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800';
 
-export function PlotView({ plotId, onRun, onClose }: { plotId: string; onRun(plot: PlotRecord, cells: PlannedCell[]): void; onClose(): void }) {
+export function PlotView({ plotId, onClose }: { plotId: string; onClose(): void }) {
   const { data, isPending } = usePlot(plotId);
   const plot = data?.plot;
   const entries = useGallery().data ?? NO_ENTRIES;
@@ -65,7 +66,7 @@ export function PlotView({ plotId, onRun, onClose }: { plotId: string; onRun(plo
         plot={plot}
         entries={entries}
         statusOf={(cell: CellKey) => byCell.get(cellId(cell))}
-        onRun={(cells) => onRun(plot, cells)}
+        onRun={(cells) => void enqueuePlotCells(plot, cells)}
         onToggle={(axis, index) => toggle.mutate(togglePlotValue(plot, axis, index))}
         actions={
           <>

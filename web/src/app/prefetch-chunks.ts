@@ -1,5 +1,5 @@
-// The chunks that Generate (and a plot's planner and grid), Download (and Download grid), Export, Import,
-// the viewer and Compare need, fetched once the page is idle: the first paint stays small, and
+// The chunks that Generate (and a plot's planner, view and grid), Download (and Download grid), Export,
+// Import, the viewer and Compare, Edit and Use as control image, and Clear all need, fetched once the page is idle: the first paint stays small, and
 // those actions still work later if the server has gone away (the bytes they handle are all in IndexedDB).
 export function prefetchChunks() {
   const run = () => {
@@ -12,6 +12,10 @@ export function prefetchChunks() {
       () => import('@/features/gallery/components/plot-group-actions'),
       () => import('@/features/gallery/components/plot-grid'),
       () => import('./job-entries'),
+      () => import('./plot-view'),
+      () => import('./edit-entry'),
+      () => import('@/features/generate/stores/held-inputs'),
+      () => import('@/features/gallery/api/import-gallery'),
       () => import('@/features/generate/utils/plan-jobs'),
       () => import('@/features/generate/utils/plot-run'),
       () => import('@/features/generate/utils/error-advice'),

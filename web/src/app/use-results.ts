@@ -2,7 +2,6 @@
 // shown as the latest result), and the result area shows the plot started or reopened, or the
 // latest image again once an image is made outside a plot.
 import type { GenerateResponse } from '@server/contract';
-import { startPlot } from '@/features/gallery/api/plots';
 import { useLatestResult } from '@/features/gallery/hooks/use-latest-result';
 import { usePlotStore } from '@/features/gallery/stores/shown-plot-store';
 import type { Job } from '@/features/generate/stores/queue-store';
@@ -26,7 +25,7 @@ export function useResults() {
     },
     // A plot is kept before its cells run, so it can be reopened and resumed.
     onPlot: async (record: PlotRecord) => {
-      await startPlot(record);
+      await (await import('@/features/gallery/api/plots')).startPlot(record);
       showPlot(record.id);
     },
     openPlot: (id: string) => {

@@ -4,7 +4,8 @@
 // added when set (a link from before says `guidance`, still read: the schema module translates it).
 // Images (an edit's source, control images) are never in a link: only parameters travel, and whoever
 // copies one is told so.
-import { pickParams, type ImageParams } from './params';
+import type { ImageParams } from './params';
+import { pickParams } from './schema';
 
 export function buildLink(params: ImageParams, origin: string): string {
   const query = new URLSearchParams({ prompt: params.prompt, steps: String(params.num_inference_steps), seed: String(params.seed), format: params.response_format });

@@ -1,6 +1,7 @@
 // The one pair where an entry becomes a request and back, and what an untrusted source may set.
 import { describe, expect, it } from 'vitest';
-import { fromEntry, pickParams, toRequest, type GalleryEntry } from './params';
+import { fromEntry, toRequest, type GalleryEntry } from './params';
+import { pickParams } from './schema';
 
 const entry: GalleryEntry = {
   id: 'a', prompt: 'a fox, watercolor', basePrompt: 'a fox', styles: ['Watercolor'], num_inference_steps: 6, seed: 9, response_format: 'jpeg',

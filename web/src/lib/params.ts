@@ -5,8 +5,8 @@ import { RESPONSE_FORMATS, SEED_MAX, type EngineName, type GenerateRequest, type
 import type { GROUP_KINDS } from './schema';
 
 export { RESPONSE_FORMATS, SEED_MAX, type ImageMime, type ResponseFormat };
-// Parameters from an untrusted place are read by the one schema module.
-export { pickParams } from './schema';
+// Parameters from an untrusted place are read by the one schema module (pickParams in schema.ts),
+// imported from there: not re-exported here, which would put the schema in the first paint's script.
 
 /**
  * An image given to the API (an edit's source, a control image): its bytes are stored once, by

@@ -11,10 +11,12 @@ import { galleryKeys, updateList } from './gallery';
 export function useClearGallery() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (keepInputs: string[]) => {
+    // Named as the clearing starts (the code that knows them may still be loading when it is asked).
+    mutationFn: async (keepInputs?: () => Promise<string[]>) => {
+      const keep = (await keepInputs?.()) ?? [];
       await clearAll();
       await clearPlots();
-      await clearInputsExcept(keepInputs);
+      await clearInputsExcept(keep);
     },
     onSuccess: () => {
       updateList(queryClient, () => []);

@@ -11,7 +11,7 @@ import { HiddenFileInput } from '@/components/ui/hidden-file-input';
 const tool = 'rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium hover:bg-zinc-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-violet-500 dark:border-zinc-700 dark:hover:bg-zinc-800';
 
 /** `keepInputs` names the input images still held outside the gallery, which Clear all keeps. */
-export function GalleryToolbar({ total, keepInputs }: { total: number; keepInputs?(): string[] }) {
+export function GalleryToolbar({ total, keepInputs }: { total: number; keepInputs?(): Promise<string[]> }) {
   const query = useGalleryViewStore((s) => s.query);
   const setQuery = useGalleryViewStore((s) => s.setQuery);
   const setFavouritesOnly = useGalleryViewStore((s) => s.setFavouritesOnly);
@@ -83,7 +83,7 @@ export function GalleryToolbar({ total, keepInputs }: { total: number; keepInput
         <p className="text-sm">Delete {total === 1 ? 'the 1 image' : `all ${plural(total, 'image')}`} from this browser? This cannot be undone; export them first to keep a copy.</p>
         <form method="dialog" className="mt-4 flex justify-end gap-2">
           <button value="cancel" className={tool} autoFocus>Keep them</button>
-          <button value="clear" className="rounded-md bg-red-600 px-2.5 py-1 text-xs font-medium text-white" onClick={() => clear.mutate(keepInputs?.() ?? [], { onSuccess: () => notify('Gallery cleared') })}>
+          <button value="clear" className="rounded-md bg-red-600 px-2.5 py-1 text-xs font-medium text-white" onClick={() => clear.mutate(keepInputs, { onSuccess: () => notify('Gallery cleared') })}>
             Delete all
           </button>
         </form>

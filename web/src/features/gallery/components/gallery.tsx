@@ -24,7 +24,7 @@ const CAPTION = 104;
 const HEADER = 36;
 
 /** `onOpenPlot` shows a plot's grid again (from its group's header). */
-export function Gallery({ onReuse, keepInputs, edits, onOpenPlot }: { onReuse(params: ImageParams): void; keepInputs?(): string[]; edits?: EntryEdits; onOpenPlot?(plotId: string): void }) {
+export function Gallery({ onReuse, keepInputs, edits, onOpenPlot }: { onReuse(params: ImageParams): void; keepInputs?(): Promise<string[]>; edits?: EntryEdits; onOpenPlot?(plotId: string): void }) {
   const { data: entries = NO_ENTRIES, isPending, isError, error, isFetching } = useGallery();
   // The first load shows the newest entries while it reads the rest.
   const status = useGalleryStatus().data;

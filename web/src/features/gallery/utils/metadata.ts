@@ -2,7 +2,8 @@
 // PNG: iTXt chunks named `parameters`, in the text convention other studios read ("<prompt>\nSteps:
 // 4, Seed: 1234, ..."), and `friendli-studio`, the exact parameters as JSON. JPEG: the same two
 // texts as COM (comment) segments. The PNG and JPEG walks live in png-text.ts and jpeg-comments.ts.
-import { pickParams, type GalleryEntry, type ImageParams } from '@/lib/params';
+import type { GalleryEntry, ImageParams } from '@/lib/params';
+import { pickParams } from '@/lib/schema';
 import { iTxt, isPng, pngTexts, rewritePng } from './png-text';
 import { isJpeg, jpegComments, rewriteJpeg } from './jpeg-comments';
 

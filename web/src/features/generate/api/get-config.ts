@@ -8,3 +8,6 @@ const configQueryOptions = queryOptions({
 });
 
 export const useConfig = () => useQuery(configQueryOptions);
+
+/** The studio's settings, as GET /api/config answers them. */
+export type StudioConfig = NonNullable<ReturnType<typeof useConfig>['data']>;

@@ -2,14 +2,17 @@
 // with several endpoints, the one the form sends to (and its adapter, when one is chosen), and
 // whether it is a team's own Friendli Container.
 import { useConfig } from '@/features/generate/api/get-config';
-import { useFormStore } from '@/features/generate/stores/form-store';
+import { useFormLoad, useFormStore } from '@/features/generate/stores/form-store';
 
 export function EngineBadge() {
   const { data: config } = useConfig();
   const chosen = useFormStore((s) => s.endpoint);
   const adapter = useFormStore((s) => s.adapter);
+  const loaded = useFormLoad((s) => s.loaded !== 'pending');
   if (!config) return null;
   if (config.engine === 'friendli') {
+    // It names what the form chose: once the stored draft says so (never the first endpoint meanwhile).
+    if (!loaded) return null;
     const several = config.endpoints.length > 1;
     const current = config.endpoints.find((e) => e.id === chosen) ?? config.endpoints[0];
     const endpoint = several ? current!.name : config.endpoint;

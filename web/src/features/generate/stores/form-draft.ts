@@ -1,10 +1,8 @@
 // A stored draft, read back: renamed from earlier versions' names once (the migration), then checked
-// as untrusted (the draft check, by the one schema module) before the form uses any of it.
+// as untrusted (the draft check, by the one schema module) before the form uses any of it. Loaded
+// with that module beside the first paint (form-store.ts hydrateForm), not in its script.
 import { parseDraftChoices, withApiNames } from '@/lib/schema';
 import type { Draft } from './form-fields';
-
-/** The draft's version: 1 said `steps` and `format`, 2 said `guidance` and `useDefaultGuidance`. */
-export const DRAFT_VERSION = 3;
 
 /** An earlier version's draft under today's names. */
 export function migrateDraft(persisted: unknown, version: number): unknown {

@@ -5,6 +5,9 @@ import type { PlotDefinition } from '@/lib/plot';
 import type { Mode } from '@/features/generate/utils/mode';
 import type { Style } from '@/features/generate/utils/styles';
 
+/** The draft's version: 1 said `steps` and `format`, 2 said `guidance` and `useDefaultGuidance` (form-draft.ts reads them). */
+export const DRAFT_VERSION = 3;
+
 export interface Draft {
   prompt: string;
   /** null until chosen: the server's default applies. */

@@ -1,11 +1,13 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildLink, readLink } from '@/lib/link-params';
 import { fromEntry, type GalleryEntry } from '@/lib/params';
-import { useFormStore } from './form-store';
+import { hydrateForm, useFormStore } from './form-store';
 
 const state = () => useFormStore.getState();
 
 describe('form store', () => {
+  // The draft's migration and check load with the schema module, as in the page.
+  beforeAll(() => hydrateForm());
   beforeEach(() => useFormStore.setState({ prompt: '', num_inference_steps: null, seed: null, seedLocked: false, response_format: null }));
 
   it('restores parameters and locks a restored seed', () => {
@@ -13,11 +15,11 @@ describe('form store', () => {
     expect(state()).toMatchObject({ prompt: 'a red barn', num_inference_steps: 7, seed: 42, seedLocked: true, response_format: 'jpeg' });
   });
 
-  it('restores a plot from a sheet: mode X/Y plot, its axes, the prompt and fixed parameters (seed locked); a bad definition changes nothing', () => {
+  it('restores a plot from a sheet: mode X/Y plot, its axes, the prompt and fixed parameters (seed locked); a bad definition changes nothing', async () => {
     const definition = { x: { kind: 'guidance', text: '3, 7' }, y: { kind: 'prompt-sr', text: 'barn, house', off: [1] }, z: null, perCell: 2 };
-    state().applyPlot(definition, { prompt: 'a red barn', num_inference_steps: 5, seed: 9, response_format: 'png', adapter: 'ink' });
+    await state().applyPlot(definition, { prompt: 'a red barn', num_inference_steps: 5, seed: 9, response_format: 'png', adapter: 'ink' });
     expect(state()).toMatchObject({ mode: 'plot', plot: definition, prompt: 'a red barn', num_inference_steps: 5, seed: 9, seedLocked: true, adapter: 'ink' });
-    state().applyPlot({ x: { kind: 'colour', text: 'red' } }, { prompt: 'other' });
+    await state().applyPlot({ x: { kind: 'colour', text: 'red' } }, { prompt: 'other' });
     expect(state()).toMatchObject({ mode: 'plot', plot: definition, prompt: 'a red barn' });
   });
 

@@ -1,15 +1,15 @@
 // The form (zustand): its fields (form-fields.ts) and the actions that change them, persisted per tab
 // (form-storage.ts) so a reload loses nothing. A stored draft is migrated and checked before use
-// (form-draft.ts); restoring parameters is form-restore.ts, the prompt history prompt-history.ts.
+// (form-draft.ts, by the schema module: both load beside the first paint, not in its script, so the
+// draft is read back once they arrive, see hydrateForm); restoring parameters is form-restore.ts, the
+// prompt history prompt-history.ts.
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { randomSeed, type ControlInput, type InputRef, type ResponseFormat } from '@/lib/params';
 import type { PlotAxis } from '@/lib/plot';
-import { parsePlotDefinition } from '@/lib/schema';
 import type { Mode } from '@/features/generate/utils/mode';
 import type { Style } from '@/features/generate/utils/styles';
-import { checkDraft, DRAFT_VERSION, migrateDraft } from './form-draft';
-import { DRAFT_DEFAULTS, draftOf, type Draft } from './form-fields';
+import { DRAFT_DEFAULTS, DRAFT_VERSION, draftOf, type Draft } from './form-fields';
 import { restored, type Restore } from './form-restore';
 import { remembered, toggled } from './prompt-history';
 import { tabDraftStorage } from './form-storage';
@@ -59,8 +59,11 @@ export interface FormState extends Draft {
    * made with (its base prompt and those styles when they still produce it, else as sent, styles off).
    */
   apply(params: Restore): void;
-  /** Restores a plot (a dropped contact sheet): mode X/Y plot, its definition, and as `apply` the prompt and fixed parameters. */
-  applyPlot(definition: unknown, params: Restore): void;
+  /**
+   * Restores a plot (a dropped contact sheet): mode X/Y plot, its definition, and as `apply` the prompt
+   * and fixed parameters, once the schema module has checked the definition (nothing if it fails).
+   */
+  applyPlot(definition: unknown, params: Restore): Promise<void>;
   /** When jobs are queued: a locked seed is pinned (picked now if empty); an unlocked one is cleared. */
   submitted(seedUsed: number | undefined): void;
 }
@@ -104,8 +107,8 @@ export const useFormStore = create<FormState>()(
       setControlWeight: (index, weight) => set((s) => ({ controls: s.controls.map((c: ControlInput, i) => (i === index ? { ...c, weight } : c)) })),
       randomizeSeed: () => set({ seed: randomSeed(), seedDraft: null }),
       apply: (params) => set((s) => restored(params, s)),
-      applyPlot: (definition, params) => {
-        const plot = parsePlotDefinition(definition);
+      applyPlot: async (definition, params) => {
+        const plot = (await import('@/lib/schema')).parsePlotDefinition(definition);
         if (!plot) return;
         get().apply(params);
         set({ mode: 'plot', plot });
@@ -115,11 +118,44 @@ export const useFormStore = create<FormState>()(
     {
       name: spaced('friendli-studio-form'),
       version: DRAFT_VERSION,
-      migrate: (persisted, version) => migrateDraft(persisted, version) as FormState,
       storage: createJSONStorage(() => tabDraftStorage),
-      // A stored draft is untrusted: the input images and choices it names are checked before use.
-      merge: (persisted, current) => checkDraft(persisted, current),
       partialize: draftOf,
+      // Read back by hydrateForm, once the code that migrates and checks a draft has loaded.
+      skipHydration: true,
     },
   ),
 );
+
+/**
+ * Whether this tab's stored draft has been read back (hydrateForm): until it is 'ready' the form is
+ * not shown, so nothing typed or chosen can be overwritten by the draft arriving. A store of its own:
+ * not part of the draft, and setting it writes nothing (a write would share a link's state with tabs).
+ */
+export const useFormLoad = create<{ loaded: 'pending' | 'ready' | 'failed' }>()(() => ({ loaded: 'pending' }));
+
+let hydrating: Promise<void> | undefined;
+
+/**
+ * Reads this tab's stored draft back into the form, then runs `after` (a link's parameters go over
+ * the draft), then marks the form ready (useFormLoad). The draft is untrusted: it is migrated from
+ * earlier versions' names and its input images and choices checked, by form-draft.ts and the schema
+ * module, which load now, beside the first paint rather than in its script. A load that fails leaves
+ * the form 'failed' (it says so), never a default form that would overwrite the stored draft.
+ * Runs once; later calls return the same promise.
+ */
+export function hydrateForm(after?: () => unknown): Promise<void> {
+  hydrating ??= import('./form-draft')
+    .then(async ({ checkDraft, migrateDraft }) => {
+      useFormStore.persist.setOptions({
+        migrate: (persisted, version) => migrateDraft(persisted, version) as FormState,
+        merge: (persisted, current) => checkDraft(persisted, current),
+      });
+      await useFormStore.persist.rehydrate();
+      await after?.();
+      useFormLoad.setState({ loaded: 'ready' });
+    })
+    .catch(() => {
+      useFormLoad.setState({ loaded: 'failed' });
+    });
+  return hydrating;
+}

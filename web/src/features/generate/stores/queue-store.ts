@@ -14,6 +14,9 @@ import { CANCELLED_MESSAGE } from '@/features/generate/utils/cancelled-message';
 import { claimJob, discardJob, noteFailure } from '@/features/generate/storage/job-journal';
 import { claimed, forget, interruptedJob, record, recordedBeforeSending, withSeed } from './queue-journal';
 import type { JournalRecord } from '@/features/generate/storage/journal-logic';
+import { doneListeners, type DoneListener } from './job-done';
+
+export { onJobDone, type DoneListener } from './job-done';
 
 export type JobRequest = RequestParams;
 export type JobStatus = 'waiting' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
@@ -47,9 +50,6 @@ export interface Job extends JobSpec {
   claiming?: boolean;
 }
 
-/** Stores a job's images (their bytes in the order of `response.images`); the job waits for it. */
-export type DoneListener = (job: Job, response: GenerateResponse, images: Blob[]) => Promise<void>;
-const listeners = new Set<DoneListener>();
 const controllers = new Map<string, AbortController>();
 /** Answers whose images were made but not stored yet: Retry stores them without generating again. */
 const made = new Map<string, GenerateResponse>();
@@ -81,12 +81,6 @@ async function describe(err: unknown): Promise<string> {
   } catch {
     return `${err instanceof Error ? err.message : String(err)} Your prompt, settings and gallery are unchanged.`;
   }
-}
-
-/** Called with every generated job's images; the job is done when every listener has stored them. */
-export function onJobDone(listener: DoneListener) {
-  listeners.add(listener);
-  return () => void listeners.delete(listener);
 }
 
 /**
@@ -134,7 +128,7 @@ export const useQueueStore = create<QueueState>()((set, get) => {
       await recordedBeforeSending(job.id);
       const [response, images] = await produce(job, controller.signal);
       try {
-        const takers = job.deliver ? [job.deliver] : [...listeners];
+        const takers = job.deliver ? [job.deliver] : doneListeners();
         // Nobody to store it (the form that delivers it is gone): not done, so Retry can store it later.
         if (takers.length === 0) throw new Error('the gallery is not listening.');
         await Promise.all(takers.map((take) => take(job, response, images)));
