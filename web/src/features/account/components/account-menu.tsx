@@ -50,9 +50,12 @@ export function AccountMenu() {
               Users
             </button>
           )}
-          <button type="button" className={item} onClick={() => signOut.mutate()} disabled={signOut.isPending}>
-            Sign out
-          </button>
+          {/* Behind a sign-in proxy, signing out is the proxy's (it would sign the user in again). */}
+          {data.mode === 'users' && (
+            <button type="button" className={item} onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+              Sign out
+            </button>
+          )}
         </div>
       </details>
       {signOut.error && (
