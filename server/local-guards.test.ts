@@ -26,6 +26,21 @@ const viaLocalEdit = (app: App, image = 'data:image/png;base64,iVBORw0KGgo=') =>
 
 const viaApiEdit = (app: App) => app.request('/api/edit', { method: 'POST', headers, body: JSON.stringify({ prompt: 'p', image: { image: `data:image/png;base64,${png.toString('base64')}` } }) });
 
+/** With the one upstream slot held by /api/generate and no room to wait, each of `sends` gets the clear busy; the held call still ends well. */
+async function expectBusyWhileHeld(...sends: Array<(app: App) => Promise<Response>>) {
+  const gate = gatedEngine();
+  const { app } = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '0', UPSTREAM_CONCURRENCY: '1', UPSTREAM_QUEUE: '0' }), engine: gate.engine });
+  const running = viaApi(app);
+  await expect.poll(() => gate.waiting.length).toBe(1);
+  for (const send of sends) {
+    const busy = await send(app);
+    expect(busy.status).toBe(503);
+    expect((await busy.json()).error.code).toBe('busy');
+  }
+  gate.releaseAll();
+  expect((await running).status).toBe(200);
+}
+
 describe('/api/edit', () => {
   it('shares the per-client rate-limit bucket with /api/generate', async () => {
     const { app } = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '1' }), engine: instant });
@@ -36,15 +51,7 @@ describe('/api/edit', () => {
   });
 
   it('takes its turn under the server-wide upstream limit, with the same clear busy', async () => {
-    const gate = gatedEngine();
-    const { app } = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '0', UPSTREAM_CONCURRENCY: '1', UPSTREAM_QUEUE: '0' }), engine: gate.engine });
-    const running = viaApi(app);
-    await expect.poll(() => gate.waiting.length).toBe(1);
-    const busy = await viaApiEdit(app);
-    expect(busy.status).toBe(503);
-    expect((await busy.json()).error.code).toBe('busy');
-    gate.releaseAll();
-    expect((await running).status).toBe(200);
+    await expectBusyWhileHeld(viaApiEdit);
   });
 });
 
@@ -58,15 +65,7 @@ describe('/local edits over HTTP', () => {
   });
 
   it('take their turn under the server-wide upstream limit, with the same clear busy', async () => {
-    const gate = gatedEngine();
-    const { app } = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '0', UPSTREAM_CONCURRENCY: '1', UPSTREAM_QUEUE: '0' }), engine: gate.engine });
-    const running = viaApi(app);
-    await expect.poll(() => gate.waiting.length).toBe(1);
-    const busy = await viaLocalEdit(app);
-    expect(busy.status).toBe(503);
-    expect((await busy.json()).error.code).toBe('busy');
-    gate.releaseAll();
-    expect((await running).status).toBe(200);
+    await expectBusyWhileHeld(viaLocalEdit);
   });
 
   it('may carry images beyond 64 KiB, up to IMAGE_INPUT_MB', async () => {
@@ -152,16 +151,7 @@ describe('/local/v1 (the engine as a Friendli Container) over HTTP', () => {
   });
 
   it('takes its turn under the server-wide upstream limit, with the same clear busy', async () => {
-    const gate = gatedEngine();
-    const { app } = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '0', UPSTREAM_CONCURRENCY: '1', UPSTREAM_QUEUE: '0' }), engine: gate.engine });
-    const running = viaApi(app);
-    await expect.poll(() => gate.waiting.length).toBe(1);
-    for (const busy of [await viaContainer(app), await viaContainerEdit(app)]) {
-      expect(busy.status).toBe(503);
-      expect((await busy.json()).error.code).toBe('busy');
-    }
-    gate.releaseAll();
-    expect((await running).status).toBe(200);
+    await expectBusyWhileHeld(viaContainer, (app) => viaContainerEdit(app));
   });
 
   it('takes edits beyond 64 KiB, up to IMAGE_INPUT_MB, and plain bodies only up to 64 KiB', async () => {
