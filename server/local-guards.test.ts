@@ -27,7 +27,7 @@ const viaLocalEdit = (app: App, image = 'data:image/png;base64,iVBORw0KGgo=') =>
 const viaApiEdit = (app: App) => app.request('/api/edit', { method: 'POST', headers, body: JSON.stringify({ prompt: 'p', image: { image: `data:image/png;base64,${png.toString('base64')}` } }) });
 
 /** With the one upstream slot held by /api/generate and no room to wait, each of `sends` gets the clear busy; the held call still ends well. */
-async function expectBusyWhileHeld(...sends: Array<(app: App) => Promise<Response>>) {
+async function expectBusyWhileHeld(...sends: Array<(app: App) => Response | Promise<Response>>) {
   const gate = gatedEngine();
   const { app } = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '0', UPSTREAM_CONCURRENCY: '1', UPSTREAM_QUEUE: '0' }), engine: gate.engine });
   const running = viaApi(app);

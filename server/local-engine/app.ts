@@ -152,51 +152,24 @@ export function createLocalEngineApp(engine: LocalEngine, store: ImageStore) {
     throw error;
   };
 
+  /** One operation: its body read and checked against `schema` (a 422 in the protocol's shape otherwise), then answered. */
+  const operation =
+    <S extends z.ZodType>(schema: S, run: (c: Context, body: z.output<S>) => Promise<Response>) =>
+    async (c: Context) => {
+      try {
+        const parsed = schema.safeParse(await readBody(c));
+        if (!parsed.success) return c.json(validationError(parsed.error.issues), 422);
+        return await run(c, parsed.data);
+      } catch (error) {
+        return refused(c, error);
+      }
+    };
+
   return new Hono()
-    .post(GENERATIONS_PATH, async (c) => {
-      try {
-        const parsed = requestSchema.safeParse(await readBody(c));
-        if (!parsed.success) return c.json(validationError(parsed.error.issues), 422);
-        const body = parsed.data;
-        const adapter = adapterOf(body.model);
-        return await answer(c, body, { controls: await controlsOf(body), adapter });
-      } catch (error) {
-        return refused(c, error);
-      }
-    })
-    .post(EDITS_PATH, async (c) => {
-      try {
-        const parsed = editSchema.safeParse(await readBody(c));
-        if (!parsed.success) return c.json(validationError(parsed.error.issues), 422);
-        const body = parsed.data;
-        const adapter = adapterOf(body.model);
-        return await answer(c, body, { source: await sourceOf(body.image), adapter });
-      } catch (error) {
-        return refused(c, error);
-      }
-    })
-    .post(CONTAINER_GENERATIONS_PATH, async (c) => {
-      try {
-        const parsed = containerRequestSchema.safeParse(await readBody(c));
-        if (!parsed.success) return c.json(validationError(parsed.error.issues), 422);
-        const body = parsed.data;
-        const adapter = containerAdapterOf(body.model);
-        return await answerAsContainer(c, body, { controls: await controlsOf(body), adapter });
-      } catch (error) {
-        return refused(c, error);
-      }
-    })
-    .post(CONTAINER_EDITS_PATH, async (c) => {
-      try {
-        const parsed = containerEditSchema.safeParse(await readBody(c));
-        if (!parsed.success) return c.json(validationError(parsed.error.issues), 422);
-        const body = parsed.data;
-        const adapter = containerAdapterOf(body.model);
-        return await answerAsContainer(c, body, { source: await sourceOf(body.image), adapter });
-      } catch (error) {
-        return refused(c, error);
-      }
-    })
+    .post(GENERATIONS_PATH, operation(requestSchema, async (c, body) => answer(c, body, { controls: await controlsOf(body), adapter: adapterOf(body.model) })))
+    .post(EDITS_PATH, operation(editSchema, async (c, body) => answer(c, body, { source: await sourceOf(body.image), adapter: adapterOf(body.model) })))
+    .post(CONTAINER_GENERATIONS_PATH, operation(containerRequestSchema, async (c, body) => answerAsContainer(c, body, { controls: await controlsOf(body), adapter: containerAdapterOf(body.model) })))
+    .post(CONTAINER_EDITS_PATH, operation(containerEditSchema, async (c, body) => answerAsContainer(c, body, { source: await sourceOf(body.image), adapter: containerAdapterOf(body.model) })))
     .get('/dedicated/v1/images/files/:id', async (c) => {
       const image = await store.get(c.req.param('id'));
       if (!image) return c.json({ detail: 'Not Found' }, 404);
