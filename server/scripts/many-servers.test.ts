@@ -127,6 +127,7 @@ describe('two studio instances on one PostgreSQL', () => {
   it('PostgreSQL stopped: /readyz and requests answer 503 database; started again: both recover without a restart', async () => {
     await addUser('dev');
     const cookie = await signIn(b.url, 'dev');
+    const before = await imageOf(await generate(a.url, cookie, 29));
     await postgres.pause();
     try {
       for (const server of [a, b]) {
@@ -138,7 +139,14 @@ describe('two studio instances on one PostgreSQL', () => {
           },
           { timeout: 30_000, interval: 100 },
         );
-        for (const request of [() => fetch(`${server.url}/api/auth/session`, { headers: { cookie } }), () => generate(server.url, cookie, 30)]) {
+        // Who am I, a sign-in (never taken for a wrong password), an image, an image made before.
+        const requests = [
+          () => fetch(`${server.url}/api/auth/session`, { headers: { cookie } }),
+          () => fetch(`${server.url}/api/auth/sign-in`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ name: 'dev', password: PASSWORD }) }),
+          () => generate(server.url, cookie, 30),
+          () => fetch(`${server.url}${before.url}`, { headers: { cookie } }),
+        ];
+        for (const request of requests) {
           const res = await request();
           expect(res.status).toBe(503);
           expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -153,7 +161,8 @@ describe('two studio instances on one PostgreSQL', () => {
     }
     for (const server of [a, b]) {
       await vi.waitFor(async () => expect(await readyz(server.url)).toEqual({ status: 200, body: { ready: true } }), { timeout: 60_000, interval: 100 });
-      // The session made before the outage still holds, and work goes on.
+      // The session and the image made before the outage are still there, and work goes on.
+      expect((await fetch(`${server.url}${before.url}`, { headers: { cookie } })).status).toBe(200);
       await imageOf(await generate(server.url, cookie, 31));
     }
     expect(a.child.exitCode).toBeNull();
