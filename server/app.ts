@@ -88,11 +88,21 @@ function createApi(config: Config, clientFor: ClientFor, store: ImageStore, guar
 /** The browser's typed view of the API (Hono RPC): no type is written twice. */
 export type AppType = ReturnType<typeof createApi>;
 
+/** Errors of a query PostgreSQL never answered (down, restarting, the connection cut; pg's and its server's codes). */
+const DATABASE_GONE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+function databaseUnavailable(err: Error): boolean {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && DATABASE_GONE.has(code)) return true;
+  if (err instanceof AggregateError) return err.errors.some((e) => e instanceof Error && databaseUnavailable(e));
+  return /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/.test(err.message);
+}
+
 function toAppError(err: Error): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof HTTPException) return new AppError(err.status as ContentfulStatusCode, 'bad_request', err.message);
   if (err.name === 'AbortError') return new AppError(CLIENT_CLOSED, 'cancelled', 'The request was cancelled.');
   if (err instanceof EngineBusyError) return new AppError(503, 'busy', err.message, { retryAfterSeconds: 2 });
+  if (databaseUnavailable(err)) return new AppError(503, 'database_unavailable', "The studio's database is not answering; try again in a moment.", { retryAfterSeconds: 5 });
   return new AppError(500, 'internal', 'Something went wrong on the server; the details are in its log.');
 }
 

@@ -1,6 +1,7 @@
 // `npm run bench`: prints figures, asserts nothing. Local engine speed at 1024×1024, what the
 // app adds on top of the engine (validation, the client, the protocol, the store), and the server
-// process under 50 concurrent 10 MiB edits (its peak memory over idle, /api/config meanwhile).
+// process under 50 concurrent 10 MiB edits (its peak memory over idle, /api/config meanwhile), and
+// the studio for a team (bench-team.ts: fair shares, sign-in overhead, two instances on PostgreSQL).
 import { createApp, loadAppConfig } from '../app';
 import { createLocalEngineApp } from '../local-engine/app';
 import { createLocalEngine, type LocalEngine } from '../local-engine/engine';
@@ -89,3 +90,6 @@ await engine.close();
 
 // The server process under concurrent uploads (server/scripts/bench-uploads.ts).
 await import('./bench-uploads');
+
+// The studio for a team: fair shares, sign-in overhead, two instances on PostgreSQL (server/scripts/bench-team.ts).
+await import('./bench-team');
