@@ -110,7 +110,8 @@ export function createApp({ config, engine, store, logger = silentLogger, webRoo
   const secrets = configSecrets(config);
   if (config.auth.mode !== 'none' && !database) throw new Error(`AUTH=${config.auth.mode} needs the database (openDatabase) handed to createApp.`);
   const team = database && {
-    accounts: accounts(database.db),
+    // One process holds the embedded database alone: it may remember sessions (see accounts()).
+    accounts: accounts(database.db, { cacheSessions: database.kind === 'pglite' }),
     throttle: signInThrottle(database.db, { ...DEFAULT_THROTTLE, ...signInPolicy }),
     shares: createShares(database.db, config.limits),
     usage: createUsage(database.db),

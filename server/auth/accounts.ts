@@ -21,7 +21,21 @@ export const SESSION_DAYS = 14;
 
 const toSessionUser = (u: Pick<User, 'id' | 'name' | 'role'>): SessionUser => ({ id: u.id, name: u.name, role: u.role });
 
-export function accounts(db: Kysely<Database>) {
+/** The most sessions one instance remembers (the oldest forgotten first). */
+const SESSION_CACHE_MAX = 10_000;
+
+/**
+ * `cacheSessions`: remember each session's user in this process, so that a signed-in request costs
+ * no query. Only for the embedded database, which one process holds alone (server/db/data-dir.ts):
+ * every sign-out, new password, role change and disabling goes through this same object, which
+ * forgets the sessions it affects at once. With PostgreSQL (several instances) every request asks
+ * the database, so that a sign-out on one server ends the session on all of them at once.
+ */
+export function accounts(db: Kysely<Database>, { cacheSessions = false }: { cacheSessions?: boolean } = {}) {
+  const sessions = new Map<string, { user: SessionUser; expires: number }>();
+  const forgetUser = (id: string) => {
+    for (const [hash, entry] of sessions) if (entry.user.id === id) sessions.delete(hash);
+  };
   const byName = (name: string) => db.selectFrom('users').selectAll().where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase())).executeTakeFirst();
 
   return {
@@ -58,6 +72,7 @@ export function accounts(db: Kysely<Database>) {
     },
     async update(id: string, change: Partial<Pick<User, 'role' | 'disabled' | 'max_in_flight' | 'images_per_minute' | 'images_per_day'>>) {
       const result = await db.updateTable('users').set(change).where('id', '=', id).executeTakeFirst();
+      forgetUser(id);
       // Disabling ends every session and key at once, on every server (they read the database).
       if (change.disabled) await db.deleteFrom('sessions').where('user_id', '=', id).execute();
       return result.numUpdatedRows > 0n;
@@ -65,6 +80,7 @@ export function accounts(db: Kysely<Database>) {
     async setPassword(id: string, password: string) {
       await db.updateTable('users').set({ password_hash: await hashPassword(password) }).where('id', '=', id).execute();
       await db.deleteFrom('sessions').where('user_id', '=', id).execute();
+      forgetUser(id);
     },
     /** The user when the name and password match an enabled account; the same time and answer otherwise. */
     async checkPassword(name: string, password: string): Promise<SessionUser | undefined> {
@@ -80,17 +96,29 @@ export function accounts(db: Kysely<Database>) {
       return { token, expires };
     },
     async sessionUser(token: string): Promise<SessionUser | undefined> {
+      const hash = sha256(token);
+      const cached = sessions.get(hash);
+      if (cached && cached.expires > Date.now()) return cached.user;
+      sessions.delete(hash);
       const row = await db
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.user_id')
         .select(['users.id', 'users.name', 'users.role'])
-        .where('sessions.token_hash', '=', sha256(token))
+        .select('sessions.expires_at')
+        .where('sessions.token_hash', '=', hash)
         .where('sessions.expires_at', '>', new Date())
         .where('users.disabled', '=', false)
         .executeTakeFirst();
-      return row && toSessionUser(row);
+      if (!row) return undefined;
+      const user = toSessionUser(row);
+      if (cacheSessions) {
+        if (sessions.size >= SESSION_CACHE_MAX) sessions.delete(sessions.keys().next().value!);
+        sessions.set(hash, { user, expires: row.expires_at.getTime() });
+      }
+      return user;
     },
     async endSession(token: string) {
+      sessions.delete(sha256(token));
       await db.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
     },
 

@@ -17,8 +17,11 @@ const logLines: string[] = [];
 beforeAll(async () => {
   database = await openDatabase();
   const config = loadAppConfig({ AUTH: 'users', LOCAL_ENGINE_SIZE: '64', RATE_LIMIT_PER_MINUTE: '0' });
-  one = createApp({ config, database, logger: createLogger([], (l) => logLines.push(l)) });
-  two = createApp({ config, database, engine: one.engine });
+  // Two instances on one shared database, as with PostgreSQL: neither may remember sessions the
+  // other could end (the embedded database's single instance may: see its own test below).
+  const shared = { ...database, kind: 'postgres' as const };
+  one = createApp({ config, database: shared, logger: createLogger([], (l) => logLines.push(l)) });
+  two = createApp({ config, database: shared, engine: one.engine });
   const users = accounts(database.db);
   await users.add({ name: 'Ana', role: 'admin', password: PASSWORD });
   await users.add({ name: 'bo', role: 'designer', password: PASSWORD });
@@ -174,6 +177,27 @@ describe('AUTH=users', () => {
   it('still refuses writes from other sites', async () => {
     const res = await call(one, '/api/auth/sign-in', { body: { name: 'bo', password: PASSWORD }, headers: { origin: 'https://evil.example' } });
     expect(res.status).toBe(403);
+  });
+});
+
+describe('AUTH=users on the embedded database (one instance, sessions remembered)', () => {
+  it('still ends a session at sign-out, a new password or disabling, at once', async () => {
+    const single = createApp({ config: loadAppConfig({ AUTH: 'users', LOCAL_ENGINE_SIZE: '64' }), database, engine: one.engine });
+    const users = accounts(database.db);
+    const gil = await users.add({ name: 'gil', role: 'designer', password: PASSWORD });
+    const admin = await signIn(single, 'Ana');
+    for (const change of [{ disabled: true }, { password: 'another long password' }]) {
+      const cookie = await signIn(single, 'gil');
+      expect((await call(single, '/api/config', { cookie })).status).toBe(200);
+      expect((await call(single, '/api/config', { cookie })).status).toBe(200);
+      expect((await call(single, `/api/admin/users/${gil.id}`, { cookie: admin, method: 'PATCH', body: change })).status).toBe(200);
+      expect((await call(single, '/api/config', { cookie })).status).toBe(401);
+      if ('disabled' in change) await call(single, `/api/admin/users/${gil.id}`, { cookie: admin, method: 'PATCH', body: { disabled: false } });
+    }
+    const cookie = await signIn(single, 'gil', 'another long password');
+    expect((await call(single, '/api/config', { cookie })).status).toBe(200);
+    await call(single, '/api/auth/sign-out', { cookie, body: {} });
+    expect((await call(single, '/api/config', { cookie })).status).toBe(401);
   });
 });
 
