@@ -19,6 +19,7 @@ import { FormatSelect } from './format-select';
 import { GuidanceField } from './guidance-field';
 import { ControlImagesField } from './control-images-field';
 import { QueuePanel } from './queue-panel';
+import { QuotaLine } from './quota-line';
 import { SourceImageField } from './source-image-field';
 import { ModeField } from './mode-field';
 import { PlotField } from './plot-field';
@@ -139,6 +140,7 @@ export function GenerateForm({ onGenerated, onPlot, notices }: { onGenerated: Do
             </button>
           )}
         </div>
+        <QuotaLine />
         {running[0]?.startedAt && (
           <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
             Generating… <Elapsed since={running[0].startedAt} />
