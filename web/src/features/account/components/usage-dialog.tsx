@@ -144,7 +144,7 @@ function PeriodPicker({ preset, period, onChange }: { preset: Preset; period: Pe
     <>
       <label className="flex flex-col gap-1 text-sm font-medium">
         Period
-        <select className={fieldClass} value={preset} onChange={(e) => onChange(e.target.value as Preset, e.target.value === 'custom' ? period : lastDays(Number(e.target.value)))}>
+        <select aria-label="Period" className={fieldClass} value={preset} onChange={(e) => onChange(e.target.value as Preset, e.target.value === 'custom' ? period : lastDays(Number(e.target.value)))}>
           <option value="7">Last 7 days</option>
           <option value="30">Last 30 days</option>
           <option value="custom">From … to …</option>
@@ -154,11 +154,11 @@ function PeriodPicker({ preset, period, onChange }: { preset: Preset; period: Pe
         <>
           <label className="flex flex-col gap-1 text-sm font-medium">
             From
-            <input type="date" className={fieldClass} value={period.from} max={period.to} required onChange={(e) => e.target.value && onChange('custom', { ...period, from: e.target.value })} />
+            <input type="date" aria-label="From" className={fieldClass} value={period.from} max={period.to} required onChange={(e) => e.target.value && onChange('custom', { ...period, from: e.target.value })} />
           </label>
           <label className="flex flex-col gap-1 text-sm font-medium">
             To
-            <input type="date" className={fieldClass} value={period.to} min={period.from} required onChange={(e) => e.target.value && onChange('custom', { ...period, to: e.target.value })} />
+            <input type="date" aria-label="To" className={fieldClass} value={period.to} min={period.from} required onChange={(e) => e.target.value && onChange('custom', { ...period, to: e.target.value })} />
           </label>
         </>
       )}
@@ -180,7 +180,7 @@ export function UsageDialog({ open, onClose, everyone }: { open: boolean; onClos
   const shown = query.data ? { from: query.data.from, to: query.data.to } : period;
   return (
     <DialogFrame open={open} onClose={onClose} title={everyone ? 'Usage' : 'Your usage'}>
-      <form aria-label="Period" className="flex flex-wrap items-end gap-2" onSubmit={(e) => e.preventDefault()}>
+      <form aria-label="What to show" className="flex flex-wrap items-end gap-2" onSubmit={(e) => e.preventDefault()}>
         <PeriodPicker
           preset={preset}
           period={period}
@@ -192,7 +192,7 @@ export function UsageDialog({ open, onClose, everyone }: { open: boolean; onClos
         {everyone && (
           <label className="flex flex-col gap-1 text-sm font-medium">
             User
-            <select className={fieldClass} value={user} onChange={(e) => setUser(e.target.value)}>
+            <select aria-label="User" className={fieldClass} value={user} onChange={(e) => setUser(e.target.value)}>
               <option value="">All users</option>
               {users.data?.users.map((u) => (
                 <option key={u.id} value={u.id}>
