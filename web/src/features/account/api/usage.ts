@@ -8,8 +8,9 @@ export interface Period {
   to: string;
 }
 
+// Both asked again each time the page opens (staleTime 0): the studio's default keeps answers forever.
 export const useMyUsage = (period: Period, enabled: boolean) =>
-  useQuery({ queryKey: ['usage', 'mine', period], queryFn: () => call(api.usage.$get({ query: period })), enabled, placeholderData: keepPreviousData });
+  useQuery({ queryKey: ['usage', 'mine', period], queryFn: () => call(api.usage.$get({ query: period })), enabled, placeholderData: keepPreviousData, staleTime: 0 });
 
 export const useEveryonesUsage = (period: Period, user: string | undefined, enabled: boolean) =>
   useQuery({
@@ -22,6 +23,7 @@ export const useEveryonesUsage = (period: Period, user: string | undefined, enab
     },
     enabled,
     placeholderData: keepPreviousData,
+    staleTime: 0,
   });
 
 /** Where the admin's CSV of the period (and the user chosen, if any) downloads from. */

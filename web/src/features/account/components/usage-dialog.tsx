@@ -103,7 +103,8 @@ function Figures({ rows, perUser }: { rows: Row[]; perUser: boolean }) {
   if (rows.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">No images were made in this period.</p>;
   const num = 'py-1 pr-3 text-right tabular-nums';
   return (
-    <div className="overflow-x-auto">
+    // Focusable, so that a keyboard can scroll it on a phone.
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Figures per day">
       <table className="w-full text-sm">
         <caption className="sr-only">Usage per {perUser ? 'user and ' : ''}day</caption>
         <thead className="text-left text-xs text-zinc-600 dark:text-zinc-400">
@@ -169,7 +170,9 @@ function PeriodPicker({ preset, period, onChange }: { preset: Preset; period: Pe
 /** `everyone`: an admin's page (every user, a user filter, CSV); otherwise the user's own usage. */
 export function UsageDialog({ open, onClose, everyone }: { open: boolean; onClose: () => void; everyone: boolean }) {
   const [preset, setPreset] = useState<Preset>('30');
-  const [period, setPeriod] = useState<Period>(() => lastDays(30));
+  const [custom, setCustom] = useState<Period>(() => lastDays(30));
+  // "The last N days" are counted from today each time the page is drawn (it may stay open past midnight).
+  const period = preset === 'custom' ? custom : lastDays(Number(preset));
   const [user, setUser] = useState('');
   const users = useUsers(open && everyone);
   const mine = useMyUsage(period, open && !everyone);
@@ -186,7 +189,7 @@ export function UsageDialog({ open, onClose, everyone }: { open: boolean; onClos
           period={period}
           onChange={(p, next) => {
             setPreset(p);
-            setPeriod(next);
+            setCustom(next);
           }}
         />
         {everyone && (
