@@ -27,6 +27,9 @@ function inWords(seconds: number): string {
   return minutes < 90 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
+/** "1 image", "2 images": a limit of 1 reads as one. */
+const nImages = (n: number) => `${n} ${n === 1 ? 'image' : 'images'}`;
+
 export function createShares(db: Kysely<Database>, defaults: UserLimits) {
   async function limitsOf(tx: Kysely<Database>, userId: string) {
     const row = await tx.selectFrom('users').select(['max_in_flight', 'images_per_minute', 'images_per_day']).where('id', '=', userId).executeTakeFirst();
@@ -78,11 +81,11 @@ export function createShares(db: Kysely<Database>, defaults: UserLimits) {
         }
         if (limits.perMinute > 0 && used.minute + images > limits.perMinute) {
           const frees = used.oldestInMinute ? Math.max(1, Math.ceil((used.oldestInMinute.getTime() + 60_000 - now.getTime()) / 1000)) : 60;
-          throw new AppError(429, 'limit_per_minute', `You reached your limit of ${limits.perMinute} images a minute; more are allowed in ${inWords(frees)}.`, { retryAfterSeconds: frees });
+          throw new AppError(429, 'limit_per_minute', `You reached your limit of ${nImages(limits.perMinute)} a minute; more are allowed in ${inWords(frees)}.`, { retryAfterSeconds: frees });
         }
         if (limits.perDay > 0 && (await usedToday(tx, userId, now)) + images > limits.perDay) {
           const frees = Math.ceil((startOfDayUtc(now).getTime() + 86_400_000 - now.getTime()) / 1000);
-          throw new AppError(429, 'limit_per_day', `You reached your limit of ${limits.perDay} images a day; it starts again at midnight UTC, in ${inWords(frees)}.`, { retryAfterSeconds: frees });
+          throw new AppError(429, 'limit_per_day', `You reached your limit of ${nImages(limits.perDay)} a day; it starts again at midnight UTC, in ${inWords(frees)}.`, { retryAfterSeconds: frees });
         }
         await tx.insertInto('jobs').values({ id, user_id: userId, endpoint, images, started_at: now, heartbeat_at: now, finished_at: null, ok: null }).execute();
       });

@@ -20,6 +20,7 @@ import { FormatSelect } from './format-select';
 import { GuidanceField } from './guidance-field';
 import { ControlImagesField } from './control-images-field';
 import { QueuePanel } from './queue-panel';
+import { QuotaLine } from './quota-line';
 import { SourceImageField } from './source-image-field';
 import { ModeField } from './mode-field';
 import { PlotField } from './plot-field';
@@ -131,6 +132,7 @@ export function FormPanel({ config, onPlot, notices }: { config: StudioConfig; o
             </button>
           )}
         </div>
+        <QuotaLine />
         {running[0]?.startedAt && (
           <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
             Generating… <Elapsed since={running[0].startedAt} />

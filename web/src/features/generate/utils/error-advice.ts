@@ -20,6 +20,9 @@ const ADVICE: Record<string, string> = {
   not_stored: 'Press Retry in the queue to store it again; earlier images are safe.',
   network: 'Check that the studio server is running, then generate again.',
   body_too_large: 'Use a smaller source image, or fewer or smaller control images: one request carries them all.',
+  limit_in_flight: 'Generate again once one of them is done; your prompt and settings are kept.',
+  limit_per_minute: 'Generate again then; your prompt and settings are kept.',
+  limit_per_day: 'Your prompt and settings are kept; an admin can raise your limit.',
   input_missing: 'Choose the image again, or remove it from the form.',
 };
 
