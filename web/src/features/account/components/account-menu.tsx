@@ -1,10 +1,13 @@
 // The signed-in user in the header (with accounts): their API keys and usage, the admin's Users and
 // Usage pages, and sign out. Without accounts (AUTH=none) only a Usage button: the local user's own.
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
+import { lazyRetry } from '@/lib/lazy-retry';
 import { useSession, useSignOut } from '../api/session';
-import { KeysDialog } from './keys-dialog';
-import { UsageDialog } from './usage-dialog';
-import { UsersDialog } from './users-dialog';
+
+// The pages load when first opened: they are not in the first paint's script.
+const KeysDialog = lazyRetry(() => import('./keys-dialog').then((m) => ({ default: m.KeysDialog })));
+const UsageDialog = lazyRetry(() => import('./usage-dialog').then((m) => ({ default: m.UsageDialog })));
+const UsersDialog = lazyRetry(() => import('./users-dialog').then((m) => ({ default: m.UsersDialog })));
 
 const item = 'w-full rounded-md px-3 py-1.5 text-left text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-violet-500 dark:hover:bg-zinc-800';
 
@@ -37,7 +40,7 @@ export function AccountMenu() {
         <button type="button" className="rounded-full border border-zinc-300 px-3 py-1 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-violet-500 dark:border-zinc-700 dark:hover:bg-zinc-800" onClick={() => show('usage')}>
           Usage
         </button>
-        <UsageDialog open={open === 'usage'} onClose={() => setOpen(null)} everyone={false} />
+        <Suspense>{open === 'usage' && <UsageDialog open onClose={() => setOpen(null)} everyone={false} />}</Suspense>
       </>
     );
   }
@@ -77,9 +80,11 @@ export function AccountMenu() {
           {signOut.error.message}
         </p>
       )}
-      <KeysDialog open={open === 'keys'} onClose={() => setOpen(null)} />
-      <UsageDialog open={open === 'usage'} onClose={() => setOpen(null)} everyone={role === 'admin'} />
-      {role === 'admin' && <UsersDialog open={open === 'users'} onClose={() => setOpen(null)} />}
+      <Suspense>
+        {open === 'keys' && <KeysDialog open onClose={() => setOpen(null)} />}
+        {open === 'usage' && <UsageDialog open onClose={() => setOpen(null)} everyone={role === 'admin'} />}
+        {open === 'users' && role === 'admin' && <UsersDialog open onClose={() => setOpen(null)} />}
+      </Suspense>
     </>
   );
 }
