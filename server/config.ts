@@ -177,7 +177,7 @@ const envSchema = z.object({
   IMAGE_STORE_MB: whole('IMAGE_STORE_MB', 8, 16_384).default(256),
   LOCAL_ENGINE_SIZE: whole('LOCAL_ENGINE_SIZE', 64, 2048).default(1024),
   GENERATE_CONCURRENCY: whole('GENERATE_CONCURRENCY', 1, 16).default(2),
-  UPSTREAM_CONCURRENCY: whole('UPSTREAM_CONCURRENCY', 1, 64).default(4),
+  UPSTREAM_CONCURRENCY: whole('UPSTREAM_CONCURRENCY', 1, 64).optional(),
   UPSTREAM_QUEUE: whole('UPSTREAM_QUEUE', 0, 1000).default(32),
   RATE_LIMIT_PER_MINUTE: whole('RATE_LIMIT_PER_MINUTE', 0, 100_000).default(120),
   SHUTDOWN_GRACE_MS: whole('SHUTDOWN_GRACE_MS', 0, 3_600_000).optional(),
@@ -369,7 +369,9 @@ export function loadConfig(env: Record<string, string | undefined>, localEngine:
     imageStoreBytes: e.IMAGE_STORE_MB * 1024 * 1024,
     localEngineSize: e.LOCAL_ENGINE_SIZE,
     browserConcurrency: e.GENERATE_CONCURRENCY,
-    upstreamConcurrency: e.UPSTREAM_CONCURRENCY,
+    // The local engine paints one image across all its threads: a second at once only halves the
+    // speed of both, and would wait in the engine's own first-come line rather than the fair one.
+    upstreamConcurrency: e.UPSTREAM_CONCURRENCY ?? (upstream ? 4 : 1),
     upstreamQueue: e.UPSTREAM_QUEUE,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS ?? e.FRIENDLI_TIMEOUT_MS + SHUTDOWN_MARGIN_MS,

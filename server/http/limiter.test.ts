@@ -55,7 +55,7 @@ describe('limiter', () => {
     await expect.poll(() => limiter.active).toBe(0);
   });
 
-  it('serves waiting users in turn: one image of a second user starts after at most one job of the first, not after their whole batch', async () => {
+  it('serves waiting users in turn: a second user’s one image starts as soon as the first user’s running job ends, not after their whole batch', async () => {
     const limiter = createLimiter({ concurrency: 1, maxWaiting: 200 });
     const started: string[] = [];
     const gate = deferred();
@@ -69,7 +69,7 @@ describe('limiter', () => {
     expect(limiter.waiting).toBe(100);
     gate.resolve();
     await Promise.all(runs);
-    expect(started.slice(0, 3)).toEqual(['ana0', 'ana1', 'bo0']);
+    expect(started.slice(0, 3)).toEqual(['ana0', 'bo0', 'ana1']);
     expect(started).toHaveLength(101);
   });
 

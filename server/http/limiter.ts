@@ -24,6 +24,8 @@ export function createLimiter({ concurrency, maxWaiting }: { concurrency: number
   let waiting = 0;
   // Map keeps insertion order: the first key is next; a line served goes to the back.
   const lines = new Map<string, Map<string, Waiter[]>>();
+  // Per line, the user who was given a slot last (straight away or from the line).
+  const lastServed = new Map<string, string>();
 
   function takeNext(): Waiter | undefined {
     const first = lines.entries().next();
@@ -33,6 +35,7 @@ export function createLimiter({ concurrency, maxWaiting }: { concurrency: number
     const [user, queue] = users.entries().next().value!;
     users.delete(user);
     const waiter = queue.shift()!;
+    lastServed.set(endpoint, user);
     if (queue.length) users.set(user, queue);
     if (users.size) lines.set(endpoint, users);
     waiting--;
@@ -60,6 +63,7 @@ export function createLimiter({ concurrency, maxWaiting }: { concurrency: number
     async run<T>(task: () => Promise<T>, signal?: AbortSignal, { user = '', endpoint = '' }: Turn = {}): Promise<T> {
       if (active < concurrency) {
         active++;
+        lastServed.set(endpoint, user);
       } else {
         if (waiting >= maxWaiting) {
           throw new AppError(503, 'busy', 'The studio server is busy with other images right now; try again in a moment.', { retryAfterSeconds: 2 });
@@ -77,8 +81,19 @@ export function createLimiter({ concurrency, maxWaiting }: { concurrency: number
           };
           const users = lines.get(endpoint) ?? new Map<string, Waiter[]>();
           lines.set(endpoint, users);
-          const queue = users.get(user) ?? [];
-          users.set(user, queue);
+          let queue = users.get(user);
+          if (!queue) {
+            queue = [];
+            // A user new to the line goes ahead of the one who was just served (whose next job
+            // heads the line), so that they wait for at most that user's running job.
+            const first = users.keys().next();
+            if (!first.done && first.value === lastServed.get(endpoint) && first.value !== user) {
+              const rest = [...users];
+              users.clear();
+              users.set(user, queue);
+              for (const [u, q] of rest) users.set(u, q);
+            } else users.set(user, queue);
+          }
           queue.push(waiter);
           waiting++;
           signal?.addEventListener('abort', leave, { once: true });
