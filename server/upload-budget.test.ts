@@ -41,8 +41,8 @@ function slowBody(first: Uint8Array) {
 
 const setup = () => {
   const gate = gatedEngine();
-  // Room for two of these edits at once (each about 0.8 MiB), not three.
-  const { app } = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '0', IMAGE_INPUT_MB: '1', IMAGE_INPUT_BUDGET_MB: '2' }), engine: gate.engine });
+  // Room for two of these edits at once (each about 0.8 MiB), not three; and two renders at once.
+  const { app } = createApp({ config: loadAppConfig({ RATE_LIMIT_PER_MINUTE: '0', IMAGE_INPUT_MB: '1', IMAGE_INPUT_BUDGET_MB: '2', UPSTREAM_CONCURRENCY: '2' }), engine: gate.engine });
   const edit = (path = '/api/edit', init: RequestInit = {}) =>
     app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(editBody)) }, body: editBody, ...init });
   return { app, gate, edit };
