@@ -1,45 +1,16 @@
 // A studio with accounts (AUTH=users): the sign-in page, the admin's Users page, sign-out, a
 // disabled user, and two designers who sign in one after the other in one browser, each seeing
 // only their own gallery and drafts.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { adminWithDesigners, PASSWORD, signIn, signOut } from './accounts';
 import { E2E_ADMIN, USERS_APP } from './servers';
 import { entries, expectEntryCount, gallery, generate } from './studio';
 
 test.use({ baseURL: USERS_APP });
 
-const PASSWORD = 'designer-password-1';
-const accountMenu = (page: Page, name: string) => page.locator('summary').filter({ hasText: `Signed in as ${name}` });
 
-async function signIn(page: Page, name: string, password: string) {
-  await page.goto('/');
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(accountMenu(page, name)).toBeVisible();
-}
 
-async function signOut(page: Page, name: string) {
-  await accountMenu(page, name).click();
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
-}
 
-/** The admin adds designers through the Users page (each test its own names: the database lives as long as the server). */
-async function addDesigners(browser: Browser, names: string[]) {
-  const page = await browser.newPage();
-  await signIn(page, E2E_ADMIN.name, E2E_ADMIN.password);
-  await accountMenu(page, E2E_ADMIN.name).click();
-  await page.getByRole('button', { name: 'Users' }).click();
-  const users = page.getByRole('dialog', { name: 'Users' });
-  for (const name of names) {
-    const form = users.getByRole('form', { name: 'Add a user' });
-    await form.getByLabel('Name').fill(name);
-    await form.getByLabel('Password').fill(PASSWORD);
-    await form.getByRole('button', { name: 'Add user' }).click();
-    await expect(users.getByRole('cell', { name, exact: true })).toBeVisible();
-  }
-  return { page, users };
-}
 
 test('the sign-in page refuses a wrong password and an unknown name alike', async ({ page }) => {
   await page.goto('/');
@@ -57,7 +28,7 @@ test('the sign-in page refuses a wrong password and an unknown name alike', asyn
 });
 
 test('two designers in one browser, one after the other, each see only their own gallery and draft', async ({ browser, page }) => {
-  const admin = await addDesigners(browser, ['dana', 'eli']);
+  const admin = await adminWithDesigners(browser, ['dana', 'eli']);
   await admin.page.close();
 
   await signIn(page, 'dana', PASSWORD);
@@ -80,7 +51,7 @@ test('two designers in one browser, one after the other, each see only their own
 });
 
 test('a user the admin disables is signed out everywhere and cannot sign in again', async ({ browser, page }) => {
-  const admin = await addDesigners(browser, ['fern']);
+  const admin = await adminWithDesigners(browser, ['fern']);
   await signIn(page, 'fern', PASSWORD);
 
   const row = admin.users.getByRole('row').filter({ has: admin.page.getByRole('cell', { name: 'fern', exact: true }) });

@@ -3,38 +3,13 @@
 // designer's own Usage page, which shows only their own.
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { adminWithDesigners, accountMenu, PASSWORD, signIn } from './accounts';
 import { E2E_ADMIN, LOCAL_APP, USERS_APP } from './servers';
 import { entries, expectEntryCount, generate } from './studio';
 
-// As in accounts.spec.ts: each test adds its own designers (the database lives as long as the server).
-const PASSWORD = 'designer-password-1';
-const accountMenu = (page: Page, name: string) => page.locator('summary').filter({ hasText: `Signed in as ${name}` });
 
-async function signIn(page: Page, name: string, password: string) {
-  await page.goto('/');
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(accountMenu(page, name)).toBeVisible();
-}
 
-async function adminWithDesigners(browser: Browser, names: string[]) {
-  // Its own context (axe runs only in a page of one).
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, E2E_ADMIN.name, E2E_ADMIN.password);
-  await accountMenu(page, E2E_ADMIN.name).click();
-  await page.getByRole('button', { name: 'Users' }).click();
-  const users = page.getByRole('dialog', { name: 'Users' });
-  for (const name of names) {
-    const form = users.getByRole('form', { name: 'Add a user' });
-    await form.getByLabel('Name').fill(name);
-    await form.getByLabel('Password').fill(PASSWORD);
-    await form.getByRole('button', { name: 'Add user' }).click();
-    await expect(users.getByRole('cell', { name, exact: true })).toBeVisible();
-  }
-  return { page, users };
-}
 
 async function openUsage(page: Page, name: string, title: string) {
   await accountMenu(page, name).click();

@@ -31,3 +31,6 @@ export function usageCsvUrl(period: Period, user?: string): string {
   const query = new URLSearchParams({ ...period, ...(user ? { user } : {}), format: 'csv' });
   return `/api/admin/usage?${query.toString()}`;
 }
+
+/** A day's figures as the server sends them (its type, through the API client: never written twice). */
+export type UsageRow = NonNullable<ReturnType<typeof useEveryonesUsage>['data']>['rows'][number];

@@ -6,23 +6,16 @@
 import { useState } from 'react';
 import { plural } from '@/lib/plural';
 import { useUsers } from '../api/session';
-import { useEveryonesUsage, useMyUsage, usageCsvUrl, type Period } from '../api/usage';
+import { useEveryonesUsage, useMyUsage, usageCsvUrl, type Period, type UsageRow } from '../api/usage';
 import { DialogFrame, ErrorText, fieldClass, secondaryClass } from './dialog-frame';
 
 const DAY_MS = 86_400_000;
 const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
 const lastDays = (n: number): Period => ({ from: isoDay(Date.now() - (n - 1) * DAY_MS), to: isoDay(Date.now()) });
 
-interface Figures {
-  images: number;
-  calls: number;
-  failed: number;
-  generate: number;
-  edit: number;
-  seconds: number;
-  bytes: number;
-}
-type Row = Figures & { day: string; name?: string };
+/** A day's figures (the server's own type), with the user's name on an admin's page. */
+type Row = Omit<UsageRow, 'name' | 'user_id'> & Partial<Pick<UsageRow, 'name' | 'user_id'>>;
+type Figures = Omit<Row, 'day' | 'name' | 'user_id'>;
 
 const ZERO: Figures = { images: 0, calls: 0, failed: 0, generate: 0, edit: 0, seconds: 0, bytes: 0 };
 const add = (a: Figures, b: Figures): Figures => ({
