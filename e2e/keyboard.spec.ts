@@ -15,8 +15,8 @@ test('generate, open, step, close and reuse with the keyboard only', async ({ pa
   await page.goto('/');
   const prompt = page.getByLabel('Prompt', { exact: true });
   await expect(prompt).toBeEnabled();
-  await page.keyboard.press('Tab');
-  await expect(prompt).toBeFocused();
+  // The header's Usage button comes first, then the form.
+  await tabTo(page, prompt);
   await page.keyboard.type('desert dunes under a pale moon');
   await tabTo(page, page.getByLabel('Steps', { exact: true }));
   await page.keyboard.press('ArrowRight');
