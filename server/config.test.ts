@@ -167,7 +167,7 @@ describe('loadConfig', () => {
     it('reads container entries: base_url (default http://localhost:8000), raw and jpeg only, no token unless token_env names one', () => {
       const config = loadAppConfig({
         FRIENDLI_ENDPOINTS: JSON.stringify([
-          { id: 'box', kind: 'container', base_url: 'http://10.0.0.5:8000/', edit: true, control_images: 1, adapters: ['ink'] },
+          { id: 'box', kind: 'container', base_url: 'http://127.0.0.5:8000/', edit: true, control_images: 1, adapters: ['ink'] },
           { id: 'box-2', kind: 'container', token_env: 'BOX_TOKEN' },
         ]),
         BOX_TOKEN: 'a-container-token-0123456789',
@@ -175,7 +175,7 @@ describe('loadConfig', () => {
       // No FRIENDLI_TOKEN: a list of containers alone is served (not the local engine).
       expect(config.engine).toBe('friendli');
       expect(config.endpoints[0]).toEqual({ id: 'box', name: 'box', kind: 'container', adapters: ['ink'], steps: { min: 1, max: 50, default: 20 }, guidance_range: { min: 0, max: 20, default: 7.5 }, edit: true, control_images: 1, formats: ['raw', 'jpeg'], default_format: 'jpeg' });
-      expect(config.containers).toEqual({ box: { baseUrl: 'http://10.0.0.5:8000' }, 'box-2': { baseUrl: 'http://localhost:8000', token: 'a-container-token-0123456789' } });
+      expect(config.containers).toEqual({ box: { baseUrl: 'http://127.0.0.5:8000' }, 'box-2': { baseUrl: 'http://localhost:8000', token: 'a-container-token-0123456789' } });
       // What the browser is told names neither the address nor the token.
       expect(JSON.stringify(config.endpoints)).not.toMatch(/10\.0\.0\.5|localhost|a-container-token/);
     });

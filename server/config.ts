@@ -1,7 +1,6 @@
 // The environment, parsed and validated once at start (zod). A bad value stops start-up with a
 // message that names the variable; nothing else in the server reads process.env.
 import { networkInterfaces } from 'node:os';
-import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { LOCAL_ENDPOINT_ID, type AuthMode, type EndpointInfo, type EngineName, type StepRange } from './contract';
 import { LOG_LEVELS, type LogLevel } from './errors';
@@ -138,22 +137,6 @@ export function parseEndpoints(text: string, env: Record<string, string | undefi
   return problems.length ? { problems } : { endpoints, containers, problems };
 }
 
-const addressList = (v: string) => v.split(',').map((a) => a.trim()).filter(Boolean);
-
-/** An IP address or a CIDR range as a CIDR (`10.0.0.1` is `10.0.0.1/32`), or undefined when it is neither. */
-function toCidr(text: string): string | undefined {
-  try {
-    if (text.includes('/')) {
-      const [address, bits] = ipaddr.parseCIDR(text);
-      return `${address.toString()}/${bits}`;
-    }
-    const address = ipaddr.parse(text);
-    return `${address.toString()}/${address.kind() === 'ipv4' ? 32 : 128}`;
-  } catch {
-    return undefined;
-  }
-}
-
 const envSchema = z.object({
   FRIENDLI_ENDPOINTS: text,
   FRIENDLI_TOKEN: text,
@@ -201,7 +184,7 @@ const envSchema = z.object({
     .string()
     .max(4096, 'METRICS_ALLOW must be at most 4096 characters')
     .default('')
-    .refine((v) => addressList(v).every((a) => toCidr(a) !== undefined), 'METRICS_ALLOW must be IP addresses or CIDR ranges (10.0.0.0/8, fd00::/8), comma-separated'),
+    .refine((v) => parseAddressList(v).bad.length === 0, 'METRICS_ALLOW must be IP addresses or CIDR ranges (10.0.0.0/8, fd00::/8), comma-separated'),
   METRICS_TOKEN: z.string().trim().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
 });
 
@@ -256,7 +239,7 @@ export interface Config {
   /** The quietest level logged (LOG_LEVEL). */
   logLevel: LogLevel;
   /** Beyond loopback, the peers (CIDR ranges) that may read /metrics without METRICS_TOKEN. */
-  metricsAllow: string[];
+  metricsAllow: AddressList;
   /** A bearer token that opens /metrics from anywhere. */
   metricsToken?: string;
 }
@@ -380,7 +363,7 @@ export function loadConfig(env: Record<string, string | undefined>, localEngine:
     dataDir: e.DATA_DIR,
     limits: { inFlight: e.LIMIT_IN_FLIGHT, perMinute: e.LIMIT_IMAGES_PER_MINUTE, perDay: e.LIMIT_IMAGES_PER_DAY },
     logLevel: e.LOG_LEVEL,
-    metricsAllow: addressList(e.METRICS_ALLOW).map((a) => toCidr(a)!),
+    metricsAllow: parseAddressList(e.METRICS_ALLOW).list,
     metricsToken: e.METRICS_TOKEN,
   };
 }

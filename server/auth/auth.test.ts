@@ -71,11 +71,11 @@ describe('AUTH=users', () => {
   });
 
   it('marks the cookies Secure behind a trusted https proxy', async () => {
-    const app = createApp({ config: loadAppConfig({ AUTH: 'users', LOCAL_ENGINE_SIZE: '64', TRUSTED_PROXIES: '10.0.0.5' }), database, engine: one.engine });
-    const res = await app.app.request('/api/auth/sign-in', { method: 'POST', headers: { ...json, 'x-forwarded-proto': 'https' }, body: JSON.stringify({ name: 'bo', password: PASSWORD }) }, { incoming: { socket: { remoteAddress: '10.0.0.5' } } });
+    const app = createApp({ config: loadAppConfig({ AUTH: 'users', LOCAL_ENGINE_SIZE: '64', TRUSTED_PROXIES: '127.0.0.5' }), database, engine: one.engine });
+    const res = await app.app.request('/api/auth/sign-in', { method: 'POST', headers: { ...json, 'x-forwarded-proto': 'https' }, body: JSON.stringify({ name: 'bo', password: PASSWORD }) }, { incoming: { socket: { remoteAddress: '127.0.0.5' } } });
     expect(res.headers.getSetCookie().every((c) => /;\s*Secure/i.test(c))).toBe(true);
     // The same header from anyone else is not believed.
-    const direct = await app.app.request('/api/auth/sign-in', { method: 'POST', headers: { ...json, 'x-forwarded-proto': 'https' }, body: JSON.stringify({ name: 'bo', password: PASSWORD }) }, { incoming: { socket: { remoteAddress: '10.9.9.9' } } });
+    const direct = await app.app.request('/api/auth/sign-in', { method: 'POST', headers: { ...json, 'x-forwarded-proto': 'https' }, body: JSON.stringify({ name: 'bo', password: PASSWORD }) }, { incoming: { socket: { remoteAddress: '127.0.0.9' } } });
     expect(direct.headers.getSetCookie().some((c) => /;\s*Secure/i.test(c))).toBe(false);
   });
 
@@ -105,7 +105,7 @@ describe('AUTH=users', () => {
   it('limits failed sign-ins per address across names', async () => {
     // The same rule at a smaller count than the default 30, so the test hashes a few passwords, not thirty.
     const app = createApp({ config: loadAppConfig({ AUTH: 'users', LOCAL_ENGINE_SIZE: '64' }), database, engine: one.engine, signInPolicy: { perAddress: 3 } });
-    const env = { incoming: { socket: { remoteAddress: '192.0.2.7' } } };
+    const env = { incoming: { socket: { remoteAddress: '127.0.0.7' } } };
     const attempt = (name: string) => app.app.request('/api/auth/sign-in', { method: 'POST', headers: json, body: JSON.stringify({ name, password: 'spray' }) }, env);
     let status = 0;
     for (let i = 0; i < 4 && status !== 429; i++) status = (await attempt(`spray-${i}`)).status;
@@ -203,26 +203,27 @@ describe('AUTH=users on the embedded database (one instance, sessions remembered
 
 describe('AUTH=proxy', () => {
   let proxied: App;
+  // Loopback addresses only (tests target nothing else): 127.0.0.0/29 stands for the proxy's network.
   beforeAll(() => {
-    proxied = createApp({ config: loadAppConfig({ AUTH: 'proxy', TRUSTED_PROXIES: '10.0.0.0/24', LOCAL_ENGINE_SIZE: '64' }), database, engine: one.engine });
+    proxied = createApp({ config: loadAppConfig({ AUTH: 'proxy', TRUSTED_PROXIES: '127.0.0.0/29', LOCAL_ENGINE_SIZE: '64' }), database, engine: one.engine });
   });
   const from = (remoteAddress: string, headers: Record<string, string> = {}) => proxied.app.request('/api/auth/session', { headers }, { incoming: { socket: { remoteAddress } } });
 
   it('believes the user header from a trusted proxy, and makes the user on first sight', async () => {
-    const res = await from('10.0.0.7', { 'x-forwarded-user': 'fay' });
+    const res = await from('127.0.0.7', { 'x-forwarded-user': 'fay' });
     expect(await res.json()).toMatchObject({ mode: 'proxy', user: { name: 'fay', role: 'designer' } });
     // Also as an IPv4-mapped IPv6 peer.
-    expect(await (await from('::ffff:10.0.0.7', { 'x-forwarded-user': 'fay' })).json()).toMatchObject({ user: { name: 'fay' } });
+    expect(await (await from('::ffff:127.0.0.7', { 'x-forwarded-user': 'fay' })).json()).toMatchObject({ user: { name: 'fay' } });
   });
 
   it('refuses the header from anyone else, rather than ignoring it', async () => {
-    const res = await from('192.0.2.1', { 'x-forwarded-user': 'Ana' });
+    const res = await from('127.0.0.200', { 'x-forwarded-user': 'Ana' });
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe('untrusted_proxy');
   });
 
   it('has no user without the header', async () => {
-    const res = await proxied.app.request('/api/config', {}, { incoming: { socket: { remoteAddress: '10.0.0.7' } } });
+    const res = await proxied.app.request('/api/config', {}, { incoming: { socket: { remoteAddress: '127.0.0.7' } } });
     expect(res.status).toBe(401);
   });
 });

@@ -3,10 +3,9 @@
 // without one. AUTH=none has one implicit user, `local`, as the studio always had.
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AuthMode } from '../contract';
 import { AppError } from '../errors';
-import { inAddressList, type AddressList } from '../http/address-list';
+import { inAddressList, peerAddress, type AddressList } from '../http/address-list';
 import { API_KEY_PREFIX, type Accounts, type SessionUser } from './accounts';
 
 export interface AuthEnv {
@@ -19,15 +18,6 @@ export const LOCAL_USER: SessionUser = { id: 'local', name: 'local', role: 'admi
 export type { AuthMode };
 
 export const SESSION_COOKIE = 'studio_session';
-
-/** The TCP peer's address; undefined for in-process requests (tests, the bench). */
-export function peerAddress(c: Context): string | undefined {
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The client's address: the peer's, or, when the peer is a trusted proxy, the last address its

@@ -1,7 +1,18 @@
-// Lists of addresses and networks from the configuration (TRUSTED_PROXIES, allow-lists):
+// Lists of addresses and networks from the configuration (TRUSTED_PROXIES, METRICS_ALLOW):
 // "10.0.0.5, 10.1.0.0/16, ::1, fd00::/8". Parsed once with ipaddr.js; IPv4-mapped IPv6 peers
 // (::ffff:10.0.0.5, as Node reports IPv4 on a dual-stack socket) match their IPv4 entries.
+import type { Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import ipaddr from 'ipaddr.js';
+
+/** The TCP peer's address; undefined for in-process requests (tests, the bench). Never a forwarded header. */
+export function peerAddress(c: Context): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
+}
 
 type Range = [ipaddr.IPv4 | ipaddr.IPv6, number];
 export type AddressList = readonly Range[];

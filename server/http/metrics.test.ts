@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { createApp, loadAppConfig } from '../app';
 import { ConfigError } from '../config';
 import type { LocalEngine } from '../local-engine/engine';
-import { createMetrics } from './metrics';
+import { parseAddressList } from './address-list';
+import { createMetrics, metricsAllowed } from './metrics';
 
 const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#345' } }).png().toBuffer();
 const instant: LocalEngine = { size: 4, generate: async () => png, close: async () => {} };
@@ -32,7 +33,8 @@ const value = (text: string, series: string) => {
 
 describe('who may read /metrics', () => {
   const TOKEN = 'a-metrics-token-of-some-length';
-  const { app } = createApp({ config: loadAppConfig({ METRICS_ALLOW: '10.1.0.0/16, 203.0.113.7, fd00::/8', METRICS_TOKEN: TOKEN }), engine: instant });
+  // Peers in requests are loopback only; the allow-list's other addresses are the pure policy's below.
+  const { app } = createApp({ config: loadAppConfig({ METRICS_TOKEN: TOKEN }), engine: instant });
 
   it('serves loopback (IPv4, IPv6, IPv4-mapped) in Prometheus text format', async () => {
     for (const address of ['127.0.0.1', '127.5.6.7', '::1', '::ffff:127.0.0.1']) {
@@ -43,23 +45,24 @@ describe('who may read /metrics', () => {
     }
   });
 
-  it('serves the addresses and ranges in METRICS_ALLOW, and refuses the rest with 403', async () => {
-    for (const address of ['10.1.200.3', '203.0.113.7', '::ffff:10.1.0.9', 'fd12::5']) expect((await from(app, address)).status, address).toBe(200);
-    for (const address of ['10.2.0.1', '203.0.113.8', '192.0.2.1', '2001:db8::1']) {
-      const res = await from(app, address);
-      expect(res.status, address).toBe(403);
-      expect(await res.text()).not.toMatch(/studio_/);
-    }
+  it('serves the addresses and ranges in METRICS_ALLOW, and nobody else (the policy, as a pure function)', () => {
+    const policy = { allow: parseAddressList('10.1.0.0/16, 203.0.113.7, fd00::/8').list, token: TOKEN };
+    for (const peer of ['10.1.200.3', '203.0.113.7', '::ffff:10.1.0.9', 'fd12::5', '127.0.0.1', '::1']) expect(metricsAllowed({ peer }, policy), peer).toBe(true);
+    for (const peer of ['10.2.0.1', '203.0.113.8', '192.0.2.1', '2001:db8::1', undefined]) expect(metricsAllowed({ peer }, policy), String(peer)).toBe(false);
+    expect(metricsAllowed({ peer: '192.0.2.1', authorization: `Bearer ${TOKEN}` }, policy)).toBe(true);
+    expect(metricsAllowed({ peer: '192.0.2.1', authorization: `Bearer ${TOKEN}x` }, policy)).toBe(false);
   });
 
   it('serves anyone holding METRICS_TOKEN as a bearer, and nobody with a wrong one', async () => {
-    expect((await from(app, '192.0.2.1', '/metrics', { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
-    expect((await from(app, '192.0.2.1', '/metrics', { headers: { authorization: `Bearer ${TOKEN}x` } })).status).toBe(403);
-    expect((await from(app, '192.0.2.1', '/metrics', { headers: { authorization: `Bearer ${TOKEN.slice(0, -1)}` } })).status).toBe(403);
+    expect((await from(app, undefined, '/metrics', { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+    expect((await from(app, undefined, '/metrics', { headers: { authorization: `Bearer ${TOKEN}x` } })).status).toBe(403);
+    expect((await from(app, undefined, '/metrics', { headers: { authorization: `Bearer ${TOKEN.slice(0, -1)}` } })).status).toBe(403);
   });
 
-  it('refuses a request with no peer address at all (fails closed)', async () => {
-    expect((await from(app, undefined)).status).toBe(403);
+  it('refuses a request with no peer address at all (fails closed), with nothing of the metrics', async () => {
+    const res = await from(app, undefined);
+    expect(res.status).toBe(403);
+    expect(await res.text()).not.toMatch(/studio_/);
   });
 
   it('needs no access key (it has its own guard) but stays behind the Host guard', async () => {
@@ -70,10 +73,10 @@ describe('who may read /metrics', () => {
   });
 
   it('takes METRICS_ALLOW and METRICS_TOKEN from the environment, refusing bad values by name', () => {
-    expect(() => loadAppConfig({ METRICS_ALLOW: '10.0.0.0/8, not-an-address' })).toThrow(/METRICS_ALLOW must be IP addresses or CIDR ranges/);
-    expect(() => loadAppConfig({ METRICS_ALLOW: '10.0.0.0/33' })).toThrow(ConfigError);
+    expect(() => loadAppConfig({ METRICS_ALLOW: '127.0.0.0/8, not-an-address' })).toThrow(/METRICS_ALLOW must be IP addresses or CIDR ranges/);
+    expect(() => loadAppConfig({ METRICS_ALLOW: '127.0.0.0/33' })).toThrow(ConfigError);
     expect(() => loadAppConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN must be at least 16 characters/);
-    expect(loadAppConfig({ METRICS_ALLOW: ' 10.0.0.1 , fd00::/8 ' }).metricsAllow).toEqual(['10.0.0.1/32', 'fd00::/8']);
+    expect(loadAppConfig({ METRICS_ALLOW: ' 127.0.0.5 , ::1/128 ' }).metricsAllow).toEqual(parseAddressList('127.0.0.5, ::1/128').list);
   });
 });
 

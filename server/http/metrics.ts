@@ -8,12 +8,11 @@
 // knows no bearer alternative, and the token must be compared in constant time.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
-import ipaddr from 'ipaddr.js';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Config } from '../config';
 import { AppError, CLIENT_CLOSED } from '../errors';
 import type { FriendliClient } from '../friendli/client';
+import { inAddressList, isLoopbackAddress, peerAddress, type AddressList } from './address-list';
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 /** An error code as a label: the codes are the server's own words, but one from elsewhere is never a new series. */
@@ -137,33 +136,24 @@ export function instrumentClient(client: FriendliClient, metrics: Metrics, confi
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
-/** The peer's address as ipaddr.js reads it (IPv4-mapped IPv6 as IPv4); undefined with no socket (in-process requests). */
-function peerAddress(c: Context): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
-  try {
-    const address = getConnInfo(c).remote.address;
-    return address && ipaddr.isValid(address) ? ipaddr.process(address) : undefined;
-  } catch {
-    return undefined;
-  }
+/**
+ * Who may read the metrics (pure, so the policy is tested with any address): a bearer equal to
+ * `token`, a loopback peer, or a peer within `allow`. No peer (an in-process request) is refused.
+ */
+export function metricsAllowed({ peer, authorization }: { peer?: string; authorization?: string }, { allow, token }: { allow: AddressList; token?: string }): boolean {
+  const auth = /^bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+  // Digests of equal length, compared in constant time: the time taken says nothing of the token.
+  if (token && auth && timingSafeEqual(digest(auth[1]!), digest(token))) return true;
+  return isLoopbackAddress(peer) || inAddressList(peer, allow);
 }
 
 /**
- * GET /metrics in Prometheus' text format, to loopback peers, to peers within `allow` (CIDR ranges,
- * config METRICS_ALLOW), or with `Authorization: Bearer <token>` (METRICS_TOKEN); anyone else: 403.
+ * GET /metrics in Prometheus' text format, to loopback peers, to peers within `allow` (config
+ * METRICS_ALLOW), or with `Authorization: Bearer <token>` (METRICS_TOKEN); anyone else: 403.
  * The peer is the socket's address, never a forwarded header (a proxy in front is not loopback).
  */
-export function metricsRoutes(metrics: Metrics, { allow, token }: { allow: readonly string[]; token?: string }) {
-  const ranges = allow.map((cidr) => ipaddr.parseCIDR(cidr));
-  const tokenDigest = token ? digest(token) : undefined;
-  const allowed = (c: Context): boolean => {
-    const auth = /^bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
-    // Digests of equal length, compared in constant time: the time taken says nothing of the token.
-    if (tokenDigest && auth && timingSafeEqual(digest(auth[1]!), tokenDigest)) return true;
-    const peer = peerAddress(c);
-    if (!peer) return false;
-    if (peer.range() === 'loopback') return true;
-    return ranges.some(([base, bits]) => peer.kind() === base.kind() && peer.match(base, bits));
-  };
+export function metricsRoutes(metrics: Metrics, policy: { allow: AddressList; token?: string }) {
+  const allowed = (c: Context) => metricsAllowed({ peer: peerAddress(c), authorization: c.req.header('authorization') }, policy);
   return new Hono().get('/metrics', async (c) => {
     if (!allowed(c)) throw new AppError(403, 'forbidden', 'The metrics are served to this machine, to the addresses in METRICS_ALLOW, or with METRICS_TOKEN.');
     c.header('cache-control', 'no-store');

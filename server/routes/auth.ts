@@ -6,12 +6,12 @@ import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { SESSION_DAYS, sha256, type Accounts } from '../auth/accounts';
-import { clientAddress, peerAddress, requireUser, SESSION_COOKIE, type AuthEnv, type AuthMode } from '../auth/guard';
+import { clientAddress, requireUser, SESSION_COOKIE, type AuthEnv, type AuthMode } from '../auth/guard';
 import { PASSWORD_MAX_LENGTH, passwordProblem } from '../auth/passwords';
 import type { signInThrottle } from '../auth/throttle';
 import type { SessionInfo } from '../contract';
 import { AppError } from '../errors';
-import { inAddressList, type AddressList } from '../http/address-list';
+import { inAddressList, peerAddress, type AddressList } from '../http/address-list';
 import { refuseInvalid } from '../http/invalid';
 
 /** Not HttpOnly: the browser's page reads it to name its stores (see /auth/session). Not a secret. */
